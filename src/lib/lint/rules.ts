@@ -1,0 +1,55 @@
+// Every named rule the validator can report, with what it checks. Messages carry the name in
+// brackets; CONTRIBUTING.md's rule table is generated from this list (npm run docs:rules).
+
+export interface RuleInfo {
+  name: string;
+  scope: 'file' | 'frontmatter' | 'body' | 'collection';
+  description: string;
+}
+
+export const RULES: readonly RuleInfo[] = [
+  { name: 'record-size', scope: 'file', description: 'A record is at most 256 KiB.' },
+  { name: 'encoding-utf8', scope: 'file', description: 'A record is UTF-8 text (a BOM and CRLF line endings are accepted).' },
+  { name: 'file-name', scope: 'file', description: 'The file is content/exports/<symbol>.mdx: a C identifier, exactly the record\'s symbol, with a lowercase .mdx extension.' },
+  { name: 'frontmatter-missing', scope: 'file', description: 'A record starts with a --- line opening YAML frontmatter.' },
+  { name: 'frontmatter-unclosed', scope: 'file', description: 'The frontmatter is closed by a second --- line.' },
+  { name: 'frontmatter-mapping', scope: 'frontmatter', description: 'The frontmatter is a mapping of field: value lines.' },
+  { name: 'yaml-syntax', scope: 'frontmatter', description: 'The frontmatter is valid YAML.' },
+  { name: 'yaml-tab', scope: 'frontmatter', description: 'YAML indentation uses spaces, never tabs.' },
+  { name: 'yaml-duplicate-key', scope: 'frontmatter', description: 'No field is given twice.' },
+  { name: 'required-field', scope: 'frontmatter', description: 'Every required field is present (symbol, summary, type, status, subsystem, date, threads).' },
+  { name: 'unknown-field', scope: 'frontmatter', description: 'Only fields of the schema appear (typos are caught with a suggestion).' },
+  { name: 'field-type', scope: 'frontmatter', description: 'Each field has the right kind of value (text, list, mapping).' },
+  { name: 'field-value', scope: 'frontmatter', description: 'Text fields are not empty and within their length; lists are not empty.' },
+  { name: 'type-enum', scope: 'frontmatter', description: 'type is one of the export types (EXPORT_SYMBOL, EXPORT_SYMBOL_GPL, EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL, EXPORT_SYMBOL_FOR_MODULES, unexported).' },
+  { name: 'status-enum', scope: 'frontmatter', description: 'status is one of the tiers testing, stable, obsolete, removed.' },
+  { name: 'field-enum', scope: 'frontmatter', description: 'Other fields with a fixed set of values (a mechanism\'s types) use one of them.' },
+  { name: 'role-enum', scope: 'frontmatter', description: 'A thread role is patch, decision or discussion.' },
+  { name: 'symbol-format', scope: 'frontmatter', description: 'symbol, replaced_by and related name C identifiers.' },
+  { name: 'version-format', scope: 'frontmatter', description: 'since and history versions are kernel releases like v5.3, v6.1.158 or v6.13-rc1.' },
+  { name: 'date-format', scope: 'frontmatter', description: 'Dates are written YYYY-MM-DD.' },
+  { name: 'date-real', scope: 'frontmatter', description: 'Dates exist in the calendar.' },
+  { name: 'date-future', scope: 'frontmatter', description: 'Dates are not in the future.' },
+  { name: 'file-format', scope: 'frontmatter', description: 'file is a path relative to the kernel tree root.' },
+  { name: 'thread-message-id', scope: 'frontmatter', description: 'Each thread is a well-formed Message-ID or a lore.kernel.org link holding one.' },
+  { name: 'namespace-for-type', scope: 'frontmatter', description: 'namespace is given exactly for EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL (the namespace) and EXPORT_SYMBOL_FOR_MODULES (the module list).' },
+  { name: 'removed-is-unexported', scope: 'frontmatter', description: 'status removed goes with type unexported, and only with it.' },
+  { name: 'reason-required', scope: 'frontmatter', description: 'obsolete and removed records say why in reason (and name replaced_by when there is a replacement).' },
+  { name: 'history-order', scope: 'frontmatter', description: 'history is listed oldest first.' },
+  { name: 'tier-move', scope: 'frontmatter', description: 'Tier moves in history follow Documentation/ABI/README (testing never goes straight to removed), and the last one matches status.' },
+  { name: 'replaced-by-exists', scope: 'collection', description: 'replaced_by names another record or a symbol exported in a committed snapshot.' },
+  { name: 'related-exists', scope: 'collection', description: 'related names other records or symbols exported in a committed snapshot.' },
+  { name: 'duplicate-symbol', scope: 'collection', description: 'No symbol is recorded twice (also not in file names differing only in case).' },
+  { name: 'mdx-syntax', scope: 'body', description: 'The body is valid MDX syntax.' },
+  { name: 'mdx-esm', scope: 'body', description: 'No import or export statements.' },
+  { name: 'mdx-expression', scope: 'body', description: 'No JavaScript expressions {…}, spread attributes or expression attribute values.' },
+  { name: 'mdx-forbidden-element', scope: 'body', description: 'No raw HTML elements such as <script>, <style> or <iframe>.' },
+  { name: 'mdx-unknown-component', scope: 'body', description: 'Only the allowlisted components (Callout, Sym, Thread, Commit, Quote).' },
+  { name: 'mdx-event-handler', scope: 'body', description: 'No event-handler attributes (onClick, onerror, …).' },
+  { name: 'mdx-attribute', scope: 'body', description: 'Components get only their own attributes, with valid values, and the required ones.' },
+  { name: 'mdx-unsafe-url', scope: 'body', description: 'Links use http:, https: or mailto: (never javascript:, data:, vbscript:, file:).' },
+  { name: 'mdx-image', scope: 'body', description: 'No images (nothing is loaded from elsewhere when a reader opens a record).' },
+  { name: 'body-heading-level', scope: 'body', description: 'Body headings start at level 2; the page title is the symbol.' },
+];
+
+export const RULE_NAMES = new Set(RULES.map((r) => r.name));

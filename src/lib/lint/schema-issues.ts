@@ -1,0 +1,94 @@
+// Turns zod issues into compiler-style problems: a rule name, the field path as written in YAML,
+// what was expected, what was found, and a suggestion when one is obvious.
+import type { z } from 'zod';
+import { closest } from '../suggest.ts';
+
+export interface FieldProblem {
+  path: (string | number)[];
+  rule: string;
+  message: string;
+  /** Point at the key rather than its value (unknown or missing fields). */
+  atKey?: boolean;
+}
+
+type Issue = z.core.$ZodIssue;
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${String(p)}` : String(p)), '');
+}
+
+const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
+
+export function problemsFromIssues(issues: readonly Issue[], knownKeys: (path: PropertyKey[]) => string[], descriptionOf: (path: PropertyKey[]) => string | undefined): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const issue of issues) collect(issue, [], out, knownKeys, descriptionOf);
+  return out;
+}
+
+function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], knownKeys: (path: PropertyKey[]) => string[], descriptionOf: (path: PropertyKey[]) => string | undefined) {
+  const path = [...prefix, ...issue.path];
+  const name = fieldPath(path) || 'frontmatter';
+  const last = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
+  const input = (issue as { input?: unknown }).input;
+  const typed = path.filter((p): p is string | number => typeof p !== 'symbol');
+  const custom = (issue as { params?: { rule?: string } }).params?.rule;
+  switch (issue.code) {
+    case 'invalid_union': {
+      // Report the branch that matches the kind of value written (string form vs mapping form).
+      const branches = issue.errors;
+      const best = branches.find((errs) => !errs.some((e) => e.code === 'invalid_type' && e.path.length === 0)) ?? branches[0] ?? [];
+      for (const inner of best) collect(inner, path, out, knownKeys, descriptionOf);
+      return;
+    }
+    case 'unrecognized_keys':
+      for (const key of issue.keys) {
+        const guess = closest(key, knownKeys(path));
+        out.push({ path: [...typed, key], rule: 'unknown-field', atKey: true, message: `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''}` });
+      }
+      return;
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      const guess = typeof input === 'string' ? closest(input, values) : undefined;
+      out.push({
+        path: typed,
+        rule: `${enumRuleField(last)}-enum`,
+        message: `${name} must be one of ${values.join(', ')} (got ${shown(input)})${guess ? `; did you mean "${guess}"?` : ''}`,
+      });
+      return;
+    }
+    case 'invalid_type':
+      if (input === undefined) {
+        const about = descriptionOf(path);
+        out.push({ path: typed, rule: 'required-field', atKey: true, message: `${name} is required${about ? ` (${about})` : ''}` });
+      } else {
+        const got = input === null ? 'nothing' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input} ${shown(input)}`;
+        out.push({ path: typed, rule: 'field-type', message: `${name} must be ${article(issue.expected)} (got ${got})` });
+      }
+      return;
+    case 'invalid_format':
+      out.push({ path: typed, rule: custom ?? formatRule(last), message: `${name} ${issue.message} (got ${shown(input)})` });
+      return;
+    case 'too_small':
+    case 'too_big':
+      out.push({ path: typed, rule: 'field-value', message: `${name} ${issue.code === 'too_small' && issue.origin === 'string' ? 'must not be empty' : issue.message}` });
+      return;
+    default:
+      out.push({ path: typed, rule: custom ?? 'field-value', message: `${name} ${issue.message}` });
+  }
+}
+
+function enumRuleField(field: string): string {
+  return field === 'role' || field === 'type' || field === 'status' ? field : 'field';
+}
+
+function formatRule(field: string): string {
+  if (field === 'since' || field === 'version') return 'version-format';
+  if (field === 'date') return 'date-format';
+  if (field === 'file') return 'file-format';
+  return 'symbol-format';
+}
+
+function article(expected: string): string {
+  const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', number: 'a number', boolean: 'true or false' };
+  return words[expected] ?? expected;
+}

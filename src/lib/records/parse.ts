@@ -1,0 +1,121 @@
+// One record file -> its checked data, its rendered body, and every problem found on the way.
+// Both the validator and the site's content loader call this, so they can never disagree.
+import path from 'node:path';
+import type { z } from 'zod';
+import { splitRecord } from './split.ts';
+import { parseFrontmatter } from './yaml.ts';
+import { FrontmatterLocator } from './positions.ts';
+import { problemsFromIssues } from '../lint/schema-issues.ts';
+import { fieldDescription, fieldNames } from '../schema-walk.ts';
+import { parseBody } from '../body/tree.ts';
+import { checkBody } from '../body/check.ts';
+import { renderBody } from '../body/render.ts';
+import { recordSchema, mechanismSchema, C_IDENTIFIER, type RecordData, type MechanismData } from '../schema.ts';
+import type { Problem } from '../problems.ts';
+import type { SitePaths } from '../urls.ts';
+
+export interface Parsed<T> {
+  file: string;
+  /** The id the file name gives: the symbol for records, the slug for mechanisms. */
+  id: string;
+  problems: Problem[];
+  data?: T;
+  /** Line of each top-level field, for collection-level problems. */
+  locate: (fieldPath: (string | number)[]) => { line: number; column: number };
+  body?: string;
+  html?: string;
+}
+
+interface Kind<T> {
+  schema: z.ZodType<T>;
+  /** Checks the file name against the data; returns a message when they disagree. */
+  fileNameProblem: (id: string, extension: string, data: Record<string, unknown> | undefined) => string | undefined;
+  idField?: string;
+}
+
+const exportKind: Kind<RecordData> = {
+  schema: recordSchema as unknown as z.ZodType<RecordData>,
+  idField: 'symbol',
+  fileNameProblem: (id, extension, data) => {
+    if (extension !== '.mdx') return `record file must end in .mdx (got "${extension || 'no extension'}")`;
+    if (!C_IDENTIFIER.test(id)) return `file name "${id}.mdx" must be the symbol, a C identifier (no spaces or dashes)`;
+    const symbol = data?.['symbol'];
+    if (typeof symbol === 'string' && symbol !== id) return `file name must equal the symbol: rename to ${symbol}.mdx (or fix symbol: ${id})`;
+    return undefined;
+  },
+};
+
+const mechanismKind: Kind<MechanismData> = {
+  schema: mechanismSchema as unknown as z.ZodType<MechanismData>,
+  fileNameProblem: (id, extension) => {
+    if (extension !== '.mdx') return `mechanism file must end in .mdx (got "${extension || 'no extension'}")`;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return `file name "${id}${extension}" must be lowercase words joined by dashes`;
+    return undefined;
+  },
+};
+
+export const KINDS = { export: exportKind, mechanism: mechanismKind } as const;
+
+export function parseRecordFile(file: string, bytes: Uint8Array, paths: SitePaths): Parsed<RecordData> {
+  return parseFile(file, bytes, paths, exportKind);
+}
+
+export function parseMechanismFile(file: string, bytes: Uint8Array, paths: SitePaths): Parsed<MechanismData> {
+  return parseFile(file, bytes, paths, mechanismKind);
+}
+
+function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: Kind<T>): Parsed<T> {
+  const extension = path.extname(file);
+  const id = path.basename(file, extension);
+  const problems: Problem[] = [];
+  const at = (line: number, column: number, rule: string, message: string) =>
+    problems.push({ file, line, column, severity: 'error', rule, message });
+  const result: Parsed<T> = { file, id, problems, locate: () => ({ line: 1, column: 1 }) };
+
+  const split = splitRecord(bytes);
+  if (!split.ok) {
+    at(split.line, split.column, split.rule, split.message);
+    const nameProblem = kind.fileNameProblem(id, extension, undefined);
+    if (nameProblem) at(1, 1, 'file-name', nameProblem);
+    return result;
+  }
+  const { frontmatter, body, frontmatterLine, bodyLine } = split.value;
+  const locator = new FrontmatterLocator(frontmatter, frontmatterLine);
+  result.locate = (p) => locator.locate(p);
+
+  const yaml = parseFrontmatter(frontmatter, frontmatterLine);
+  let raw: Record<string, unknown> | undefined;
+  if (!yaml.ok) at(yaml.line, yaml.column, yaml.rule, yaml.message);
+  else raw = yaml.data as Record<string, unknown>;
+
+  const nameProblem = kind.fileNameProblem(id, extension, raw);
+  if (nameProblem) {
+    const place = kind.idField && raw?.[kind.idField] !== undefined ? locator.locate([kind.idField]) : { line: 1, column: 1 };
+    at(place.line, place.column, 'file-name', nameProblem);
+  }
+
+  if (raw) {
+    const parsed = kind.schema.safeParse(raw, { reportInput: true });
+    if (parsed.success) result.data = parsed.data;
+    else {
+      const schema = kind.schema as unknown as z.core.$ZodType;
+      for (const p of problemsFromIssues(parsed.error.issues, (fp) => fieldNames(schema, fp), (fp) => fieldDescription(schema, fp))) {
+        // A missing field has no line of its own: point at the opening --- of the frontmatter.
+        const place = p.rule === 'required-field' ? locator.start() : locator.locate(p.path);
+        at(place.line, place.column, p.rule, p.message);
+      }
+    }
+  }
+
+  const tree = parseBody(body);
+  const offset = (line: number) => bodyLine + line - 1;
+  if (!tree.ok) {
+    at(offset(tree.line), tree.column, 'mdx-syntax', `MDX syntax error: ${tree.message}`);
+  } else {
+    const bodyProblems = checkBody(tree.tree);
+    for (const p of bodyProblems) at(offset(p.line), p.column, p.rule, p.message);
+    result.body = body;
+    if (bodyProblems.length === 0) result.html = renderBody(tree.tree, paths);
+  }
+  return result;
+}

@@ -1,0 +1,158 @@
+// The one definition of a decision record's frontmatter. The content collection, the validator,
+// the scaffolder, the JSON Schema and CONTRIBUTING's field table are all derived from this file.
+import { z } from 'zod';
+import { EXPORT_TYPES, EXPORT_TYPE_INFO, THREAD_ROLES, TIERS } from './vocabulary.ts';
+import { normalizeThreadRef } from './lore.ts';
+import { isRealDate, isFutureDate } from './dates.ts';
+
+/** Cross-field rules report through zod custom issues; `params.rule` names the lint rule. */
+export const rule = (name: string) => ({ params: { rule: name } });
+
+export const C_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const KERNEL_VERSION = /^v\d+\.\d+(?:\.\d+)?(?:-rc\d+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const symbolName = z.string().regex(C_IDENTIFIER, { error: 'must be a C identifier (letters, digits, underscore)' });
+
+const decisionDate = z
+  .string()
+  .regex(ISO_DATE, { error: 'must be a date written YYYY-MM-DD' })
+  .refine(isRealDate, { error: 'is not a real calendar date', ...rule('date-real') })
+  .refine((d) => !isFutureDate(d), { error: 'is in the future', ...rule('date-future') });
+
+const kernelVersion = z
+  .string()
+  .regex(KERNEL_VERSION, { error: 'must be a kernel release like v5.3, v6.1.158 or v6.13-rc1' });
+
+/** A thread is written as a Message-ID or lore link (optionally with a role) and stored normalised. */
+const threadRef = z.string().transform((value, ctx) => {
+  const result = normalizeThreadRef(value);
+  if (!result.ok) {
+    ctx.issues.push({ code: 'custom', message: result.reason, input: value, ...rule('thread-message-id') });
+    return z.NEVER;
+  }
+  return { messageId: result.messageId, url: result.url };
+});
+
+export const threadSchema = z
+  .union([
+    threadRef.transform((ref) => ({ ...ref, role: undefined, note: undefined })),
+    z.strictObject({
+      id: threadRef.describe('Message-ID or lore.kernel.org link'),
+      role: z.enum(THREAD_ROLES).optional().describe('patch, decision or discussion'),
+      note: z.string().min(1).optional().describe('what this message contributes'),
+    }).transform(({ id, role, note }) => ({ ...id, role, note })),
+  ])
+  .describe('A Message-ID or lore.kernel.org link, or {id, role, note}');
+
+export const historyEntrySchema = z.strictObject({
+  date: decisionDate.describe('When it happened (YYYY-MM-DD)'),
+  version: kernelVersion.optional().describe('Kernel release it landed in, when known'),
+  change: z.string().min(1).describe('What changed, in one sentence'),
+  type: z.enum(EXPORT_TYPES).optional().describe('Export type after this change'),
+  status: z.enum(TIERS).optional().describe('Tier after this change'),
+  thread: threadSchema.optional(),
+});
+
+export const recordSchema = z
+  .strictObject({
+    symbol: symbolName.describe('The exported C identifier; equals the file name'),
+    summary: z.string().min(1).max(300).describe('One sentence: what was decided'),
+    type: z.enum(EXPORT_TYPES).describe('How the symbol is exported now; "unexported" once the export is gone'),
+    namespace: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Symbol namespace for the _NS types; the comma-separated module list for EXPORT_SYMBOL_FOR_MODULES'),
+    status: z.enum(TIERS).describe('Tier: testing, stable, obsolete or removed (Documentation/ABI)'),
+    reason: z.string().min(1).optional().describe('Why the record has its tier; required for obsolete and removed'),
+    subsystem: z.string().min(1).describe('Kernel area, e.g. mm, x86/fpu, net'),
+    file: z.string().regex(/^[^\s/][^\s]*$/, { error: 'must be a path relative to the kernel tree root' }).optional().describe('Defining source file, relative to the tree root'),
+    since: kernelVersion.optional().describe('First kernel release with this export, only when known'),
+    date: decisionDate.describe('Date of the decision (YYYY-MM-DD)'),
+    threads: z.array(threadSchema).min(1, { error: 'must list at least one thread' }).describe('Rationale threads on lore.kernel.org'),
+    contact: z.string().min(1).optional().describe('Who maintains the decision (list or person)'),
+    users: z.array(z.string().min(1)).optional().describe('Who to notify when it changes, as in the ABI README'),
+    replaced_by: symbolName.optional().describe('The symbol to use instead'),
+    related: z.array(symbolName).optional().describe('Symbols decided together or worth comparing'),
+    history: z.array(historyEntrySchema).optional().describe('Dated steps: proposed, landed, retyped, removed'),
+  })
+  .superRefine((record, ctx) => {
+    const takes = EXPORT_TYPE_INFO[record.type].takesNamespace;
+    if (takes && !record.namespace) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['namespace'],
+        message: `is required for ${record.type} (${takes === 'modules' ? 'the module list' : 'the symbol namespace'})`,
+        ...rule('namespace-for-type'),
+      });
+    }
+    if (!takes && record.namespace) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['namespace'],
+        message: `is only for EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL and EXPORT_SYMBOL_FOR_MODULES (type is ${record.type})`,
+        ...rule('namespace-for-type'),
+      });
+    }
+    if ((record.status === 'removed') !== (record.type === 'unexported')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [record.status === 'removed' ? 'type' : 'status'],
+        message:
+          record.status === 'removed'
+            ? `must be "unexported" when status is removed (got "${record.type}")`
+            : `must be "removed" when type is unexported (got "${record.status}")`,
+        ...rule('removed-is-unexported'),
+      });
+    }
+    if ((record.status === 'obsolete' || record.status === 'removed') && !record.reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: `is required when status is ${record.status}: say why, and name a replacement in replaced_by when there is one`,
+        ...rule('reason-required'),
+      });
+    }
+    if (record.replaced_by === record.symbol) {
+      ctx.addIssue({ code: 'custom', path: ['replaced_by'], message: 'names the record itself', ...rule('replaced-by-exists') });
+    }
+    const history = record.history ?? [];
+    history.forEach((entry, i) => {
+      if (i > 0 && entry.date < history[i - 1]!.date) {
+        ctx.addIssue({ code: 'custom', path: ['history', i, 'date'], message: `is earlier than the entry before it (${history[i - 1]!.date}); list history oldest first`, ...rule('history-order') });
+      }
+    });
+    // ABI README: testing never goes straight to removed; check every move the history states.
+    let tier: string | undefined;
+    history.forEach((entry, i) => {
+      if (!entry.status) return;
+      if (tier === 'testing' && entry.status === 'removed') {
+        ctx.addIssue({ code: 'custom', path: ['history', i, 'status'], message: 'moves from testing straight to removed; an interface must be stable or obsolete before removal (Documentation/ABI/README)', ...rule('tier-move') });
+      }
+      tier = entry.status;
+    });
+    if (tier && tier !== record.status) {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: `is "${record.status}" but the last history entry with a status says "${tier}"`, ...rule('tier-move') });
+    }
+  });
+
+export type RecordInput = z.input<typeof recordSchema>;
+export type RecordData = z.output<typeof recordSchema>;
+export type Thread = RecordData['threads'][number];
+export type HistoryEntry = NonNullable<RecordData['history']>[number];
+
+/** Decisions about the export mechanism itself (namespaces, module-restricted exports): shown on export-type pages. */
+export const mechanismSchema = z.strictObject({
+  title: z.string().min(1).describe('Short title of the decision'),
+  summary: z.string().min(1).max(400).describe('One or two sentences: what was decided'),
+  types: z.array(z.enum(EXPORT_TYPES)).min(1).describe('Export-type pages this decision belongs on'),
+  macros: z.array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/)).min(1).describe('Macros the decision introduced or changed'),
+  namespace: z.string().min(1).optional().describe('Namespace concerned, if one'),
+  status: z.enum(TIERS).describe('Tier of the mechanism'),
+  since: kernelVersion.optional().describe('First release with it, when known'),
+  date: decisionDate.describe('Date of the decision'),
+  threads: z.array(threadSchema).min(1),
+  history: z.array(historyEntrySchema).optional(),
+});
+export type MechanismData = z.output<typeof mechanismSchema>;

@@ -1,0 +1,38 @@
+// Every site URL is built here, so pages, rendered bodies, feeds and the API agree, and the site
+// works under any base path (e.g. /kernel-exports/ on GitHub Pages).
+
+export type SitePaths = ReturnType<typeof sitePaths>;
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'none';
+}
+
+export function sitePaths(base: string) {
+  const root = base.endsWith('/') ? base : base + '/';
+  return {
+    home: () => root,
+    symbol: (symbol: string) => `${root}symbols/${symbol}/`,
+    symbols: () => `${root}symbols/`,
+    tier: (tier: string) => `${root}status/${tier}/`,
+    type: (type: string) => `${root}types/${type}/`,
+    types: () => `${root}types/`,
+    subsystem: (subsystem: string) => `${root}subsystems/${slugify(subsystem)}/`,
+    subsystems: () => `${root}subsystems/`,
+    namespace: (namespace: string) => `${root}namespaces/${encodeURIComponent(namespace)}/`,
+    namespaces: () => `${root}namespaces/`,
+    asset: (path: string) => `${root}${path.replace(/^\//, '')}`,
+  };
+}
+
+export const REPOSITORY_URL = 'https://github.com/kernel-export-decisions/kernel-export-decisions';
+
+export function editUrl(sourcePath: string): string {
+  return `${REPOSITORY_URL}/edit/main/${sourcePath}`;
+}
+
+export function commitUrl(id: string): string {
+  return `https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=${id}`;
+}
