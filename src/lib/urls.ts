@@ -21,7 +21,7 @@ export function sitePaths(base: string) {
     types: () => `${root}types/`,
     subsystem: (subsystem: string) => `${root}subsystems/${slugify(subsystem)}/`,
     subsystems: () => `${root}subsystems/`,
-    namespace: (namespace: string) => `${root}namespaces/${encodeURIComponent(namespace)}/`,
+    namespace: (namespace: string) => `${root}namespaces/${slugify(namespace)}/`,
     namespaces: () => `${root}namespaces/`,
     asset: (path: string) => `${root}${path.replace(/^\//, '')}`,
   };

@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// SITE and BASE let the same build serve from any static host and base path (GitHub Pages).
+export default defineConfig({
+  site: process.env.SITE ?? 'https://kernel-export-decisions.github.io',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  output: 'static',
+  outDir: process.env.KED_OUT_DIR ?? './dist',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});
