@@ -7,7 +7,9 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   output: 'static',
+  // Tests and benchmarks build other content trees into temp dirs, with their own cache.
   outDir: process.env.KED_OUT_DIR ?? './dist',
+  cacheDir: process.env.KED_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });

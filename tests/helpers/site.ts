@@ -1,0 +1,54 @@
+// Builds a content tree into a temporary directory with the real Astro build, for tests.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../../src/lib/project.ts';
+
+/** Vitest mirrors Vite's import.meta.env into process.env; a child Astro build must not inherit it. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'TEST']) delete env[key];
+  return env;
+}
+
+export interface BuiltSite {
+  dir: string;
+  read: (page: string) => string;
+  cleanup: () => void;
+}
+
+export function buildSite(contentRoot: string, options: { base?: string } = {}): BuiltSite {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-site-'));
+  const dir = path.join(tmp, 'dist');
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    cwd: REPO_ROOT,
+    env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
+    stdio: 'pipe',
+  });
+  return {
+    dir,
+    read: (page) => fs.readFileSync(path.join(dir, page), 'utf8'),
+    cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }),
+  };
+}
+
+/** Runs a build expected to fail; returns its combined output. */
+export function failingBuild(contentRoot: string): string {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-site-'));
+  try {
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: REPO_ROOT,
+      env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: path.join(tmp, 'dist'), KED_CACHE_DIR: path.join(tmp, 'cache') }),
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    return `${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  throw new Error('build succeeded but was expected to fail');
+}
+
+export const FIXTURE_SITE = path.join(REPO_ROOT, 'tests/fixtures/site');
