@@ -1,5 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // SITE and BASE let the same build serve from any static host and base path (GitHub Pages).
 export default defineConfig({
@@ -12,4 +14,6 @@ export default defineConfig({
   cacheDir: process.env.KED_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
+  integrations: [mdx(), pagefindIndex()],
 });

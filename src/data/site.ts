@@ -1,30 +1,51 @@
-// Loads the collections once per build and hands pages plain objects from src/lib/site/model.ts.
+// Loads the collections and the latest snapshot once per build and hands pages plain objects
+// computed by src/lib. KED_CONTENT_ROOT lets tests and benchmarks build another content tree.
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { SiteMechanism, SiteRecord } from '../lib/site/model.ts';
 import type { MechanismData, RecordData } from '../lib/schema.ts';
 import { sitePaths } from '../lib/urls.ts';
-
-let records: Promise<SiteRecord[]> | undefined;
-let mechanisms: Promise<SiteMechanism[]> | undefined;
+import { loadSnapshots } from '../lib/records/load.ts';
+import { undocumentedSymbols, type UndocumentedSymbol } from '../lib/site/undocumented.ts';
+import { searchEntries } from '../lib/search/entries.ts';
+import { buildShards, type ShardSet } from '../lib/search/shards.ts';
+import type { Snapshot } from '../lib/kernel/snapshot.ts';
 
 export const paths = sitePaths(import.meta.env.BASE_URL);
+// Bundled pages cannot locate the repo from import.meta.url; astro runs from the project root.
+const contentRoot = path.resolve(process.env.KED_CONTENT_ROOT ?? process.cwd());
 
-export function allRecords(): Promise<SiteRecord[]> {
-  records ??= getCollection('exports').then((entries) =>
-    entries.map((e) => {
-      const { sourcePath, ...data } = e.data as RecordData & { sourcePath: string };
-      return { data: data as RecordData, html: e.rendered?.html ?? '', sourcePath };
-    }),
-  );
-  return records;
-}
+const once = <T>(load: () => Promise<T>) => {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+};
 
-export function allMechanisms(): Promise<SiteMechanism[]> {
-  mechanisms ??= getCollection('mechanisms').then((entries) =>
-    entries.map((e) => {
-      const { sourcePath, ...data } = e.data as MechanismData & { sourcePath: string };
-      return { id: e.id, data: data as MechanismData, html: e.rendered?.html ?? '', sourcePath };
-    }),
-  );
-  return mechanisms;
-}
+export const allRecords = once(async (): Promise<SiteRecord[]> =>
+  (await getCollection('exports')).map((e) => {
+    const { sourcePath, ...data } = e.data as RecordData & { sourcePath: string };
+    return { data: data as RecordData, html: e.rendered?.html ?? '', sourcePath };
+  }),
+);
+
+export const allMechanisms = once(async (): Promise<SiteMechanism[]> =>
+  (await getCollection('mechanisms')).map((e) => {
+    const { sourcePath, ...data } = e.data as MechanismData & { sourcePath: string };
+    return { id: e.id, data: data as MechanismData, html: e.rendered?.html ?? '', sourcePath };
+  }),
+);
+
+export const snapshots = once(async (): Promise<Snapshot[]> => loadSnapshots(contentRoot));
+
+export const latestSnapshot = once(async () => (await snapshots()).at(-1));
+
+export const undocumented = once(async (): Promise<UndocumentedSymbol[]> => {
+  const recorded = new Set((await allRecords()).map((r) => r.data.symbol));
+  return undocumentedSymbols(await latestSnapshot(), recorded);
+});
+
+/** Every symbol that has a page. */
+export const symbolsWithPages = once(async () => new Set([...(await allRecords()).map((r) => r.data.symbol), ...(await undocumented()).map((u) => u.symbol)]));
+
+export const searchShards = once(async (): Promise<ShardSet> =>
+  buildShards(searchEntries(await allRecords(), (await undocumented()).map((u) => u.rows[0]!))),
+);

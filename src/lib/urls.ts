@@ -36,3 +36,15 @@ export function editUrl(sourcePath: string): string {
 export function commitUrl(id: string): string {
   return `https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=${id}`;
 }
+
+/** The line in a browsable copy of that release's source. */
+export function sourceUrl(release: string, file: string, line: number): string {
+  return `https://elixir.bootlin.com/linux/${release}/source/${file}#L${line}`;
+}
+
+/** GitHub's "create a file" page with the file name and contents filled in. */
+export function newFileUrl(repoPath: string, contents: string): string {
+  const dir = repoPath.split('/').slice(0, -1).join('/');
+  const name = repoPath.split('/').at(-1) ?? '';
+  return `${REPOSITORY_URL}/new/main/${dir}?filename=${encodeURIComponent(name)}&value=${encodeURIComponent(contents)}`;
+}

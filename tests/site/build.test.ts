@@ -30,7 +30,7 @@ describe('site build of the fixture records', () => {
   it('shows title, badges, facts and threads on a record page', () => {
     const html = site.read('symbols/gamma_removed/index.html');
     expect(html).toContain('<title>gamma_removed · Kernel Export Decisions</title>');
-    expect(html).toMatch(/<h1><code>gamma_removed<\/code><\/h1>/);
+    expect(html).toMatch(/<h1[^>]*><code>gamma_removed<\/code><\/h1>/);
     expect(html).toContain('<a class="badge tier tier-removed" href="/status/removed/">removed</a>');
     expect(html).toContain('<a class="badge type type-none" href="/types/unexported/">unexported</a>');
     expect(text(html)).toContain('Use instead alpha_stable');
@@ -59,7 +59,9 @@ describe('site build of the fixture records', () => {
     expect(html).toContain('<a href="https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=0123456789ab" rel="nofollow noopener"><code>0123456789ab</code></a>');
     expect(html).toContain('<figcaption>— <a href="https://lore.kernel.org/r/beta-reply@example.invalid" rel="nofollow noopener">A Maintainer</a></figcaption>');
     expect(html).toContain('<td>EXPORT_SYMBOL_NS_GPL</td>');
-    expect(html).not.toMatch(/<script/);
+    const prose = html.slice(html.indexOf('<section class="prose"'), html.indexOf('</section>', html.indexOf('<section class="prose"')));
+    expect(prose).toContain('Escaped {braces} and &lt;b&gt; brackets stay text.');
+    expect(prose).not.toMatch(/<script|<b>/);
   });
 
   it('lists records on tier, type, subsystem and namespace pages, and mechanisms on type pages', () => {

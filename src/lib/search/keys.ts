@@ -1,0 +1,36 @@
+// How a symbol is found: by its whole name and by every part that starts after an underscore,
+// always without leading underscores and case-insensitively. Shared by the index builder and the
+// browser, so what is indexed and what is looked up cannot drift apart.
+
+/** Lowercase, leading underscores and call parentheses dropped, spaces read as underscores. */
+export function normalizeQuery(query: string): string {
+  return query
+    .trim()
+    .toLowerCase()
+    .replace(/\(\s*\)$/, '')
+    .replace(/[\s-]+/g, '_')
+    .replace(/^_+/, '');
+}
+
+/** `__kernel_fpu_begin` -> ["kernel_fpu_begin", "fpu_begin", "begin"]. */
+export function symbolKeys(symbol: string): string[] {
+  const name = symbol.toLowerCase().replace(/^_+/, '');
+  const keys = [name];
+  for (let i = name.indexOf('_'); i !== -1; i = name.indexOf('_', i + 1)) {
+    const rest = name.slice(i + 1).replace(/^_+/, '');
+    if (rest && !keys.includes(rest)) keys.push(rest);
+  }
+  return keys;
+}
+
+/** Match quality of a symbol for a normalized query; lower is better, undefined is no match. */
+export function matchRank(symbol: string, query: string): number | undefined {
+  if (!query) return undefined;
+  const lower = symbol.toLowerCase();
+  if (lower === query) return 0; // exact, with its own underscores
+  const keys = symbolKeys(symbol);
+  if (keys[0] === query) return 1; // exact once leading underscores are ignored
+  if (keys[0]!.startsWith(query)) return 2; // the family: kmalloc -> kmalloc_array
+  if (keys.some((k) => k.startsWith(query))) return 3; // a part: fpu_begin -> kernel_fpu_begin
+  return undefined;
+}

@@ -1,0 +1,16 @@
+// What a record page tells Pagefind: meta for result lines (and the symbol's parts as an alias, so
+// "pages vma" finds alloc_pages_vma), and filters. Pagefind reads one key:value per attribute, so
+// each becomes an empty element of its own.
+import { symbolKeys } from './keys.ts';
+import { effectiveNamespace } from '../site/model.ts';
+import type { RecordData } from '../schema.ts';
+
+const clean = (value: string) => value.replace(/[,:]/g, ' ');
+
+export function pagefindAttributes(d: RecordData): { meta: string[]; filters: string[] } {
+  const alias = symbolKeys(d.symbol).slice(1).concat(d.symbol.split('_').filter(Boolean)).join(' ');
+  const meta = [`symbol:${d.symbol}`, `status:${d.status}`, `type:${d.type}`, `alias:${clean(alias)}`];
+  const ns = effectiveNamespace(d);
+  const filters = [`status:${d.status}`, `type:${d.type}`, `subsystem:${clean(d.subsystem)}`, ...(ns ? [`namespace:${clean(ns)}`] : [])];
+  return { meta, filters };
+}

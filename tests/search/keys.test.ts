@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { matchRank, normalizeQuery, symbolKeys } from '../../src/lib/search/keys.ts';
+import { buildShards, MAX_SHARD_ENTRIES, shardFor, shardsForQuery, type SearchEntry } from '../../src/lib/search/shards.ts';
+import { rankEntries } from '../../src/lib/search/rank.ts';
+
+describe('symbol keys', () => {
+  it.each([
+    ['alloc_pages_vma', ['alloc_pages_vma', 'pages_vma', 'vma']],
+    ['__kmalloc_node', ['kmalloc_node', 'node']],
+    ['kernel_fpu_begin', ['kernel_fpu_begin', 'fpu_begin', 'begin']],
+    ['PDE_DATA', ['pde_data', 'data']],
+    ['a__b', ['a__b', 'b']],
+  ])('%s -> %j', (symbol, keys) => expect(symbolKeys(symbol)).toEqual(keys));
+
+  it('normalizes what people type', () => {
+    expect(normalizeQuery('  Alloc_Pages_VMA() ')).toBe('alloc_pages_vma');
+    expect(normalizeQuery('alloc pages vma')).toBe('alloc_pages_vma');
+    expect(normalizeQuery('__kmalloc')).toBe('kmalloc');
+  });
+
+  it('ranks exact above family above part, and nothing for a miss', () => {
+    expect(matchRank('kmalloc', 'kmalloc')).toBe(0);
+    expect(matchRank('__kmalloc', 'kmalloc')).toBe(1);
+    expect(matchRank('kmalloc_array', 'kmalloc')).toBe(2);
+    expect(matchRank('__kmalloc_node', 'kmalloc_node')).toBe(1);
+    expect(matchRank('kernel_fpu_begin', 'fpu_begin')).toBe(3);
+    expect(matchRank('vmalloc', 'malloc')).toBeUndefined();
+  });
+});
+
+describe('shards', () => {
+  const entry = (s: string, t = ''): SearchEntry => ({ s, t, x: 'EXPORT_SYMBOL', u: 'mm' });
+
+  it('splits a crowded prefix deeper and still finds every whole name', () => {
+    const entries = [entry('pci_msi', 'stable'), ...Array.from({ length: 600 }, (_, i) => entry(`pci_msi_${String(i).padStart(3, '0')}`)), ...Array.from({ length: 300 }, (_, i) => entry(`pcie_${i}`))];
+    const { prefixes, shards } = buildShards(entries);
+    for (const list of shards.values()) expect(list.length).toBeLessThanOrEqual(MAX_SHARD_ENTRIES);
+    const wanted = shardsForQuery('pci_msi', prefixes);
+    const found = wanted.flatMap((p) => shards.get(p)!);
+    expect(rankEntries(found, 'pci_msi')[0]!.s).toBe('pci_msi');
+    const all = new Set(prefixes.flatMap((p) => shards.get(p)!.map((e) => e.s)));
+    for (const e of entries) expect(all.has(e.s), e.s).toBe(true);
+  });
+
+  it('puts a symbol in the shard of each of its parts', () => {
+    const { prefixes, shards } = buildShards([entry('kernel_fpu_begin')]);
+    const set = new Set(prefixes);
+    for (const key of ['kernel_fpu_begin', 'fpu_begin', 'begin']) {
+      expect(shards.get(shardFor(key, set)!)!.map((e) => e.s)).toContain('kernel_fpu_begin');
+    }
+  });
+
+  it('keeps whole names and the shortest part matches when a part is too common to split', () => {
+    const entries = Array.from({ length: MAX_SHARD_ENTRIES + 50 }, (_, i) => entry(`driver${i}_init`));
+    entries.push(entry('init_task'));
+    const { prefixes, shards } = buildShards(entries);
+    const list = shardsForQuery('init', prefixes).flatMap((p) => shards.get(p)!);
+    expect(list.map((e) => e.s)).toContain('init_task');
+    expect(list.length).toBeLessThanOrEqual(MAX_SHARD_ENTRIES + 1);
+  });
+});
