@@ -94,15 +94,17 @@ async function run() {
     const wanted = shardsForQuery(query, await prefixes()).slice(0, MAX_SHARDS);
     const entries = (await Promise.all(wanted.map(shard))).flat();
     if (mine !== generation) return;
-    const matched = rankEntries(entries, query);
+    const matched = rankEntries(entries, raw);
     updateCounts(matched);
-    hits = rankEntries(matched, query, filters);
+    hits = rankEntries(matched, raw, filters);
   }
   list.innerHTML = hits.slice(0, MAX_RESULTS).map(renderEntry).join('');
   status.textContent = query
     ? `${hits.length}${hits.length > MAX_RESULTS ? ` symbols, showing ${MAX_RESULTS}` : ` symbol${hits.length === 1 ? '' : 's'}`} for “${raw.trim()}”`
     : 'Records matching the filters:';
-  if (hits.length < PROSE_THRESHOLD && (query.length >= 3 || Object.keys(filters).length)) await runProse(mine, raw.trim(), filters, new Set(hits.map((h) => h.s)));
+  // A symbol typed exactly needs no prose search; a word (nouveau, ZFS) or a rare prefix does.
+  const exact = hits[0] !== undefined && normalizeQuery(hits[0].s) === query;
+  if (!exact && hits.length < PROSE_THRESHOLD && (query.length >= 3 || Object.keys(filters).length)) await runProse(mine, raw.trim(), filters, new Set(hits.map((h) => h.s)));
 }
 
 async function runProse(mine: number, raw: string, filters: Filters, shown: Set<string>) {

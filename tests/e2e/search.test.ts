@@ -44,6 +44,7 @@ describe('symbol search', () => {
     const vmalloc = (await search('vmalloc')).symbols;
     expect(vmalloc[0]).toBe('vmalloc');
     expect(vmalloc[1]).toBe('__vmalloc');
+    expect((await search('__vmalloc')).symbols[0]).toBe('__vmalloc');
     expect((await search('kmalloc_node')).symbols[0]).toBe('__kmalloc_node');
     expect((await search('alpha_stable()')).symbols[0]).toBe('alpha_stable');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRank, normalizeQuery, symbolKeys } from '../../src/lib/search/keys.ts';
+import { exactForm, matchRank, normalizeQuery, symbolKeys } from '../../src/lib/search/keys.ts';
 import { buildShards, MAX_SHARD_ENTRIES, shardFor, shardsForQuery, type SearchEntry } from '../../src/lib/search/shards.ts';
 import { rankEntries } from '../../src/lib/search/rank.ts';
 
@@ -16,6 +16,7 @@ describe('symbol keys', () => {
     expect(normalizeQuery('  Alloc_Pages_VMA() ')).toBe('alloc_pages_vma');
     expect(normalizeQuery('alloc pages vma')).toBe('alloc_pages_vma');
     expect(normalizeQuery('__kmalloc')).toBe('kmalloc');
+    expect(exactForm('__kmalloc()')).toBe('__kmalloc');
   });
 
   it('ranks exact above family above part, and nothing for a miss', () => {
@@ -23,6 +24,9 @@ describe('symbol keys', () => {
     expect(matchRank('__kmalloc', 'kmalloc')).toBe(1);
     expect(matchRank('kmalloc_array', 'kmalloc')).toBe(2);
     expect(matchRank('__kmalloc_node', 'kmalloc_node')).toBe(1);
+    expect(matchRank('__vmalloc', '__vmalloc')).toBe(0);
+    expect(matchRank('vmalloc', '__vmalloc')).toBe(1);
+    expect(matchRank('Alloc_Pages', 'alloc_pages()')).toBe(0);
     expect(matchRank('kernel_fpu_begin', 'fpu_begin')).toBe(3);
     expect(matchRank('vmalloc', 'malloc')).toBeUndefined();
   });

@@ -2,14 +2,18 @@
 // always without leading underscores and case-insensitively. Shared by the index builder and the
 // browser, so what is indexed and what is looked up cannot drift apart.
 
-/** Lowercase, leading underscores and call parentheses dropped, spaces read as underscores. */
-export function normalizeQuery(query: string): string {
+/** Lowercase, call parentheses dropped, spaces read as underscores; leading underscores kept. */
+export function exactForm(query: string): string {
   return query
     .trim()
     .toLowerCase()
     .replace(/\(\s*\)$/, '')
-    .replace(/[\s-]+/g, '_')
-    .replace(/^_+/, '');
+    .replace(/[\s-]+/g, '_');
+}
+
+/** The form keys are compared with: exactForm without leading underscores. */
+export function normalizeQuery(query: string): string {
+  return exactForm(query).replace(/^_+/, '');
 }
 
 /** `__kernel_fpu_begin` -> ["kernel_fpu_begin", "fpu_begin", "begin"]. */
@@ -23,11 +27,14 @@ export function symbolKeys(symbol: string): string[] {
   return keys;
 }
 
-/** Match quality of a symbol for a normalized query; lower is better, undefined is no match. */
-export function matchRank(symbol: string, query: string): number | undefined {
+/**
+ * Match quality of a symbol for a query as typed; lower is better, undefined is no match.
+ * `__vmalloc` finds __vmalloc before vmalloc, and `vmalloc` the reverse.
+ */
+export function matchRank(symbol: string, typed: string): number | undefined {
+  const query = normalizeQuery(typed);
   if (!query) return undefined;
-  const lower = symbol.toLowerCase();
-  if (lower === query) return 0; // exact, with its own underscores
+  if (symbol.toLowerCase() === exactForm(typed)) return 0; // exact, with its own underscores
   const keys = symbolKeys(symbol);
   if (keys[0] === query) return 1; // exact once leading underscores are ignored
   if (keys[0]!.startsWith(query)) return 2; // the family: kmalloc -> kmalloc_array

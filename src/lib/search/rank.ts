@@ -1,7 +1,7 @@
 // Ranks symbol-index entries for a query: exact name first (also when thousands share its prefix),
 // then the family sharing its prefix, then symbols where it starts a later part; records before
 // undocumented symbols, shorter names before longer ones.
-import { matchRank, normalizeQuery } from './keys.ts';
+import { matchRank } from './keys.ts';
 import type { SearchEntry } from './shards.ts';
 
 export interface Filters {
@@ -16,12 +16,11 @@ export function passes(entry: SearchEntry, filters: Filters): boolean {
 }
 
 export function rankEntries(entries: readonly SearchEntry[], rawQuery: string, filters: Filters = {}): SearchEntry[] {
-  const query = normalizeQuery(rawQuery);
   const seen = new Set<string>();
   const scored: { entry: SearchEntry; rank: number }[] = [];
   for (const entry of entries) {
     if (seen.has(entry.s) || !passes(entry, filters)) continue;
-    const rank = matchRank(entry.s, query);
+    const rank = matchRank(entry.s, rawQuery);
     if (rank === undefined) continue;
     seen.add(entry.s);
     scored.push({ entry, rank });

@@ -20,6 +20,7 @@ export interface SearchEntry {
 }
 
 export const MAX_SHARD_ENTRIES = 250;
+const PREVIEW_ENTRIES = 40;
 const ROOT_PREFIX_LENGTH = 2;
 
 export interface ShardSet {
@@ -46,7 +47,8 @@ export function shardFor(key: string, prefixes: ReadonlySet<string>): string | u
 export function shardsForQuery(query: string, prefixes: readonly string[]): string[] {
   if (!query) return [];
   const own = shardFor(query, new Set(prefixes));
-  const deeper = prefixes.filter((p) => p.length > query.length && p.startsWith(query));
+  // Shallower (more general) shards first: with the previews they hold the best matches.
+  const deeper = prefixes.filter((p) => p.length > query.length && p.startsWith(query)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   return own ? [own, ...deeper] : deeper;
 }
 
@@ -59,7 +61,10 @@ export function buildShards(entries: readonly SearchEntry[]): ShardSet {
       const deeper = list.filter((i) => i.key.length > depth);
       if (distinct(list).length > MAX_SHARD_ENTRIES && deeper.length && depth < 12) {
         split(deeper, depth + 1);
-        shards.set(prefix, capped(list.filter((i) => i.key.length <= depth)));
+        // The parent keeps a preview of its subtree's shortest whole names, so a short query
+        // ("snd") sees the head of its family from one shard.
+        const preview = deeper.filter((i) => i.whole).sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : 1)).slice(0, PREVIEW_ENTRIES);
+        shards.set(prefix, capped([...list.filter((i) => i.key.length <= depth), ...preview]));
       } else {
         shards.set(prefix, capped(list));
       }
