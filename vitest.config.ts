@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Astro writes its prerender chunks to <root>/.astro whatever the outDir, so two site builds
+    // (tests/site and tests/e2e) must not run at once.
+    fileParallelism: false,
   },
 });
