@@ -21,8 +21,10 @@ export type ThreadRefResult = { ok: true; messageId: string; url: string } | { o
 
 /** Accepts a bare id, <id>, mid:/id:/message-id: prefixes, or a lore.kernel.org URL. */
 export function normalizeThreadRef(input: string): ThreadRefResult {
-  const raw = input.trim();
-  if (raw === '') return { ok: false, reason: 'is empty' };
+  const trimmed = input.trim();
+  if (trimmed === '') return { ok: false, reason: 'is empty' };
+  // A link pasted without its scheme (lore.kernel.org/r/…) is a link, not a Message-ID holding a '/'.
+  const raw = /^(?:[a-z0-9-]+\.)+[a-z]{2,}\//i.test(trimmed) ? `https://${trimmed}` : trimmed;
   let id: string | undefined;
   if (/^https?:\/\//i.test(raw)) {
     let url: URL;

@@ -17,6 +17,26 @@ export function formatProblemsJson(problems: readonly Problem[]): string {
   return JSON.stringify(problems, null, 2);
 }
 
+/** A GitHub Actions workflow command, so CI shows the problem on the line it is about. */
+export function formatGithubAnnotation(p: Problem): string {
+  // Workflow-command escaping: data escapes % CR LF; property values also escape : and ,.
+  const data = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::${p.severity} file=${prop(p.file)},line=${p.line},col=${p.column},title=${prop(`[${p.rule}]`)}::${data(p.message)}`;
+}
+
+/** Problems as written by `--format json`; throws with a plain message when the input is not that. */
+export function parseProblemsJson(text: string): Problem[] {
+  const data: unknown = JSON.parse(text);
+  const isProblem = (p: unknown): p is Problem => {
+    const q = p as Partial<Problem> | null;
+    return typeof q === 'object' && q !== null && typeof q.file === 'string' && typeof q.line === 'number' && typeof q.column === 'number'
+      && (q.severity === 'error' || q.severity === 'warning') && typeof q.rule === 'string' && typeof q.message === 'string';
+  };
+  if (!Array.isArray(data) || !data.every(isProblem)) throw new Error('expected the JSON array that validate --format json prints');
+  return data;
+}
+
 export function compareProblems(a: Problem, b: Problem): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }

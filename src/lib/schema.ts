@@ -77,65 +77,73 @@ export const recordSchema = z
     related: z.array(symbolName).optional().describe('Symbols decided together or worth comparing'),
     history: z.array(historyEntrySchema).optional().describe('Dated steps: proposed, landed, retyped, removed'),
   })
-  .superRefine((record, ctx) => {
-    const takes = EXPORT_TYPE_INFO[record.type].takesNamespace;
-    if (takes && !record.namespace) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['namespace'],
-        message: `is required for ${record.type} (${takes === 'modules' ? 'the module list' : 'the symbol namespace'})`,
-        ...rule('namespace-for-type'),
-      });
-    }
-    if (!takes && record.namespace) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['namespace'],
-        message: `is only for EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL and EXPORT_SYMBOL_FOR_MODULES (type is ${record.type})`,
-        ...rule('namespace-for-type'),
-      });
-    }
-    if ((record.status === 'removed') !== (record.type === 'unexported')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [record.status === 'removed' ? 'type' : 'status'],
-        message:
-          record.status === 'removed'
-            ? `must be "unexported" when status is removed (got "${record.type}")`
-            : `must be "removed" when type is unexported (got "${record.status}")`,
-        ...rule('removed-is-unexported'),
-      });
-    }
-    if ((record.status === 'obsolete' || record.status === 'removed') && !record.reason) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message: `is required when status is ${record.status}: say why, and name a replacement in replaced_by when there is one`,
-        ...rule('reason-required'),
-      });
-    }
-    if (record.replaced_by === record.symbol) {
-      ctx.addIssue({ code: 'custom', path: ['replaced_by'], message: 'names the record itself', ...rule('replaced-by-exists') });
-    }
-    const history = record.history ?? [];
-    history.forEach((entry, i) => {
-      if (i > 0 && entry.date < history[i - 1]!.date) {
-        ctx.addIssue({ code: 'custom', path: ['history', i, 'date'], message: `is earlier than the entry before it (${history[i - 1]!.date}); list history oldest first`, ...rule('history-order') });
+  .superRefine(
+    (record, ctx) => {
+      // Runs even when other fields failed, so one run reports every problem; each rule reads only
+      // fields that parsed (a missing or invalid field was already reported by its own check).
+      const ok = (...fields: (keyof RecordInput)[]) => !ctx.issues.some((issue) => fields.includes(issue.path?.[0] as keyof RecordInput));
+      const takes = ok('type') ? EXPORT_TYPE_INFO[record.type].takesNamespace : undefined;
+      if (takes && ok('namespace') && !record.namespace) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['namespace'],
+          message: `is required for ${record.type} (${takes === 'modules' ? 'the module list' : 'the symbol namespace'})`,
+          ...rule('namespace-for-type'),
+        });
       }
-    });
-    // ABI README: testing never goes straight to removed; check every move the history states.
-    let tier: string | undefined;
-    history.forEach((entry, i) => {
-      if (!entry.status) return;
-      if (tier === 'testing' && entry.status === 'removed') {
-        ctx.addIssue({ code: 'custom', path: ['history', i, 'status'], message: 'moves from testing straight to removed; an interface must be stable or obsolete before removal (Documentation/ABI/README)', ...rule('tier-move') });
+      if (takes === null && ok('namespace') && record.namespace) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['namespace'],
+          message: `is only for EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL and EXPORT_SYMBOL_FOR_MODULES (type is ${record.type})`,
+          ...rule('namespace-for-type'),
+        });
       }
-      tier = entry.status;
-    });
-    if (tier && tier !== record.status) {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: `is "${record.status}" but the last history entry with a status says "${tier}"`, ...rule('tier-move') });
-    }
-  });
+      if (ok('status', 'type') && (record.status === 'removed') !== (record.type === 'unexported')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [record.status === 'removed' ? 'type' : 'status'],
+          message:
+            record.status === 'removed'
+              ? `must be "unexported" when status is removed (got "${record.type}")`
+              : `must be "removed" when type is unexported (got "${record.status}")`,
+          ...rule('removed-is-unexported'),
+        });
+      }
+      if (ok('status', 'reason') && (record.status === 'obsolete' || record.status === 'removed') && !record.reason) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reason'],
+          message: `is required when status is ${record.status}: say why, and name a replacement in replaced_by when there is one`,
+          ...rule('reason-required'),
+        });
+      }
+      if (ok('symbol', 'replaced_by') && record.replaced_by === record.symbol) {
+        ctx.addIssue({ code: 'custom', path: ['replaced_by'], message: 'names the record itself', ...rule('replaced-by-exists') });
+      }
+      if (!ok('history')) return;
+      const history = record.history ?? [];
+      history.forEach((entry, i) => {
+        if (i > 0 && entry.date < history[i - 1]!.date) {
+          ctx.addIssue({ code: 'custom', path: ['history', i, 'date'], message: `is earlier than the entry before it (${history[i - 1]!.date}); list history oldest first`, ...rule('history-order') });
+        }
+      });
+      // ABI README: testing never goes straight to removed; check every move the history states.
+      let tier: string | undefined;
+      history.forEach((entry, i) => {
+        if (!entry.status) return;
+        if (tier === 'testing' && entry.status === 'removed') {
+          ctx.addIssue({ code: 'custom', path: ['history', i, 'status'], message: 'moves from testing straight to removed; an interface must be stable or obsolete before removal (Documentation/ABI/README)', ...rule('tier-move') });
+        }
+        tier = entry.status;
+      });
+      if (tier && ok('status') && tier !== record.status) {
+        ctx.addIssue({ code: 'custom', path: ['status'], message: `is "${record.status}" but the last history entry with a status says "${tier}"`, ...rule('tier-move') });
+      }
+    },
+    // zod skips refinements once a field failed; `when` runs them on whatever mapping was given.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  );
 
 export type RecordInput = z.input<typeof recordSchema>;
 export type RecordData = z.output<typeof recordSchema>;

@@ -1,6 +1,6 @@
 // Rules that need every record at once: duplicates, and references to other symbols.
 import type { Parsed } from '../records/parse.ts';
-import type { RecordData } from '../schema.ts';
+import { C_IDENTIFIER, type RecordData } from '../schema.ts';
 import type { Problem } from '../problems.ts';
 import { closest } from '../suggest.ts';
 
@@ -12,8 +12,10 @@ export function checkCollection(records: readonly Parsed<RecordData>[], knownSym
   const problems: Problem[] = [];
   const bySymbol = new Map<string, Parsed<RecordData>>();
   const byLowerName = new Map<string, Parsed<RecordData>>();
-  for (const record of records) {
-    const symbol = record.data?.symbol ?? record.id;
+  // A file named for its symbol keeps it; a copy under another name is the one reported.
+  const misnamed = (record: Parsed<RecordData>) => Number((namesIn(record).symbol ?? record.id) !== record.id);
+  for (const record of [...records].sort((a, b) => misnamed(a) - misnamed(b))) {
+    const symbol = namesIn(record).symbol ?? record.id;
     const first = bySymbol.get(symbol);
     const place = record.locate(['symbol']);
     if (first) {
@@ -28,20 +30,30 @@ export function checkCollection(records: readonly Parsed<RecordData>[], knownSym
     byLowerName.set(record.id.toLowerCase(), record);
   }
   const exists = (s: string) => bySymbol.has(s) || knownSymbols.has(s);
-  const candidates = [...bySymbol.keys()];
+  const candidates = [...bySymbol.keys(), ...knownSymbols];
   const missing = (s: string) => {
     const guess = closest(s, candidates);
     return `${s} has no record and is not exported in any committed snapshot${guess ? `; did you mean ${guess}?` : ''}`;
   };
   for (const record of records) {
-    const data = record.data;
-    if (!data) continue;
-    if (data.replaced_by && data.replaced_by !== data.symbol && !exists(data.replaced_by)) {
-      problems.push({ file: record.file, ...record.locate(['replaced_by']), severity: 'error', rule: 'replaced-by-exists', message: `replaced_by: ${missing(data.replaced_by)}` });
+    const { symbol, replacedBy, related } = namesIn(record);
+    if (replacedBy && replacedBy !== symbol && !exists(replacedBy)) {
+      problems.push({ file: record.file, ...record.locate(['replaced_by']), severity: 'error', rule: 'replaced-by-exists', message: `replaced_by: ${missing(replacedBy)}` });
     }
-    data.related?.forEach((s, i) => {
-      if (!exists(s)) problems.push({ file: record.file, ...record.locate(['related', i]), severity: 'error', rule: 'related-exists', message: `related: ${missing(s)}` });
+    related.forEach((s, i) => {
+      if (s && !exists(s)) problems.push({ file: record.file, ...record.locate(['related', i]), severity: 'error', rule: 'related-exists', message: `related: ${missing(s)}` });
     });
   }
   return problems;
+}
+
+/**
+ * The symbols a record names. A record with other problems has no checked data, but its references
+ * are still checked (every problem in one run): names written as C identifiers are read as they are.
+ */
+function namesIn(record: Parsed<RecordData>): { symbol?: string; replacedBy?: string; related: (string | undefined)[] } {
+  if (record.data) return { symbol: record.data.symbol, replacedBy: record.data.replaced_by, related: record.data.related ?? [] };
+  const raw = record.raw ?? {};
+  const name = (value: unknown) => (typeof value === 'string' && C_IDENTIFIER.test(value) ? value : undefined);
+  return { symbol: name(raw['symbol']), replacedBy: name(raw['replaced_by']), related: Array.isArray(raw['related']) ? raw['related'].map(name) : [] };
 }

@@ -1,5 +1,5 @@
 // Every named rule the validator can report, with what it checks. Messages carry the name in
-// brackets; CONTRIBUTING.md's rule table is generated from this list (npm run docs:rules).
+// brackets; CONTRIBUTING.md's rule table is generated from this list (npm run docs).
 
 export interface RuleInfo {
   name: string;

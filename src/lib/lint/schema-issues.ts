@@ -47,6 +47,10 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
       }
       return;
     case 'invalid_value': {
+      if (input === undefined) {
+        out.push(required(path, typed, name, descriptionOf));
+        return;
+      }
       const values = issue.values.map(String);
       const guess = typeof input === 'string' ? closest(input, values) : undefined;
       out.push({
@@ -58,11 +62,12 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
     }
     case 'invalid_type':
       if (input === undefined) {
-        const about = descriptionOf(path);
-        out.push({ path: typed, rule: 'required-field', atKey: true, message: `${name} is required${about ? ` (${about})` : ''}` });
+        out.push(required(path, typed, name, descriptionOf));
       } else {
         const got = input === null ? 'nothing' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input} ${shown(input)}`;
-        out.push({ path: typed, rule: 'field-type', message: `${name} must be ${article(issue.expected)} (got ${got})` });
+        // YAML reads an unquoted 6.1 as a number; the fix is the release's own spelling.
+        const hint = typeof input === 'number' && formatRule(last) === 'version-format' ? '; write the release with its v, like v5.3' : '';
+        out.push({ path: typed, rule: 'field-type', message: `${name} must be ${article(issue.expected)} (got ${got})${hint}` });
       }
       return;
     case 'invalid_format':
@@ -75,6 +80,12 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
     default:
       out.push({ path: typed, rule: custom ?? 'field-value', message: `${name} ${issue.message}` });
   }
+}
+
+/** A missing field (zod reports it as a wrong type, or for an enum as a wrong value). */
+function required(path: PropertyKey[], typed: (string | number)[], name: string, descriptionOf: (path: PropertyKey[]) => string | undefined): FieldProblem {
+  const about = descriptionOf(path);
+  return { path: typed, rule: 'required-field', atKey: true, message: `${name} is required${about ? ` (${about})` : ''}` };
 }
 
 function enumRuleField(field: string): string {

@@ -16,7 +16,9 @@ export interface ValidateResult {
   checkedFiles: number;
 }
 
-export function validateRepository(root: string, options: ValidateOptions = {}): ValidateResult {
+export function validateRepository(repoRoot: string, options: ValidateOptions = {}): ValidateResult {
+  // Absolute, so record paths compare equal to the (absolute) files named in `only`.
+  const root = path.resolve(repoRoot);
   const paths = sitePaths('/');
   const recordFiles = listRecordFiles(path.join(root, EXPORTS_DIR));
   const onlyAbs = options.only?.map((f) => path.resolve(f));

@@ -38,6 +38,7 @@ export function loadSnapshots(root: string): Snapshot[] {
     .sort((a, b) => compareReleases(a.version, b.version));
 }
 
+/** `file` is as listed (already joined with `root`) or absolute; either resolves from the working directory. */
 function relative(root: string, file: string): string {
-  return path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+  return path.relative(path.resolve(root), path.resolve(file)).split(path.sep).join('/');
 }

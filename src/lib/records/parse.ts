@@ -20,6 +20,8 @@ export interface Parsed<T> {
   id: string;
   problems: Problem[];
   data?: T;
+  /** The frontmatter mapping as written, kept when it does not pass the schema (collection rules read it). */
+  raw?: Record<string, unknown>;
   /** Line of each top-level field, for collection-level problems. */
   locate: (fieldPath: (string | number)[]) => { line: number; column: number };
   body?: string;
@@ -98,10 +100,11 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
     const parsed = kind.schema.safeParse(raw, { reportInput: true });
     if (parsed.success) result.data = parsed.data;
     else {
+      result.raw = raw;
       const schema = kind.schema as unknown as z.core.$ZodType;
       for (const p of problemsFromIssues(parsed.error.issues, (fp) => fieldNames(schema, fp), (fp) => fieldDescription(schema, fp))) {
         // A missing field has no line of its own: point at the opening --- of the frontmatter.
-        const place = p.rule === 'required-field' ? locator.start() : locator.locate(p.path);
+        const place = p.rule === 'required-field' ? locator.start() : locator.locate(p.path, p.atKey);
         at(place.line, place.column, p.rule, p.message);
       }
     }

@@ -29,11 +29,12 @@ export class FrontmatterLocator {
     return { line: this.firstLine - 1, column: 1 };
   }
 
-  locate(path: readonly (string | number)[]): Place {
+  /** Where the value at `path` is written; with `atKey`, where its key is (for unknown fields). */
+  locate(path: readonly (string | number)[], atKey = false): Place {
     let scope: Scope = { from: 0, to: this.lines.length, keyIndent: 0 };
     let found = this.start();
-    for (const step of path) {
-      const hit = typeof step === 'number' ? this.findItem(scope, step) : this.findKey(scope, step);
+    for (const [i, step] of path.entries()) {
+      const hit = typeof step === 'number' ? this.findItem(scope, step) : this.findKey(scope, step, atKey && i === path.length - 1);
       if (!hit) break;
       [found, scope] = hit;
     }
@@ -44,7 +45,7 @@ export class FrontmatterLocator {
     return { line: this.firstLine + index, column: column0 + 1 };
   }
 
-  private findKey(scope: Scope, key: string): [Place, Scope] | undefined {
+  private findKey(scope: Scope, key: string, atKey: boolean): [Place, Scope] | undefined {
     const keyIndent = scope.keyIndent ?? this.firstContentIndent(scope);
     for (let i = scope.from; i < scope.to; i++) {
       const text = this.lines[i]!;
@@ -54,7 +55,7 @@ export class FrontmatterLocator {
       const hasValue = rest !== '' && !rest.startsWith('#');
       const valueColumn = m[1]!.length + key.length + 1 + m[3]!.length;
       return [
-        this.place(i, hasValue ? valueColumn : m[1]!.length),
+        this.place(i, hasValue && !atKey ? valueColumn : m[1]!.length),
         { from: i + 1, to: this.blockEnd(i, indentOf(text), true), keyIndent: undefined },
       ];
     }

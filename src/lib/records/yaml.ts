@@ -8,7 +8,8 @@ export type YamlResult = { ok: true; data: unknown } | { ok: false; line: number
 const engines = {
   yaml: {
     parse: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA, json: false }) as object,
-    stringify: (data: object) => yaml.dump(data, { schema: yaml.CORE_SCHEMA, lineWidth: 100, quotingType: '"' }),
+    // One line per scalar (no folding), so every field reads and diffs as the line it is on.
+    stringify: (data: object) => yaml.dump(data, { schema: yaml.CORE_SCHEMA, lineWidth: -1 }),
   },
 };
 
@@ -29,15 +30,34 @@ export function parseFrontmatter(frontmatter: string, firstLine: number): YamlRe
   } catch (error) {
     const e = error as { mark?: { line: number; column: number }; reason?: string; message?: string };
     const reason = e.reason ?? e.message ?? String(error);
-    const duplicate = /duplicated mapping key/.test(reason);
-    return {
-      ok: false,
-      line: firstLine + (e.mark?.line ?? 0),
-      column: (e.mark?.column ?? 0) + 1,
-      rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-      message: duplicate ? 'field is given twice; keep one' : `YAML syntax error: ${reason}`,
-    };
+    // gray-matter hands js-yaml the text after the opening ---, which starts with its newline.
+    let index = Math.max(0, (e.mark?.line ?? 1) - 1);
+    let column = (e.mark?.column ?? 0) + 1;
+    const lines = frontmatter.split('\n');
+    if (/duplicated mapping key/.test(reason)) {
+      const key = /^\s*(?:-\s+)?([^\s:#][^:]*?)\s*:/.exec(lines[index] ?? '')?.[1];
+      return { ok: false, line: firstLine + index, column, rule: 'yaml-duplicate-key', message: `field ${key ? `"${key}" ` : ''}is given twice; keep one` };
+    }
+    let message = `YAML syntax error: ${reason}`;
+    const quote = /end of the stream within a (double|single) quoted scalar/.exec(reason);
+    const opened = quote ? unclosedQuote(lines, quote[1] === 'double' ? '"' : "'") : undefined;
+    if (opened) {
+      // The end of the stream is not where the mistake is: point at the quote that never closes.
+      [index, column] = [opened.index, opened.column];
+      message += ` (the ${quote![1]} quote opened here is never closed)`;
+    }
+    return { ok: false, line: firstLine + Math.min(index, lines.length - 1), column, rule: 'yaml-syntax', message };
   }
+}
+
+/** The first line whose value opens a quoted scalar that the line does not close. */
+function unclosedQuote(lines: readonly string[], quote: '"' | "'"): { index: number; column: number } | undefined {
+  const closes = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /'(?!')/;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*(?:-\s+)?(?:[^\s:#"'][^:]*:\s+)?)(["'])(.*)$/.exec(lines[i]!);
+    if (m && m[2] === quote && !closes.test(quote === "'" ? m[3]!.replace(/''/g, '') : m[3]!)) return { index: i, column: m[1]!.length + 1 };
+  }
+  return undefined;
 }
 
 export function stringifyFrontmatter(data: object): string {
