@@ -218,7 +218,10 @@ const ROWS: Row[] = [
     fixtures: ['mdx_expression_attribute.mdx'],
     expected: [`${E}/mdx_expression_attribute.mdx:14:1: error: attribute name on <Sym> must be a quoted string, not an expression [mdx-expression]`],
   },
-  { kind: 'spread attribute', fixtures: ['mdx_spread_attribute.mdx'], expected: [`${E}/mdx_spread_attribute.mdx:14:1: error: spread attribute {...props} on <Sym> is not allowed [mdx-expression]`] },
+  { kind: 'spread attribute', fixtures: ['mdx_spread_attribute.mdx'], expected: [
+    `${E}/mdx_spread_attribute.mdx:14:1: error: spread attribute {...props} on <Sym> is not allowed [mdx-expression]`,
+    `${E}/mdx_spread_attribute.mdx:14:1: error: <Sym name="alloc_pages_vma"> has no page: it has no record and is not exported in the latest snapshot; write it as \`alloc_pages_vma\` [sym-exists]`,
+  ] },
   { kind: 'image', fixtures: ['mdx_image.mdx'], expected: [`${E}/mdx_image.mdx:14:1: error: images are not allowed in a record body; link to the source instead [mdx-image]`] },
   { kind: 'level-1 heading', fixtures: ['mdx_h1.mdx'], expected: [`${E}/mdx_h1.mdx:14:1: error: the page title is the symbol; start body headings at ## (level 2) [body-heading-level]`] },
   {
@@ -240,6 +243,7 @@ const ROWS: Row[] = [
       `${E}/every_problem_at_once.mdx:14:1: error: the page title is the symbol; start body headings at ## (level 2) [body-heading-level]`,
       `${E}/every_problem_at_once.mdx:16:5: error: link URL scheme "javascript:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`,
       `${E}/every_problem_at_once.mdx:16:37: error: event-handler attribute onClick on <Sym> is not allowed [mdx-event-handler]`,
+      `${E}/every_problem_at_once.mdx:16:37: error: <Sym name="x"> has no page: it has no record and is not exported in the latest snapshot; write it as \`x\` [sym-exists]`,
     ],
   },
 ];

@@ -40,7 +40,7 @@ describe('the founding record', () => {
     const parsed = parseRecordFile(FOUNDING, bytes, sitePaths('/'));
     expect(parsed.problems).toEqual([]);
     expect(parsed.data?.symbol).toBe('alloc_pages_vma');
-    expect(parsed.html).toContain('<a class="sym" href="/symbols/vma_alloc_folio/"><code>vma_alloc_folio</code></a>');
+    expect(parsed.html).toContain('<a class="sym" href="/symbols/vma_alloc_folio_noprof/"><code>vma_alloc_folio_noprof</code></a>');
   });
 });
 

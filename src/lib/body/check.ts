@@ -115,3 +115,18 @@ function truncate(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 40 ? flat.slice(0, 37) + '...' : flat;
 }
+
+/** Every <Sym name="…"/> in a body, where it stands (body-relative). */
+export function symReferences(tree: MdNode): { name: string; line: number; column: number }[] {
+  const refs: { name: string; line: number; column: number }[] = [];
+  const visit = (node: MdNode) => {
+    if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'Sym') {
+      const name = node.attributes?.find((a) => a.name === 'name');
+      const value = name ? attributeValue(name) : undefined;
+      if (value) refs.push({ name: value, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return refs;
+}

@@ -8,7 +8,7 @@ import { closest } from '../suggest.ts';
  * `knownSymbols` are symbols that exist without a record (exported in a committed snapshot);
  * replaced_by and related may point at them as well as at records.
  */
-export function checkCollection(records: readonly Parsed<RecordData>[], knownSymbols: ReadonlySet<string>): Problem[] {
+export function checkCollection(records: readonly Parsed<RecordData>[], knownSymbols: ReadonlySet<string>, latestSymbols: ReadonlySet<string> = knownSymbols): Problem[] {
   const problems: Problem[] = [];
   const bySymbol = new Map<string, Parsed<RecordData>>();
   const byLowerName = new Map<string, Parsed<RecordData>>();
@@ -43,6 +43,14 @@ export function checkCollection(records: readonly Parsed<RecordData>[], knownSym
     related.forEach((s, i) => {
       if (s && !exists(s)) problems.push({ file: record.file, ...record.locate(['related', i]), severity: 'error', rule: 'related-exists', message: `related: ${missing(s)}` });
     });
+  }
+  // A body link must land on a page: a record, or a symbol of the latest snapshot.
+  for (const record of records) {
+    for (const ref of record.symRefs ?? []) {
+      if (!bySymbol.has(ref.name) && !latestSymbols.has(ref.name)) {
+        problems.push({ file: record.file, line: ref.line, column: ref.column, severity: 'error', rule: 'sym-exists', message: `<Sym name="${ref.name}"> has no page: it has no record and is not exported in the latest snapshot; write it as \`${ref.name}\`` });
+      }
+    }
   }
   return problems;
 }

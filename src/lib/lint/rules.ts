@@ -39,6 +39,7 @@ export const RULES: readonly RuleInfo[] = [
   { name: 'tier-move', scope: 'frontmatter', description: 'Tier moves in history follow Documentation/ABI/README (testing never goes straight to removed), and the last one matches status.' },
   { name: 'replaced-by-exists', scope: 'collection', description: 'replaced_by names another record or a symbol exported in a committed snapshot.' },
   { name: 'related-exists', scope: 'collection', description: 'related names other records or symbols exported in a committed snapshot.' },
+  { name: 'sym-exists', scope: 'collection', description: '<Sym name="…"/> links to a page: a record, or a symbol exported in the latest snapshot.' },
   { name: 'duplicate-symbol', scope: 'collection', description: 'No symbol is recorded twice (also not in file names differing only in case).' },
   { name: 'mdx-syntax', scope: 'body', description: 'The body is valid MDX syntax.' },
   { name: 'mdx-esm', scope: 'body', description: 'No import or export statements.' },

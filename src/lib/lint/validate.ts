@@ -27,8 +27,10 @@ export function validateRepository(repoRoot: string, options: ValidateOptions = 
   const records = loadRecords(root, paths, [...recordFiles, ...extra]);
   const mechanisms = loadMechanisms(root, paths);
   const known = new Set<string>();
-  for (const snapshot of loadSnapshots(root)) for (const row of snapshot.rows) known.add(row.symbol);
-  let problems = [...records.flatMap((r) => r.problems), ...mechanisms.flatMap((m) => m.problems), ...checkCollection(records, known)];
+  const snapshots = loadSnapshots(root);
+  for (const snapshot of snapshots) for (const row of snapshot.rows) known.add(row.symbol);
+  const latest = new Set(snapshots.at(-1)?.rows.map((r) => r.symbol));
+  let problems = [...records.flatMap((r) => r.problems), ...mechanisms.flatMap((m) => m.problems), ...checkCollection(records, known, snapshots.length ? latest : known)];
   if (onlyAbs) {
     const wanted = new Set(onlyAbs.map((f) => path.relative(root, f).split(path.sep).join('/')));
     problems = problems.filter((p) => wanted.has(p.file));

@@ -8,7 +8,7 @@ import { FrontmatterLocator } from './positions.ts';
 import { problemsFromIssues } from '../lint/schema-issues.ts';
 import { fieldDescription, fieldNames } from '../schema-walk.ts';
 import { parseBody } from '../body/tree.ts';
-import { checkBody } from '../body/check.ts';
+import { checkBody, symReferences } from '../body/check.ts';
 import { renderBody } from '../body/render.ts';
 import { recordSchema, mechanismSchema, C_IDENTIFIER, type RecordData, type MechanismData } from '../schema.ts';
 import type { Problem } from '../problems.ts';
@@ -22,6 +22,8 @@ export interface Parsed<T> {
   data?: T;
   /** The frontmatter mapping as written, kept when it does not pass the schema (collection rules read it). */
   raw?: Record<string, unknown>;
+  /** Symbols the body links to with <Sym name=…/>, with where (for the sym-exists rule). */
+  symRefs?: { name: string; line: number; column: number }[];
   /** Line of each top-level field, for collection-level problems. */
   locate: (fieldPath: (string | number)[]) => { line: number; column: number };
   body?: string;
@@ -116,6 +118,7 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
     at(offset(tree.line), tree.column, 'mdx-syntax', `MDX syntax error: ${tree.message}`);
   } else {
     const bodyProblems = checkBody(tree.tree);
+    result.symRefs = symReferences(tree.tree).map((r) => ({ ...r, line: offset(r.line) }));
     for (const p of bodyProblems) at(offset(p.line), p.column, p.rule, p.message);
     result.body = body;
     if (bodyProblems.length === 0) result.html = renderBody(tree.tree, paths);
