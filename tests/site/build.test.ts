@@ -113,6 +113,21 @@ describe('the link checker', () => {
 });
 
 describe('the build refuses hostile records', () => {
+  it('refuses every hostile fixture of the validator corpus, naming each with its rule', () => {
+    const corpus = path.join(path.dirname(FIXTURE_SITE), 'bad-records');
+    const hostile = fs.readdirSync(corpus).filter((f) => /^mdx_(?!h1|syntax)/.test(f) && f.endsWith('.mdx'));
+    expect(hostile.length).toBeGreaterThanOrEqual(15);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-hostile-all-'));
+    try {
+      fs.mkdirSync(path.join(root, 'content/exports'), { recursive: true });
+      for (const f of hostile) fs.copyFileSync(path.join(corpus, f), path.join(root, 'content/exports', f));
+      const output = failingBuild(root);
+      for (const f of hostile) expect(output, f).toMatch(new RegExp(`content/exports/${f}:\\d+:\\d+: error: .*\\[(mdx-|body-)`));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('stops with the validator message instead of running the record', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-hostile-'));
     try {
