@@ -1,0 +1,71 @@
+// npm run bench:scan -- [--scale 1] [--runs 3] [--workers N] [--keep]
+// Builds a full-size synthetic kernel tree from ../shared/data/linux-exports.tsv (every export at its
+// file and line among filler C, plus nine exportless files per exporting one), then times
+// `npm run scan` against `git grep --no-index -n -E 'EXPORT_[A-Z_]*SYMBOL'` on it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../src/lib/project.ts';
+import { compareRows, sampleFiles, timeCommand } from '../src/lib/kernel/bench.ts';
+import { parseMakefileVersion } from '../src/lib/kernel/makefile-version.ts';
+import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
+import { writeSyntheticTree } from '../src/lib/kernel/synthetic-tree.ts';
+
+const DATA = path.resolve(REPO_ROOT, '../shared/data/linux-exports.tsv');
+const FILLER_PER_EXPORTING_FILE = 9;
+
+function fail(message: string): never {
+  console.error(`bench:scan: ${message}`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, workers: { type: 'string' }, keep: { type: 'boolean', default: false } },
+});
+const scale = Number(values.scale);
+const runs = Number(values.runs);
+if (!(scale > 0 && scale <= 1)) fail(`--scale must be in (0, 1] (got "${values.scale}")`);
+if (!(Number.isInteger(runs) && runs > 0)) fail(`--runs must be a positive whole number (got "${values.runs}")`);
+if (!existsSync(DATA)) fail(`${DATA} not found: the benchmark needs the shared export data next to the repository`);
+if (spawnSync('git', ['--version']).status !== 0) fail('git is not installed');
+
+const snapshot = parseSnapshot(readFileSync(DATA, 'utf8'), DATA);
+const version = parseMakefileVersion(snapshot.source.replace(/.*\((VERSION=.*?)\).*/, '$1').replace(/ /g, '\n'));
+if (!version) fail(`${DATA}: no kernel version in its first line`);
+const rows = sampleFiles(snapshot.rows, scale);
+const exportingFiles = new Set(rows.map((r) => r.file)).size;
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'ked-bench-scan-'));
+try {
+  const tree = path.join(dir, 'linux');
+  const started = performance.now();
+  const built = writeSyntheticTree(tree, { rows, kernelVersion: version, fillerFiles: exportingFiles * FILLER_PER_EXPORTING_FILE });
+  console.log(`tree: ${built.files} files, ${(built.bytes / 1e6).toFixed(0)} MB, ${exportingFiles} with exports (${rows.length} rows), built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const out = path.join(dir, 'scan.tsv');
+  const scan = [path.join(REPO_ROOT, 'node_modules/.bin/node'), path.join(REPO_ROOT, 'scripts/scan.ts'), tree, '--out', out, ...(values.workers ? ['--workers', values.workers] : [])];
+  const grep = ['git', 'grep', '--no-index', '-n', '-E', 'EXPORT_[A-Z_]*SYMBOL'];
+  // Alternate the two so that page cache and machine load treat them alike; keep each one's best run.
+  const times = { scan: [] as number[], grep: [] as number[] };
+  timeCommand(grep, tree); // warm the page cache
+  for (let i = 0; i < runs; i++) {
+    times.grep.push(timeCommand(grep, tree));
+    times.scan.push(timeCommand(scan, tree));
+  }
+  const best = (t: number[]) => Math.min(...t);
+  const found = parseSnapshot(readFileSync(out, 'utf8'), out).rows;
+  const { missing, extra } = compareRows(rows, found);
+  const unreproducible = built.unreproducible.length;
+  console.log(`git grep: best ${best(times.grep).toFixed(2)} s of ${times.grep.map((t) => t.toFixed(2)).join(', ')}`);
+  console.log(`scan:     best ${best(times.scan).toFixed(2)} s of ${times.scan.map((t) => t.toFixed(2)).join(', ')}`);
+  console.log(`rows: ${found.length} found, ${rows.length} expected, ${missing.length} missing, ${extra.length} extra${unreproducible ? ` (${unreproducible} not reproducible in a synthetic tree)` : ''}`);
+  for (const r of [...missing.slice(0, 5).map((r) => `missing ${r}`), ...extra.slice(0, 5).map((r) => `extra ${r}`)]) console.log(`  ${r}`);
+  const met = best(times.scan) <= best(times.grep);
+  console.log(`target (scan no slower than git grep): ${met ? 'met' : 'NOT met'} (${(best(times.scan) / best(times.grep)).toFixed(2)}x git grep)`);
+  process.exitCode = met && missing.length === unreproducible && extra.length === 0 ? 0 : 1;
+} finally {
+  if (values.keep) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}

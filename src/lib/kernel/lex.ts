@@ -1,0 +1,252 @@
+// Reads one source file the way cpp would, as far as exports need: skips comments, string literals and
+// `#if 0` code, and records the #defines that may be export wrappers and every use of an export-looking
+// macro with its arguments and the DEFAULT_SYMBOL_NAMESPACE and object-like aliases in force there.
+import { ConditionalStack, type ConditionalFrame } from './conditionals.ts';
+import { namespaceText } from './namespaces.ts';
+import { AliasTracker, type AliasScope, type BranchContext } from './object-aliases.ts';
+import { readParenGroup, splitArgs, tokenize, type Token } from './tokens.ts';
+
+export interface MacroDefinition {
+  name: string;
+  /** null for an object-like macro. */
+  params: string[] | null;
+  body: Token[];
+  file: string;
+  line: number;
+}
+
+export interface CallSite {
+  name: string;
+  line: number;
+  /** null when the name is not followed by `(`. */
+  args: Token[][] | null;
+  /** Inside `#if 0`. */
+  dead: boolean;
+  /** DEFAULT_SYMBOL_NAMESPACE #defined earlier in the file. */
+  defaultNamespace: string | undefined;
+  aliases: AliasScope;
+  context: BranchContext;
+}
+
+export interface FileLex {
+  file: string;
+  /** #defines mentioning EXPORT or a generator name: the candidates for wrappers. */
+  defines: MacroDefinition[];
+  /** Uses of identifiers containing EXPORT or a generator name, outside comments, strings and directives. */
+  calls: CallSite[];
+}
+
+/** Files whose text lacks this can hold no export (generator macros aside). */
+export const EXPORT_MARKER = 'EXPORT';
+
+function isIdentChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+function skipQuoted(text: string, pos: number): number {
+  const quote = text.charCodeAt(pos);
+  for (let i = pos + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === quote) return i + 1;
+    else if (c === 10) return i;
+  }
+  return text.length;
+}
+
+function atLineStart(text: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+function skipBlank(text: string, pos: number): number {
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) pos++;
+    else if (c === 92 && text.charCodeAt(pos + 1) === 10) pos += 2;
+    else if (c === 47 && text.charCodeAt(pos + 1) === 42) {
+      const end = text.indexOf('*/', pos + 2);
+      pos = end < 0 ? text.length : end + 2;
+    } else return pos;
+  }
+  return pos;
+}
+
+/**
+ * One directive from its `#` to the end of its logical line. Comments become spaces, continuation
+ * backslashes go, and newlines stay so tokens keep their line numbers.
+ */
+function readDirective(text: string, pos: number): { body: string; end: number } {
+  const eol = text.indexOf('\n', pos);
+  const simple = text.slice(pos, eol < 0 ? text.length : eol);
+  if (!simple.includes('\\') && !simple.includes('/')) return { body: simple, end: pos + simple.length };
+  let body = '';
+  let from = pos;
+  let i = pos;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if (c === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10))) {
+      body += text.slice(from, i) + '\n';
+      i += text.charCodeAt(i + 1) === 13 ? 3 : 2;
+      from = i;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? text.length : close + 2;
+      body += text.slice(from, i) + ' ' + '\n'.repeat(text.slice(i, end).split('\n').length - 1);
+      i = from = end;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      body += text.slice(from, i);
+      const eol = text.indexOf('\n', i);
+      i = from = eol < 0 ? text.length : eol;
+    } else if (c === 34 || c === 39) i = skipQuoted(text, i);
+    else i++;
+  }
+  return { body: body + text.slice(from, i), end: i };
+}
+
+const DIRECTIVE = /^#\s*([a-z_]+)/;
+const DEFINE = /^\s+([A-Za-z_$][\w$]*)(?:\(([^)]*)\))?/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Where `needle` next occurs at or after `from`, or the text length. */
+function nextIndex(text: string, needle: string, from: number): number {
+  const i = text.indexOf(needle, from);
+  return i < 0 ? text.length : i;
+}
+
+export function lexFile(file: string, text: string, generatorNames: readonly string[] = []): FileLex {
+  const defines: MacroDefinition[] = [];
+  const calls: CallSite[] = [];
+  const conditionals = new ConditionalStack();
+  const aliases = new AliasTracker();
+  let defaultNamespace: string | undefined;
+  let freshIfndef: ConditionalFrame | undefined;
+
+  // The text is walked by jumping between occurrences of these needles (indexOf runs at memchr speed),
+  // not character by character: the first five start comments, strings, directives and EXPORT names.
+  const needles = ['/', '"', "'", '#', EXPORT_MARKER, ...generatorNames];
+  const nextAt = needles.map((n) => nextIndex(text, n, 0));
+  const FIRST_GENERATOR = 5;
+  const generators = needles.slice(FIRST_GENERATOR);
+
+  let countedPos = 0;
+  let countedLine = 1;
+  const lineAt = (pos: number): number => {
+    for (let i = text.indexOf('\n', countedPos); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) countedLine++;
+    countedPos = pos;
+    return countedLine;
+  };
+
+  const mentionsExport = (s: string) => s.includes(EXPORT_MARKER) || generators.some((n) => s.includes(n));
+
+  /** `previous` is the frame opened by the directive just before, if that was an #ifndef. */
+  function define(rest: string, pos: number, previous: ConditionalFrame | undefined): void {
+    const m = DEFINE.exec(rest);
+    if (!m) return;
+    const name = m[1]!;
+    const bodyText = rest.slice(m[0].length);
+    // `#ifndef NAME` then `#define NAME`: an include guard, or a default value (`FUNC_NAME memcpy`).
+    const ifndef = previous?.ifndef === name ? previous : undefined;
+    if (name === 'DEFAULT_SYMBOL_NAMESPACE') {
+      defaultNamespace = namespaceText(tokenize(bodyText));
+      return;
+    }
+    if (m[2] === undefined) {
+      const value = bodyText.trim();
+      if (ifndef && !IDENTIFIER.test(value)) ifndef.guard = true;
+      else if (IDENTIFIER.test(value)) {
+        const frame = conditionals.innermostCondition();
+        aliases.define(name, { value, line: lineAt(pos), frame, branch: frame?.branch ?? 0, overridable: ifndef !== undefined });
+      }
+    }
+    if (!mentionsExport(rest)) return;
+    const line = lineAt(pos);
+    const params = m[2] === undefined ? null : m[2].split(',').map((p) => p.trim()).filter(Boolean);
+    defines.push({ name, params, body: tokenize(bodyText, line + m[0].split('\n').length - 1), file, line });
+    if (!name.includes(EXPORT_MARKER) && !generators.includes(name)) {
+      // A local generator (kstrto_from_user): look for its uses too from here on.
+      generators.push(name);
+      needles.push(name);
+      nextAt.push(nextIndex(text, name, pos));
+    }
+  }
+
+  function directive(body: string, pos: number): void {
+    const opened = freshIfndef;
+    freshIfndef = undefined;
+    if (body.startsWith('#include')) return;
+    const m = DIRECTIVE.exec(body);
+    if (!m) return;
+    const keyword = m[1]!;
+    const rest = body.slice(m[0].length);
+    if (conditionals.apply(keyword, rest)) {
+      if (keyword === 'ifndef') freshIfndef = conditionals.top;
+      return;
+    }
+    if (conditionals.dead) return;
+    if (keyword === 'define') define(rest, pos, opened);
+    else if (keyword === 'undef') {
+      const name = rest.trim();
+      if (name === 'DEFAULT_SYMBOL_NAMESPACE') defaultNamespace = undefined;
+      aliases.undefine(name);
+    }
+  }
+
+  /** A use of a watched name at `p`; returns where scanning resumes. */
+  function use(p: number, needle: string): number {
+    let start = p;
+    let end = p + needle.length;
+    if (needle === EXPORT_MARKER) while (start > 0 && isIdentChar(text.charCodeAt(start - 1))) start--;
+    else if (p > 0 && isIdentChar(text.charCodeAt(p - 1))) return p + 1;
+    while (end < text.length && isIdentChar(text.charCodeAt(end))) end++;
+    if (needle !== EXPORT_MARKER && end !== p + needle.length) return end;
+    const line = lineAt(start);
+    let args: Token[][] | null = null;
+    let resume = end;
+    const open = skipBlank(text, end);
+    if (text.charCodeAt(open) === 40) {
+      const group = readParenGroup(text, open, line);
+      if (group) {
+        args = splitArgs(group.tokens);
+        resume = group.end;
+      }
+    }
+    calls.push({
+      name: text.slice(start, end),
+      line,
+      args,
+      dead: conditionals.dead,
+      defaultNamespace,
+      aliases: aliases.snapshot(),
+      context: conditionals.frames.filter((f) => !f.guard).map((frame) => ({ frame, branch: frame.branch })),
+    });
+    return resume;
+  }
+
+  for (;;) {
+    let k = 0;
+    for (let j = 1; j < nextAt.length; j++) if (nextAt[j]! < nextAt[k]!) k = j;
+    const p = nextAt[k]!;
+    if (p >= text.length) break;
+    let end = p + 1;
+    if (k === 0) {
+      const c = text.charCodeAt(p + 1);
+      if (c === 42) end = nextIndex(text, '*/', p + 2) + 2;
+      else if (c === 47) end = nextIndex(text, '\n', p);
+    } else if (k === 1 || k === 2) end = skipQuoted(text, p);
+    else if (k === 3) {
+      if (atLineStart(text, p)) {
+        const d = readDirective(text, p);
+        end = d.end;
+        directive(d.body, p);
+      }
+    } else end = use(p, needles[k]!);
+    for (let j = 0; j < nextAt.length; j++) if (nextAt[j]! < end) nextAt[j] = nextIndex(text, needles[j]!, end);
+  }
+  return { file, defines, calls };
+}

@@ -1,0 +1,187 @@
+// Builds a fake kernel tree from snapshot rows: each row's export is written at its file and line among
+// filler C, with the wrapper #defines and DEFAULT_SYMBOL_NAMESPACE lines needed to give back the same
+// macro and namespace. Used to test the scanner against real data and to benchmark it at full size.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isCoreMacro, namespaceSource } from './core-macros.ts';
+import type { KernelVersion } from './makefile-version.ts';
+import type { ExportRow } from './snapshot.ts';
+
+export interface SyntheticTreeOptions {
+  rows: readonly ExportRow[];
+  kernelVersion: KernelVersion;
+  /** Namespaces as bare tokens, as before 6.13. */
+  bareNamespaces?: boolean;
+  /** Extra files without exports, spread over the same directories. */
+  fillerFiles?: number;
+  /** Mean size of an extra file in bytes (sizes vary log-normally around it). */
+  meanFillerBytes?: number;
+  seed?: number;
+}
+
+export interface SyntheticTree {
+  files: number;
+  bytes: number;
+  /** Rows the tree cannot reproduce (a file mixing namespaced and plain EXPORT_SYMBOLs, say). */
+  unreproducible: ExportRow[];
+}
+
+export const WRAPPER_HEADER = 'include/synthetic/export-wrappers.h';
+
+// One-line constructs only, so an export line can replace any line without landing inside a comment.
+const FILLER = [
+  '#include <linux/kernel.h>',
+  '/* Filler: keep the lexer honest with comments, "strings" and \'c\'haracters. */',
+  'static int synthetic_counter;',
+  '',
+  'static int synthetic_probe(struct device *dev, unsigned long flags)',
+  '{',
+  '\tint ret = 0;',
+  '\tif (!dev)',
+  '\t\treturn -ENODEV;',
+  '\tpr_info("probing %s (flags %#lx)\\n", dev_name(dev), flags);',
+  "\tif (flags & 0x3f) ret = '\"';",
+  '\tfor (int i = 0; i < 16; i++)',
+  '\t\tsynthetic_counter += i * 2; // accumulate',
+  '\treturn ret;',
+  '}',
+  '#define SYNTHETIC_MASK 0x3f',
+  'struct synthetic_ops {',
+  '\tint (*open)(void *priv);',
+  '\tvoid (*release)(void *priv);',
+  '};',
+  '/* A longer comment, closed on the same line. */',
+];
+
+function random(seed: number): () => number {
+  // mulberry32: small, fast, reproducible.
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A namespace value back to the C that gives it: `kvm,${X}` → `"kvm," __stringify(X)`. */
+function namespaceExpression(value: string, bare: boolean): string {
+  if (bare && /^[A-Za-z_]\w*$/.test(value)) return value;
+  const parts = value.split(/(\$\{\w+\})/).filter(Boolean);
+  if (!parts.length) return '""';
+  return parts.map((p) => (p.startsWith('${') ? `__stringify(${p.slice(2, -1)})` : `"${p}"`)).join(' ');
+}
+
+/** The core export that gives `namespace` without depending on DEFAULT_SYMBOL_NAMESPACE. */
+function exportWithNamespace(symbol: string, namespace: string): string {
+  if (namespace.startsWith('module:')) return `EXPORT_SYMBOL_FOR_MODULES(${symbol}, ${namespaceExpression(namespace.slice(7), false)})`;
+  return `EXPORT_SYMBOL_NS_GPL(${symbol}, ${namespaceExpression(namespace, false)})`;
+}
+
+interface WrapperPlan {
+  /** The namespace is an argument of each use (EXPORT_NS_*_DEV_PM_OPS). */
+  perUse: boolean;
+  definition: string;
+}
+
+function planWrapper(macro: string, namespaces: ReadonlySet<string>): WrapperPlan {
+  const tokenLike = [...namespaces].every((ns) => /^\w*$/.test(ns));
+  if (namespaces.size > 1 && tokenLike) return { perUse: true, definition: `#define ${macro}(sym, ns) EXPORT_SYMBOL_NS_GPL(sym, #ns)` };
+  const alternatives = [...namespaces][0]!.split('|');
+  if (alternatives.length === 1) return { perUse: false, definition: `#define ${macro}(sym) ${exportWithNamespace('sym', alternatives[0]!)}` };
+  // `a|b`: conditional definitions that disagree, in this order.
+  const branches = alternatives.map((ns, i) => `${i === 0 ? '#if' : '#elif'} defined(SYNTHETIC_ALTERNATIVE_${i})\n#define ${macro}(sym) ${exportWithNamespace('sym', ns)}`);
+  return { perUse: false, definition: `${branches.join('\n')}\n#endif` };
+}
+
+function coreUse(row: ExportRow, bare: boolean): string {
+  const source = namespaceSource(row.macro, 2);
+  if (source.from !== 'arg') return `${row.macro}(${row.symbol});`;
+  const value = row.namespace.slice(source.prefix.length);
+  return `${row.macro}(${row.symbol}, ${namespaceExpression(value, bare && !source.prefix)});`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function write(root: string, file: string, text: string): number {
+  const target = path.join(root, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  return Buffer.byteLength(text);
+}
+
+export function writeSyntheticTree(root: string, options: SyntheticTreeOptions): SyntheticTree {
+  const rand = random(options.seed ?? 1);
+  const bare = options.bareNamespaces ?? false;
+  const unreproducible: ExportRow[] = [];
+  const tree: SyntheticTree = { files: 0, bytes: 0, unreproducible };
+  const add = (file: string, text: string) => {
+    tree.files++;
+    tree.bytes += write(root, file, text);
+  };
+
+  const v = options.kernelVersion;
+  add('Makefile', `VERSION = ${v.version}\nPATCHLEVEL = ${v.patchlevel}\nSUBLEVEL = ${v.sublevel}\nEXTRAVERSION = ${v.extraversion}\nNAME = Synthetic\n`);
+
+  const wrapperRows = groupBy(options.rows.filter((r) => !isCoreMacro(r.macro)), (r) => r.macro);
+  const plans = new Map<string, WrapperPlan>();
+  for (const [macro, rows] of wrapperRows) plans.set(macro, planWrapper(macro, new Set(rows.map((r) => r.namespace))));
+  add(WRAPPER_HEADER, `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n`);
+
+  const dirs = new Set<string>();
+  for (const [file, rows] of groupBy(options.rows, (r) => r.file)) {
+    dirs.add(path.posix.dirname(file));
+    const lines = new Map<number, string[]>();
+    const defaultNamespaces = new Map<string, ExportRow[]>();
+    for (const row of rows) {
+      const plan = plans.get(row.macro);
+      let use: string;
+      if (plan) use = plan.perUse ? `${row.macro}(${row.symbol}, ${row.namespace});` : `${row.macro}(${row.symbol});`;
+      else {
+        use = coreUse(row, bare);
+        if (namespaceSource(row.macro, 1).from === 'default') defaultNamespaces.set(row.namespace, [...(defaultNamespaces.get(row.namespace) ?? []), row]);
+      }
+      lines.set(row.line, [...(lines.get(row.line) ?? []), use]);
+    }
+    // DEFAULT_SYMBOL_NAMESPACE: one per file, before its first plain export; rows that disagree are lost.
+    const [namespace, covered] = [...defaultNamespaces].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+    for (const [ns, nsRows] of defaultNamespaces) if (ns !== namespace) unreproducible.push(...nsRows);
+    if (namespace) {
+      const first = Math.min(...covered.map((r) => r.line));
+      const free = Array.from({ length: first - 1 }, (_, i) => i + 1).find((l) => !lines.has(l));
+      if (free === undefined) unreproducible.push(...covered);
+      else lines.set(free, [`#define DEFAULT_SYMBOL_NAMESPACE ${bare ? namespace : `"${namespace}"`}`]);
+    }
+    const last = Math.max(...lines.keys());
+    const total = last + Math.floor(rand() * last * 0.3) + 1;
+    const offset = Math.floor(rand() * FILLER.length);
+    const text: string[] = [];
+    for (let l = 1; l <= total; l++) text.push(lines.get(l)?.join(' ') ?? FILLER[(offset + l) % FILLER.length]!);
+    add(file, text.join('\n') + '\n');
+  }
+
+  const fillerText = Array.from({ length: 4096 }, (_, i) => FILLER[i % FILLER.length]).join('\n') + '\n';
+  const dirList = [...dirs];
+  const mean = options.meanFillerBytes ?? 14_000;
+  const sigma = 1.2;
+  const mu = Math.log(mean) - (sigma * sigma) / 2;
+  for (let i = 0; i < (options.fillerFiles ?? 0); i++) {
+    // Log-normal sizes via Box-Muller: most files small, a few large, as in a real tree.
+    const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    const size = Math.min(2_000_000, Math.max(200, Math.round(Math.exp(mu + sigma * normal))));
+    let body = '';
+    while (body.length < size) body += fillerText;
+    const ext = ['.c', '.c', '.c', '.h', '.h', '.S'][Math.floor(rand() * 6)];
+    add(`${dirList[i % dirList.length]}/synthetic_filler_${i}${ext}`, body.slice(0, body.lastIndexOf('\n', size) + 1));
+  }
+  return tree;
+}

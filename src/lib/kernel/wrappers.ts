@@ -1,0 +1,129 @@
+// Export wrappers: #defines whose body hands a parameter (or a fixed symbol) to an export macro, found by
+// repeating the search until nothing new appears, and expanded at call sites like a small cpp.
+import { isCoreMacro, MACHINERY_FILES } from './core-macros.ts';
+import { EXPORT_MARKER, type MacroDefinition } from './lex.ts';
+import { matchingParen, splitArgs, type Token } from './tokens.ts';
+
+/** Wrapper name → its exporting definitions, in definition order (several under #if alternatives). */
+export type WrapperTable = ReadonlyMap<string, readonly MacroDefinition[]>;
+
+export interface InnerCall {
+  name: string;
+  /** 'forward' for `#define ALIAS EXPORT_SYMBOL_GPL`, which takes the caller's arguments. */
+  args: Token[][] | null | 'forward';
+  line: number;
+}
+
+export function isExportMacro(name: string, table: WrapperTable): boolean {
+  return isCoreMacro(name) || table.has(name);
+}
+
+/** The uses of export macros in a definition's body. */
+export function innerCalls(def: MacroDefinition, table: WrapperTable): InnerCall[] {
+  const body = def.body;
+  if (def.params === null && body.length === 1 && isExportMacro(body[0]!.text, table)) return [{ name: body[0]!.text, args: 'forward', line: body[0]!.line }];
+  const calls: InnerCall[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const t = body[i]!;
+    if (t.kind !== 'ident' || t.text === def.name || !isExportMacro(t.text, table)) continue;
+    if (body[i - 1]?.text === '#' || body[i - 1]?.text === '##' || body[i + 1]?.text === '##') continue;
+    if (body[i + 1]?.text === '(') {
+      const end = matchingParen(body, i + 1);
+      if (end < 0) continue;
+      calls.push({ name: t.text, args: splitArgs(body.slice(i + 2, end - 1)), line: t.line });
+      i = end - 1;
+    } else if (table.get(t.text)?.some((d) => d.params === null)) calls.push({ name: t.text, args: null, line: t.line });
+  }
+  return calls;
+}
+
+/** An export whose symbol is built by token pasting (`EXPORT_SYMBOL(param_set_##name)`). */
+export function pastesSymbol(call: InnerCall): boolean {
+  return Array.isArray(call.args) && (call.args[0]?.some((t) => t.text === '##') ?? false);
+}
+
+/**
+ * Adds the wrappers among `defines` to `base`. A name #defined in `defines` replaces its `base`
+ * definitions (a .c file's own #define wins over a header's). Generators without EXPORT in their name
+ * that paste the symbol together are left out: their expansions cannot be named without a full cpp.
+ */
+export function discoverWrappers(defines: readonly MacroDefinition[], base: WrapperTable = new Map()): WrapperTable {
+  const table = new Map(base);
+  const redefined = new Set<string>();
+  const pending = defines.filter((d) => !isCoreMacro(d.name) && !MACHINERY_FILES.has(d.file));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < pending.length; i++) {
+      const def = pending[i]!;
+      const calls = innerCalls(def, table);
+      if (!calls.length) continue;
+      pending.splice(i--, 1);
+      changed = true;
+      if (!def.name.includes(EXPORT_MARKER) && calls.some(pastesSymbol)) continue;
+      const previous = redefined.has(def.name) ? table.get(def.name)! : [];
+      redefined.add(def.name);
+      table.set(def.name, [...previous, def]);
+    }
+  }
+  for (const name of redefined) table.set(name, [...table.get(name)!].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
+  return table;
+}
+
+function bind(params: readonly string[] | null, args: readonly Token[][]): Map<string, Token[]> {
+  const bindings = new Map<string, Token[]>();
+  (params ?? []).forEach((param, i) => {
+    if (param.endsWith('...')) {
+      const rest = args.slice(i).flatMap((a, j): Token[] => (j ? [{ kind: 'punct', text: ',', line: a[0]?.line ?? 0 }, ...a] : a));
+      bindings.set(param === '...' ? '__VA_ARGS__' : param.slice(0, -3), rest);
+    } else bindings.set(param, args[i] ?? []);
+  });
+  return bindings;
+}
+
+function pasted(text: string, line: number): Token {
+  return { kind: /^[A-Za-z_$][\w$]*$/.test(text) ? 'ident' : /^\d/.test(text) ? 'number' : 'punct', text, line };
+}
+
+/** Replaces parameters by arguments, with `#param` stringified and `a ## b` pasted. */
+function substitute(tokens: readonly Token[], bindings: ReadonlyMap<string, Token[]>): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (t.text === '#' && next && bindings.has(next.text)) {
+      out.push({ kind: 'string', text: `"${bindings.get(next.text)!.map((u) => u.text).join(' ')}"`, line: t.line });
+      i++;
+    } else if (t.text === '##' && next) {
+      const right = bindings.get(next.text) ?? [next];
+      const left = out.pop();
+      out.push(pasted((left?.text ?? '') + (right[0]?.text ?? ''), t.line), ...right.slice(1));
+      i++;
+    } else out.push(...(bindings.get(t.text) ?? [t]));
+  }
+  return out;
+}
+
+export interface Expansion {
+  /** Macro names from the call site's down to the core macro. */
+  chain: string[];
+  core: string;
+  /** The core macro's arguments. */
+  args: Token[][];
+}
+
+const MAX_DEPTH = 16;
+
+/** Every core export a use of `name` can expand to (several when a wrapper has #if alternatives). */
+export function expand(name: string, args: Token[][], table: WrapperTable, depth = 0): Expansion[] {
+  if (isCoreMacro(name)) return [{ chain: [name], core: name, args }];
+  if (depth > MAX_DEPTH) return [];
+  const expansions: Expansion[] = [];
+  for (const def of table.get(name) ?? []) {
+    const bindings = bind(def.params, args);
+    for (const call of innerCalls(def, table)) {
+      const innerArgs = call.args === 'forward' ? args : (call.args ?? []).map((a) => substitute(a, bindings));
+      for (const e of expand(call.name, innerArgs, table, depth + 1)) expansions.push({ ...e, chain: [name, ...e.chain] });
+    }
+  }
+  return expansions;
+}

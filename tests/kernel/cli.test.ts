@@ -1,0 +1,104 @@
+// The scan and import-symvers scripts as a user runs them (with the repository's Node, which strips types).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
+import { REPO_ROOT } from '../../src/lib/project.ts';
+
+const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
+const MODERN = path.join(REPO_ROOT, 'tests/fixtures/kernel/modern');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ked-scan-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(script: string, ...args: string[]) {
+  const r = spawnSync(NODE, [path.join(REPO_ROOT, 'scripts', script), ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run scan', () => {
+  it('prints the snapshot TSV, with unresolved uses and a summary on stderr', () => {
+    const r = run('scan.ts', MODERN);
+    expect(r.status).toBe(0);
+    expect(parseSnapshot(r.stdout).version).toBe('v6.19');
+    expect(parseSnapshot(r.stdout).rows).toHaveLength(60);
+    expect(r.stderr).toContain('scan: unresolved: kernel/params.c:10: token-paste-in-define: EXPORT_SYMBOL(param_set_##name) (#define STANDARD_PARAM_DEF(name,type,format,strtolfn))\n');
+    expect(r.stderr).toContain('scan: 60 exports of 58 symbols in 19 files (kernel 6.19.0); 12 unresolved');
+  });
+
+  it('gives rows, unresolved uses and the version as JSON', () => {
+    const json = JSON.parse(run('scan.ts', MODERN, '--format', 'json').stdout);
+    expect(Object.keys(json)).toEqual(['version', 'kernelVersion', 'source', 'rows', 'unresolved']);
+    expect([json.version, json.kernelVersion, json.rows.length, json.unresolved.length]).toEqual(['v6.19', '6.19.0', 60, 12]);
+    expect(json.rows[0]).toEqual({ symbol: 'alpha_mv', macro: 'EXPORT_SYMBOL', namespace: '', file: 'arch/alpha/kernel/sys_fixture.c', line: 7 });
+  });
+
+  it('scans the same with worker threads and writes --out', () => {
+    const out = path.join(tmp, 'workers.tsv');
+    const r = run('scan.ts', MODERN, '--workers', '2', '--out', out);
+    expect([r.status, r.stdout]).toEqual([0, '']);
+    expect(readFileSync(out, 'utf8')).toBe(run('scan.ts', MODERN, '--workers', '0').stdout);
+  });
+
+  it('writes content/snapshots/<release>.tsv, and only overwrites it with --force', () => {
+    const root = mkdtempSync(path.join(tmp, 'repo-'));
+    const target = path.join(root, 'content/snapshots/v6.19.tsv');
+    expect(run('scan.ts', MODERN, '--snapshot', '--root', root).status).toBe(0);
+    expect(parseSnapshot(readFileSync(target, 'utf8')).rows).toHaveLength(60);
+
+    writeFileSync(target, 'edited by hand\n');
+    const refused = run('scan.ts', MODERN, '--snapshot', '--root', root);
+    expect([refused.status, refused.stderr]).toEqual([1, `scan: ${target} already exists; pass --force to overwrite it\n`]);
+    expect(readFileSync(target, 'utf8')).toBe('edited by hand\n');
+
+    expect(run('scan.ts', MODERN, '--snapshot', '--force', '--root', root).status).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(run('scan.ts', MODERN).stdout);
+  });
+
+  it.each([
+    [[path.join(tmp, 'missing')], `scan: ${path.join(tmp, 'missing')}: no such file or directory\n`],
+    [[path.join(MODERN, 'Makefile')], `scan: ${path.join(MODERN, 'Makefile')}: not a directory\n`],
+    [[path.join(MODERN, 'drivers')], `scan: ${path.join(MODERN, 'drivers')}: no top-level Makefile, so not a kernel tree\n`],
+    [[], 'scan: usage: npm run scan -- <kernel-tree> [--format tsv|json] [--out FILE] [--snapshot [--force]] [--workers N]\n'],
+    [[MODERN, '--format', 'xml'], 'scan: --format must be tsv or json (got "xml")\n'],
+  ])('exits 2 on %j', (args, stderr) => {
+    const r = run('scan.ts', ...args);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', stderr]);
+  });
+});
+
+describe('npm run import-symvers', () => {
+  const symvers = path.join(tmp, 'Module.symvers');
+  writeFileSync(symvers, '0x1\tprintk\tvmlinux\tEXPORT_SYMBOL\t\n0x2\tusb_fn\tdrivers/usb/storage/usb-storage\tEXPORT_SYMBOL_GPL\tUSB_STORAGE\n');
+
+  it('prints snapshot rows', () => {
+    const r = run('import-symvers.ts', symvers);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').slice(1).join('\n')).toBe(
+      'symbol\tmacro\tnamespace\tfile\tline\nusb_fn\tEXPORT_SYMBOL_GPL\tUSB_STORAGE\tdrivers/usb/storage/usb-storage\t2\nprintk\tEXPORT_SYMBOL\t\tvmlinux\t1\n',
+    );
+    expect(r.stderr).toBe('import-symvers: 2 exports (1 in vmlinux)\n');
+  });
+
+  it('gives JSON with --format json', () => {
+    expect(JSON.parse(run('import-symvers.ts', symvers, '--format', 'json').stdout).rows[1]).toEqual({
+      symbol: 'usb_fn',
+      macro: 'EXPORT_SYMBOL_GPL',
+      namespace: 'USB_STORAGE',
+      file: 'drivers/usb/storage/usb-storage',
+      line: 2,
+    });
+  });
+
+  it('exits 1 with file:line on a malformed line and 2 on a missing file', () => {
+    const bad = path.join(tmp, 'bad.symvers');
+    writeFileSync(bad, '0x1\tprintk\tvmlinux\tEXPORT_SYMBOL\t\n0x2\tbroken\n');
+    expect(run('import-symvers.ts', bad)).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `import-symvers: ${bad}:2: expected 4 or 5 tab-separated columns (CRC, symbol, module, export type, namespace), got 2\n`,
+    });
+    expect(run('import-symvers.ts', path.join(tmp, 'none')).status).toBe(2);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { lexFile } from '../../src/lib/kernel/lex.ts';
+import { resolveFile } from '../../src/lib/kernel/resolve.ts';
+import { callText, tokenize } from '../../src/lib/kernel/tokens.ts';
+import { discoverWrappers } from '../../src/lib/kernel/wrappers.ts';
+
+/** Rows of one .c file on its own, as `line symbol macro namespace`. */
+function rows(text: string, file = 'drivers/x/x.c'): string[] {
+  const lex = lexFile(file, text);
+  return resolveFile(lex, discoverWrappers([]), () => undefined).rows.map((r) => `${r.line} ${r.symbol} ${r.macro} ${r.namespace}`.trim());
+}
+
+describe('lexFile', () => {
+  it('counts lines across CRLF endings, continuations and multi-line comments', () => {
+    const text = '/* one\r\n two */\r\nint a;\r\nEXPORT_SYMBOL(a);\r\n#define X \\\r\n  1\r\nEXPORT_SYMBOL_GPL(b);\r\n';
+    expect(rows(text)).toEqual(['4 a EXPORT_SYMBOL', '7 b EXPORT_SYMBOL_GPL']);
+  });
+
+  it('ends an unterminated quote at the end of its line, as cpp does in assembler files', () => {
+    expect(rows("\tmov r0, #'a  @ it's a char\nEXPORT_SYMBOL(after_quote)\n", 'arch/arm/lib/x.S')).toEqual(['2 after_quote EXPORT_SYMBOL']);
+  });
+
+  it('keeps escaped quotes inside strings and character literals', () => {
+    expect(rows('char *s = "a \\" EXPORT_SYMBOL(no) \\\\"; char c = \'\\\'\';\nEXPORT_SYMBOL(yes);\n')).toEqual(['2 yes EXPORT_SYMBOL']);
+  });
+
+  it('skips the whole #if 0 block but keeps #elif and #else branches', () => {
+    const text = ['#if 0', 'EXPORT_SYMBOL(a);', '#elif defined(CONFIG_B)', 'EXPORT_SYMBOL(b);', '#else', 'EXPORT_SYMBOL(c);', '#endif', ''].join('\n');
+    const lex = lexFile('x.c', text);
+    expect(lex.calls.map((c) => `${c.line} ${c.dead}`)).toEqual(['2 true', '4 false', '6 false']);
+  });
+
+  it('treats `#if (0)` with a comment as dead too', () => {
+    expect(lexFile('x.c', '#if (0) /* disabled */\nEXPORT_SYMBOL(a);\n#endif\n').calls[0]!.dead).toBe(true);
+  });
+
+  it('does not take identifiers that merely contain a generator name for uses', () => {
+    const lex = lexFile('x.c', 'ALIAS_MV(a)\nMY_ALIAS_MV(b)\nALIAS_MV_OTHER(c)\n', ['ALIAS_MV']);
+    expect(lex.calls.map((c) => `${c.line} ${c.name}`)).toEqual(['1 ALIAS_MV']);
+  });
+
+  it('records #defines mentioning EXPORT with their body tokens and lines', () => {
+    const lex = lexFile('x.h', 'int x;\n#define W(sym) \\\n\tEXPORT_SYMBOL_GPL(sym)\n#define OTHER 1\n');
+    expect(lex.defines.map((d) => ({ name: d.name, params: d.params, line: d.line, body: d.body.map((t) => `${t.line}:${t.text}`) }))).toEqual([
+      { name: 'W', params: ['sym'], line: 2, body: ['3:EXPORT_SYMBOL_GPL', '3:(', '3:sym', '3:)'] },
+    ]);
+  });
+});
+
+describe('tokens', () => {
+  it('reads pp-numbers, $ identifiers, strings and punctuators', () => {
+    expect(tokenize('9p_fid_ref $$divI "a\\"b" ## ... #x').map((t) => `${t.kind}:${t.text}`)).toEqual([
+      'number:9p_fid_ref',
+      'ident:$$divI',
+      'string:"a\\"b"',
+      'punct:##',
+      'punct:...',
+      'punct:#',
+      'ident:x',
+    ]);
+  });
+
+  it('prints calls compactly', () => {
+    expect(callText('EXPORT_SYMBOL_FOR_MODULES', [tokenize('sym'), tokenize('"kvm,"   __stringify( X )')])).toBe('EXPORT_SYMBOL_FOR_MODULES(sym,"kvm," __stringify(X))');
+  });
+});
