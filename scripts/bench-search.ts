@@ -4,11 +4,10 @@
 // and build time, memory and index size. Prints figures; asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { REPO_ROOT } from '../src/lib/project.ts';
+import { makeBuildDir, REPO_ROOT } from '../src/lib/project.ts';
 import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
 import { serveStatic } from '../src/lib/site/static-server.ts';
 import { normalizeQuery, symbolKeys } from '../src/lib/search/keys.ts';
@@ -19,7 +18,7 @@ if (!fs.existsSync(tsv)) {
   console.error(`bench:search: ${tsv} not found (benchmarks read ../shared/data beside the repository)`);
   process.exit(2);
 }
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-bench-search-'));
+const tmp = makeBuildDir('bench-search-');
 const content = path.join(tmp, 'content');
 fs.mkdirSync(path.join(content, 'snapshots'), { recursive: true });
 fs.cpSync(path.join(REPO_ROOT, 'content/exports'), path.join(content, 'exports'), { recursive: true });

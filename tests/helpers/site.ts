@@ -1,9 +1,8 @@
 // Builds a content tree into a temporary directory with the real Astro build, for tests.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../../src/lib/project.ts';
+import { makeBuildDir, REPO_ROOT } from '../../src/lib/project.ts';
 
 /** Vitest mirrors Vite's import.meta.env into process.env; a child Astro build must not inherit it. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -12,6 +11,8 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+const ASTRO = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+
 export interface BuiltSite {
   dir: string;
   read: (page: string) => string;
@@ -19,9 +20,9 @@ export interface BuiltSite {
 }
 
 export function buildSite(contentRoot: string, options: { base?: string } = {}): BuiltSite {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-site-'));
+  const tmp = makeBuildDir('site-');
   const dir = path.join(tmp, 'dist');
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+  execFileSync(process.execPath, [ASTRO, 'build', '--silent'], {
     cwd: REPO_ROOT,
     env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
     stdio: 'pipe',
@@ -35,9 +36,9 @@ export function buildSite(contentRoot: string, options: { base?: string } = {}):
 
 /** Runs a build expected to fail; returns its combined output. */
 export function failingBuild(contentRoot: string): string {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-site-'));
+  const tmp = makeBuildDir('site-');
   try {
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    execFileSync(process.execPath, [ASTRO, 'build'], {
       cwd: REPO_ROOT,
       env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: path.join(tmp, 'dist'), KED_CACHE_DIR: path.join(tmp, 'cache') }),
       stdio: 'pipe',

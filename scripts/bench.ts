@@ -1,0 +1,100 @@
+// npm run bench [-- --n 1000,10000,40000] [--skip-reference]: generates N decision records from
+// ../shared/data/linux-exports.tsv into a temp content tree (the real content/ is untouched), runs
+// the full build (Astro + Pagefind) cold, then again after editing one record, and validates them;
+// prints wall time, pages/s, peak RSS of the whole process tree, dist size, Pagefind time and index
+// size, validate time — and the same for plain Markdown bodies through Astro's own pipeline.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeBuildDir, REPO_ROOT } from '../src/lib/project.ts';
+import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
+import { generateRecords, writeRecords } from '../src/lib/bench/generate.ts';
+import { samplePeak } from '../src/lib/bench/proc-tree.ts';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '1000,10000,40000' }, 'skip-reference': { type: 'boolean', default: false } } });
+const sizes = values.n.split(',').map(Number).filter((x) => x > 0);
+const tsv = path.resolve(REPO_ROOT, '../shared/data/linux-exports.tsv');
+if (!fs.existsSync(tsv)) {
+  console.error(`bench: ${tsv} not found (benchmarks read ../shared/data beside the repository)`);
+  process.exit(2);
+}
+const snapshot = parseSnapshot(fs.readFileSync(tsv, 'utf8'));
+
+interface Run {
+  wall: number;
+  peak: number;
+  pagefindMs: number;
+  pages: number;
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command[0]!, command.slice(1), { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const sampler = samplePeak(child.pid!);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => {
+      const peak = sampler.stop();
+      if (code !== 0) return reject(new Error(`${command.join(' ')} exited ${code}:\n${out.slice(-3000)}`));
+      const pf = /indexed (\d+) record pages in (\d+) ms/.exec(out);
+      const pages = /(\d+) page\(s\) built/.exec(out);
+      resolve({ wall: (performance.now() - started) / 1000, peak, pagefindMs: pf ? Number(pf[2]) : 0, pages: pages ? Number(pages[1]) : 0 });
+    });
+  });
+}
+
+const du = (p: string): number => {
+  let total = 0;
+  if (!fs.existsSync(p)) return 0;
+  for (const e of fs.readdirSync(p, { withFileTypes: true })) {
+    const full = path.join(p, e.name);
+    total += e.isDirectory() ? du(full) : fs.statSync(full).size;
+  }
+  return total;
+};
+const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GB`;
+const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
+
+const astro = [process.execPath, path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
+const rows: string[] = [];
+for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as const) {
+  for (const n of sizes) {
+    const tmp = makeBuildDir(`bench-${format}-${n}-`);
+    const exportsDir = path.join(tmp, 'content/exports');
+    const records = generateRecords(snapshot.rows, n, format);
+    writeRecords(exportsDir, records, format);
+    fs.mkdirSync(path.join(tmp, 'content/snapshots'), { recursive: true });
+    fs.copyFileSync(tsv, path.join(tmp, 'content/snapshots/v6.19.tsv'));
+    const env = {
+      KED_CONTENT_ROOT: tmp,
+      KED_OUT_DIR: path.join(tmp, 'dist'),
+      KED_CACHE_DIR: path.join(tmp, 'cache'),
+      ...(format === 'md' ? { KED_RECORD_PIPELINE: 'astro-markdown' } : {}),
+    };
+    process.stdout.write(`${format} n=${n}: cold build… `);
+    const cold = await run(astro, env);
+    // Edit one record and build again with the content-layer cache kept.
+    const edited = path.join(exportsDir, `${records[0]!.symbol}.${format}`);
+    fs.appendFileSync(edited, '\nOne more sentence after an edit.\n');
+    process.stdout.write('rebuild… ');
+    const warm = await run(astro, env);
+    let validate: Run | undefined;
+    if (format === 'mdx') {
+      process.stdout.write('validate… ');
+      validate = await run([process.execPath, path.join(REPO_ROOT, 'scripts/validate.ts'), '--root', tmp], {}).catch(() => undefined);
+    }
+    console.log('done');
+    rows.push(
+      `| ${format === 'mdx' ? 'MDX records (src/lib loader)' : 'Markdown reference (Astro glob + Markdown)'} | ${records.length} | ${cold.pages} | ${cold.wall.toFixed(1)} s | ${(cold.pages / cold.wall).toFixed(0)} | ${gb(cold.peak)} | ${warm.wall.toFixed(1)} s (${((warm.wall / cold.wall) * 100).toFixed(0)}%) | ${mb(du(path.join(tmp, 'dist')))} | ${(cold.pagefindMs / 1000).toFixed(1)} s / ${mb(du(path.join(tmp, 'dist/pagefind')))} | ${validate ? `${validate.wall.toFixed(1)} s` : '—'} |`,
+    );
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+console.log(`
+| pipeline | records | pages | cold build | pages/s | peak RSS (tree) | rebuild after one edit | dist | Pagefind time / index | validate |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+`);

@@ -1,0 +1,101 @@
+// Benchmark content: N decision records generated from a real export snapshot, with realistic
+// frontmatter and bodies of a few paragraphs using the allowlisted components (MDX), or the same
+// prose in plain Markdown for the reference row through Astro's own pipeline.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportRow } from '../kernel/snapshot.ts';
+import { suggestedType } from '../site/undocumented.ts';
+
+const TIERS = ['stable', 'stable', 'stable', 'testing', 'obsolete'] as const;
+
+function pick<T>(list: readonly T[], i: number): T {
+  return list[i % list.length]!;
+}
+
+function date(i: number): string {
+  const day = new Date(Date.UTC(2012, 0, 1) + (i % 4000) * 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
+export interface GeneratedRecord {
+  symbol: string;
+  text: string;
+}
+
+/** One record per distinct C-identifier symbol of the rows, up to n. */
+export function generateRecords(rows: readonly ExportRow[], n: number, format: 'mdx' | 'md'): GeneratedRecord[] {
+  const seen = new Set<string>();
+  const picked: ExportRow[] = [];
+  for (const row of rows) {
+    if (picked.length >= n) break;
+    if (seen.has(row.symbol) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(row.symbol)) continue;
+    // Two records whose names differ only in case would collide on case-insensitive disks.
+    if (seen.has(row.symbol.toLowerCase())) continue;
+    seen.add(row.symbol);
+    seen.add(row.symbol.toLowerCase());
+    picked.push(row);
+  }
+  return picked.map((row, i) => {
+    const type = suggestedType(row);
+    const status = pick(TIERS, i);
+    const subsystem = row.file.split('/').slice(0, 2).join('/');
+    const neighbour = picked[(i + 1) % picked.length]!.symbol;
+    const ns = row.namespace && !/[${|]/.test(row.namespace) ? `namespace: ${JSON.stringify(row.namespace.replace(/^module:/, ''))}\n` : '';
+    const typeLine = ns || type === 'EXPORT_SYMBOL' || type === 'EXPORT_SYMBOL_GPL' ? type : /GPL/.test(row.macro) ? 'EXPORT_SYMBOL_GPL' : 'EXPORT_SYMBOL';
+    const reason = status === 'obsolete' ? `reason: New users are refused; callers should move to ${neighbour}.\n` : '';
+    const thread = `${20120101 + i}.${i}-bench@example.invalid`;
+    const frontmatter = `---
+symbol: ${row.symbol}
+summary: ${row.symbol} is exported with ${row.macro} from ${row.file} for modular users of ${subsystem}.
+type: ${typeLine}
+${ns}status: ${status}
+${reason}subsystem: ${subsystem}
+file: ${row.file}
+date: "${date(i)}"
+threads:
+  - id: ${thread}
+    role: patch
+    note: the patch that added the export
+  - ${i}-reply@example.invalid
+related: [${neighbour}]
+history:
+  - date: "${date(i)}"
+    change: Exported with ${row.macro}.
+    type: ${typeLine}
+    status: stable
+${status === 'stable' ? '' : `  - date: "${date(i + 30)}"\n    change: Moved to ${status}.\n    status: ${status}\n`}---
+`;
+    const sym = format === 'mdx' ? `<Sym name="${neighbour}" />` : `[\`${neighbour}\`](../${neighbour}/)`;
+    const threadLink = format === 'mdx' ? `<Thread id="${thread}">the original patch</Thread>` : `[the original patch](https://lore.kernel.org/r/${thread})`;
+    const callout =
+      format === 'mdx'
+        ? `<Callout kind="note">\nModules that use \`${row.symbol}\` should follow ${subsystem} changes closely.\n</Callout>`
+        : `> **Note**\n> Modules that use \`${row.symbol}\` should follow ${subsystem} changes closely.`;
+    const body = `
+## What was decided
+
+The maintainers of ${subsystem} agreed to export \`${row.symbol}\` with \`${row.macro}\` so that modular
+drivers can reach it without duplicating the logic. The discussion is in ${threadLink}, and the
+closest related export is ${sym}.
+
+## Why
+
+Keeping the helper in one place avoids out-of-tree copies drifting from the in-kernel version. The
+export type reflects how deeply the helper reaches into ${subsystem} internals, and the tier says how
+settled the decision is.
+
+${callout}
+
+## What module authors should do
+
+- Use \`${row.symbol}\` rather than re-implementing it.
+- Watch the thread for changes to its semantics.
+`;
+    return { symbol: row.symbol, text: frontmatter + body };
+  });
+}
+
+export function writeRecords(dir: string, records: readonly GeneratedRecord[], format: 'mdx' | 'md'): void {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const r of records) fs.writeFileSync(path.join(dir, `${r.symbol}.${format}`), r.text);
+}
