@@ -23,9 +23,36 @@ export function sitePaths(base: string) {
     subsystems: () => `${root}subsystems/`,
     namespace: (namespace: string) => `${root}namespaces/${slugify(namespace)}/`,
     namespaces: () => `${root}namespaces/`,
+    // Module check and coverage (issue 5).
+    checkModule: () => `${root}check-module/`,
+    checkModuleData: () => `${root}check-module/exports.json`,
+    coverage: () => `${root}coverage/`,
     asset: (path: string) => `${root}${path.replace(/^\//, '')}`,
+    // Releases, data files and feeds (issue 7).
+    releases: () => `${root}releases/`,
+    release: (release: string) => `${root}releases/${release}/`,
+    releaseArea: (release: string, areaSlug: string) => `${root}releases/${release}/${areaSlug}/`,
+    data: () => `${root}data/`,
+    apiExports: () => `${root}api/v1/exports.json`,
+    apiSymbol: (symbol: string) => `${root}api/v1/symbols/${symbol}.json`,
+    apiSnapshot: (release: string) => `${root}api/v1/snapshots/${release}.json`,
+    apiSchema: () => `${root}api/v1/schema.json`,
+    abi: (tier: string) => `${root}abi/${tier}.txt`,
+    feedAll: () => `${root}feeds/all.xml`,
+    feedSubsystem: (subsystem: string) => `${root}feeds/subsystems/${slugify(subsystem)}.xml`,
+    feedNamespace: (namespace: string) => `${root}feeds/namespaces/${slugify(namespace)}.xml`,
+    sitemap: () => `${root}sitemap.xml`,
+    sitemapPart: (n: number) => `${root}sitemap-${n}.xml`,
   };
 }
+
+/** An absolute URL for a site path (feeds, sitemaps and the API need them); `site` is Astro's `site`. */
+export function absoluteUrl(site: string | URL | undefined, sitePath: string): string {
+  return new URL(sitePath, site ?? DEFAULT_SITE).href;
+}
+
+/** The origin used when no SITE is configured (astro.config.mjs has the same default). */
+export const DEFAULT_SITE = 'https://kernel-export-decisions.github.io';
 
 export const REPOSITORY_URL = 'https://github.com/kernel-export-decisions/kernel-export-decisions';
 

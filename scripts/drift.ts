@@ -1,0 +1,87 @@
+// npm run drift -- <kernel-tree | snapshot.tsv> [--format text|json] [--strict] [--all] [--subsystem S]
+//                  [--write (--limit N | --all) [--thread ID]…] [--root DIR]
+// Compares the records with the code: export types, namespaces, records whose symbol is gone,
+// removed records exported again, and exported symbols without a record (per subsystem).
+// Exit codes: 0 done; 1 --strict and a mismatch was found (undocumented symbols never count), or a
+// record could not be written; 2 usage, or a path that is not a kernel tree or a snapshot.
+import { parseArgs } from 'node:util';
+import { computeDrift, DriftInputError, filterSubsystem, formatDriftJson, formatDriftText, loadDriftRecords, readDriftInput, type DriftReport } from '../src/lib/drift.ts';
+import { formatScaffoldText, scaffoldUndocumented } from '../src/lib/drift-scaffold.ts';
+import { REPO_ROOT } from '../src/lib/project.ts';
+
+const USAGE = `usage: npm run drift -- <kernel-tree | snapshot.tsv> [--format text|json] [--strict] [--all] [--subsystem S]
+                      [--write (--limit N | --all) [--thread ID]…] [--root DIR]
+  --strict        exit 1 when a record disagrees with the code (symbols without a record never fail)
+  --all           list every symbol without a record (otherwise counts per subsystem)
+  --subsystem S   only symbols without a record under S (drivers, drivers/gpu, mm)
+  --write         write a testing record for each symbol without one (never replaces a file); needs
+                  --limit N (the first N listed) or --all (every one)
+  --thread ID     the Message-ID or lore link to put in written records (repeatable); without it they
+                  get a placeholder that npm run validate refuses until a real thread is filled in
+  --root DIR      the repository whose content/exports is read and written (default: this one)`;
+
+function fail(message: string, code = 2): never {
+  console.error(`drift: ${message}`);
+  process.exit(code);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      strict: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      subsystem: { type: 'string' },
+      write: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      thread: { type: 'string', multiple: true, default: [] },
+      root: { type: 'string', default: REPO_ROOT },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (positionals.length !== 1) fail(USAGE);
+if (values.format !== 'text' && values.format !== 'json') fail(`--format must be text or json (got "${values.format}")`);
+const limit = values.limit === undefined ? undefined : Number(values.limit);
+if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) fail(`--limit must be a positive whole number (got "${values.limit}")`);
+if (limit !== undefined && !values.write) fail('--limit only applies to --write');
+if (values.thread.length && !values.write) fail('--thread only applies to --write');
+
+let input;
+try {
+  input = await readDriftInput(positionals[0]!);
+} catch (error) {
+  if (error instanceof DriftInputError) fail(error.message);
+  throw error;
+}
+const { records, unreadable } = loadDriftRecords(values.root);
+const result = filterSubsystem(computeDrift(input.rows, records, input.version), values.subsystem);
+const report: DriftReport = { ...result, input: { kind: input.kind, path: input.path, version: input.version, rows: input.rows.length }, records: records.length, unreadable };
+
+let written;
+if (values.write) {
+  // Guard against writing tens of thousands of files by accident.
+  if (limit === undefined && !values.all) {
+    fail(`--write would write ${report.undocumentedCount.toLocaleString('en-US')} records: pass --limit N to write the first N listed, or --all to write every one`);
+  }
+  written = scaffoldUndocumented(values.root, report.undocumented, { limit, threads: values.thread });
+}
+
+if (values.format === 'json') {
+  process.stdout.write(formatDriftJson(report, { all: values.all, written }));
+} else {
+  process.stdout.write(formatDriftText(report, { all: values.all && !values.write }));
+  if (written) process.stdout.write(`\n${formatScaffoldText(written)}`);
+}
+
+if (written?.skipped.some((s) => s.reason.startsWith('could not write'))) process.exitCode = 1;
+if (values.strict && report.mismatches.length) process.exitCode = 1;

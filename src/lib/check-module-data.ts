@@ -1,0 +1,44 @@
+// The export table for `npm run check-module`: a committed snapshot (the latest by default, or one
+// named by release or path) and the records of a repository. The browser gets the same table as JSON.
+import fs from 'node:fs';
+import { loadRecords, loadSnapshots } from './records/load.ts';
+import { parseSnapshot, SnapshotError, type Snapshot } from './kernel/snapshot.ts';
+import { sitePaths } from './urls.ts';
+import { buildExportTable, type ExportTable } from './check-module.ts';
+import { isPageName } from './site/undocumented.ts';
+
+export class CheckModuleDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckModuleDataError';
+  }
+}
+
+/** `snapshot`: a release (v6.19, 6.19) of content/snapshots, or a path to a .tsv; default the latest. */
+export function chooseSnapshot(root: string, snapshot?: string): Snapshot {
+  if (snapshot?.endsWith('.tsv')) {
+    if (!fs.existsSync(snapshot)) throw new CheckModuleDataError(`${snapshot}: no such file`);
+    try {
+      return parseSnapshot(fs.readFileSync(snapshot, 'utf8'), snapshot);
+    } catch (error) {
+      if (error instanceof SnapshotError) throw new CheckModuleDataError(error.message);
+      throw error;
+    }
+  }
+  const all = loadSnapshots(root);
+  if (!all.length) throw new CheckModuleDataError(`no snapshots in ${root}/content/snapshots`);
+  if (snapshot === undefined) return all.at(-1)!;
+  const wanted = snapshot.startsWith('v') ? snapshot : `v${snapshot}`;
+  const found = all.find((s) => s.version === wanted);
+  if (!found) throw new CheckModuleDataError(`no snapshot of ${wanted}; committed: ${all.map((s) => s.version).join(', ')}`);
+  return found;
+}
+
+/** The table, and which symbols have a page on the site (a record, or exported in the latest snapshot). */
+export function loadExportTable(root: string, snapshot?: string): { table: ExportTable; hasPage: (symbol: string) => boolean } {
+  const chosen = chooseSnapshot(root, snapshot);
+  const records = loadRecords(root, sitePaths('/')).flatMap((p) => (p.data ? [p.data] : []));
+  const latest = loadSnapshots(root).at(-1);
+  const pages = new Set([...records.map((r) => r.symbol), ...(latest?.rows ?? []).map((r) => r.symbol).filter(isPageName)]);
+  return { table: buildExportTable(chosen, records), hasPage: (symbol) => pages.has(symbol) };
+}

@@ -1,0 +1,132 @@
+// The /check-module/ and /coverage/ pages of the fixture site: built HTML, the export table the check
+// downloads, and the check itself in a real browser (Debian Chromium).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildSite, FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../../src/lib/site/static-server.ts';
+import { checkLinks } from '../../src/lib/site/links.ts';
+import { decodeExportTable } from '../../src/lib/check-module.ts';
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = buildSite(FIXTURE_SITE);
+  server = await serveStatic(site.dir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.cleanup();
+});
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const text = (html: string) =>
+  html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!)
+    .replace(/\s+/g, ' ');
+
+const MODPOST_LOG = [
+  '  MODPOST /home/me/foo/Module.symvers',
+  "ERROR: modpost: GPL-incompatible module foo.ko uses GPL-only symbol 'alpha_stable'",
+  'ERROR: modpost: module foo uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.',
+  'ERROR: modpost: "gamma_removed" [/home/me/foo/foo.ko] undefined!',
+  'make[2]: *** [scripts/Makefile.modpost:145: /home/me/foo/Module.symvers] Error 1',
+].join('\n');
+
+describe('the coverage page', () => {
+  it('counts the latest snapshot\'s symbols with and without a record, readable without JavaScript', () => {
+    const html = site.read('coverage/index.html');
+    expect(html).not.toContain('<script type="module"');
+    const page = text(html);
+    expect(page).toContain('Of the 49 symbols exported to modules in v6.19, 1 has a decision record (2.0%); 48 have none yet.');
+    expect(html).toContain('<meter min="0" max="49" value="1"');
+    const table = (id: string) => text(html.slice(html.indexOf(`data-table="${id}"`), html.indexOf('</table>', html.indexOf(`data-table="${id}"`))));
+    expect(table('by-type')).toContain(
+      'EXPORT_SYMBOL 4 0 0% EXPORT_SYMBOL_GPL 44 1 2.3% EXPORT_SYMBOL_NS 0 0 — EXPORT_SYMBOL_NS_GPL 1 0 0% EXPORT_SYMBOL_FOR_MODULES 0 0 — ',
+    );
+    expect(table('by-subsystem')).toContain('drivers/pci 41 0 0% mm 5 1 20.0% arch/x86 2 0 0% drivers/dma-buf 1 0 0% ');
+    expect(table('by-macro')).toContain('EXPORT_SYMBOL_GPL 44 1 2.3% EXPORT_SYMBOL 4 0 0% EXPORT_SYMBOL_NS_GPL 1 0 0% ');
+    expect(html).toContain('<a href="/types/EXPORT_SYMBOL_GPL/"');
+    expect(page).toContain('Records not exported in v6.19');
+    for (const s of ['beta_ns', 'delta_mods', 'gamma_removed']) expect(html).toMatch(new RegExp(`<a href="/symbols/${s}/"[^>]*><code[^>]*>${s}</code></a>`));
+  });
+});
+
+describe('the module check page', () => {
+  it('shows the modpost message forms and serves the export table as compact JSON', () => {
+    const page = text(site.read('check-module/index.html'));
+    expect(page).toContain("ERROR: modpost: GPL-incompatible module foo.ko uses GPL-only symbol 'kernel_fpu_begin_mask'");
+    expect(page).toContain('ERROR: modpost: module foo uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.');
+    expect(page).toContain('ERROR: modpost: "kallsyms_lookup_name" [/home/me/foo/foo.ko] undefined!');
+    expect(page).toContain('Since 6.13 the namespace is a string literal ( MODULE_IMPORT_NS("DMA_BUF"); ); older kernels write the bare token ( MODULE_IMPORT_NS(DMA_BUF); ).');
+    const table = decodeExportTable(JSON.parse(site.read('check-module/exports.json')));
+    expect([table.version, table.exports.size, table.records.size]).toEqual(['v6.19', 49, 4]);
+    expect(table.exports.get('dma_buf_get')).toEqual([{ type: 'EXPORT_SYMBOL_NS_GPL', namespace: 'DMA_BUF', arch: '' }]);
+    expect(table.records.get('gamma_removed')).toEqual({ tier: 'removed', type: 'unexported', replacedBy: 'alpha_stable', reason: 'No modular users were left.' });
+  });
+
+  it('leaves no broken link in the build', () => {
+    expect(checkLinks(site.dir, '/').broken).toEqual([]);
+  });
+
+  it('answers a pasted modpost log in the browser: the MODULE_IMPORT_NS line, GPL-only, removed with its replacement', async () => {
+    const page = await browser.newPage();
+    const downloads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/check-module/exports.json')) downloads.push(r.url());
+    });
+    await page.goto(`${server.url}check-module/`);
+    await page.waitForSelector('[data-check-module][data-ready="true"]');
+    expect(downloads).toEqual([]);
+    await page.fill('#cm-input', MODPOST_LOG);
+    await page.click('#cm-check');
+    await page.waitForSelector('[data-check-module][data-checked="true"]');
+
+    expect(await page.textContent('#cm-imports')).toBe('MODULE_IMPORT_NS("DMA_BUF");');
+    expect(await page.textContent('#cm-gpl')).toBe('GPL-only: alpha_stable, dma_buf_get. The module needs a GPL-compatible MODULE_LICENSE to use them.');
+    expect(await page.textContent('#cm-blocked')).toBe('Cannot be used: gamma_removed.');
+    expect(await page.textContent('#cm-status')).toBe('Checked 3 symbols; 2 other lines skipped.');
+    const items = await page.$$eval('#cm-symbols > li', (lis) => lis.map((li) => [li.getAttribute('data-symbol'), li.getAttribute('data-verdict'), li.querySelector('p')?.textContent?.trim()]));
+    expect(items).toEqual([
+      ['alpha_stable', 'action', 'alpha_stable GPL-only'],
+      ['dma_buf_get', 'action', 'dma_buf_get GPL-only namespace DMA_BUF'],
+      ['gamma_removed', 'blocked', 'gamma_removed not exported removed'],
+    ]);
+    expect(await page.getAttribute('li[data-symbol="alpha_stable"] a', 'href')).toBe('/symbols/alpha_stable/');
+    expect(await page.textContent('li[data-symbol="gamma_removed"] .cm-notes')).toBe('Not exported in v6.19: the export was removed. No modular users were left. Use alpha_stable instead.');
+    expect(await page.textContent('li[data-symbol="dma_buf_get"] pre')).toBe('MODULE_IMPORT_NS("DMA_BUF");');
+
+    // Offline after the first check: the table is not fetched again.
+    await page.context().setOffline(true);
+    await page.click('.cm-try >> nth=3');
+    await page.waitForFunction(() => document.querySelector('#cm-status')?.textContent === 'Checked 4 symbols.');
+    const nm = await page.$$eval('#cm-symbols > li', (lis) => lis.map((li) => [li.getAttribute('data-symbol'), li.getAttribute('data-verdict')]));
+    expect(nm).toEqual([
+      ['__fentry__', 'blocked'],
+      ['dma_buf_get', 'action'],
+      ['kernel_fpu_begin_mask', 'action'],
+      ['kmalloc_caches', 'blocked'],
+    ]);
+    expect(downloads).toHaveLength(1);
+    await page.context().setOffline(false);
+    await page.close();
+  });
+
+  it('says so when nothing in the text is a symbol', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}check-module/`);
+    await page.waitForSelector('[data-check-module][data-ready="true"]');
+    await page.fill('#cm-input', 'make: *** [Makefile:1] Error 2');
+    await page.click('#cm-check');
+    await page.waitForFunction(() => document.querySelector('#cm-status')?.textContent !== '');
+    expect(await page.textContent('#cm-status')).toBe('No symbol found: paste modpost error lines, nm -u output, or one symbol per line.');
+    expect(await page.isHidden('#cm-result')).toBe(true);
+    await page.close();
+  });
+});
