@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 
 // SITE and BASE let the same build serve from any static host and base path (GitHub Pages).
 export default defineConfig({
@@ -15,5 +16,5 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [mdx(), pagefindIndex(), sitemap()],
 });

@@ -60,7 +60,7 @@ const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
 
 const astro = [process.execPath, path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
 const rows: string[] = [];
-for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as const) {
+for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('mdx' | 'md')[]) {
   for (const n of sizes) {
     const tmp = makeBuildDir(`bench-${format}-${n}-`);
     const exportsDir = path.join(tmp, 'content/exports');

@@ -10,6 +10,8 @@ import { undocumentedSymbols, type UndocumentedSymbol } from '../lib/site/undocu
 import { searchEntries } from '../lib/search/entries.ts';
 import { buildShards, type ShardSet } from '../lib/search/shards.ts';
 import type { Snapshot } from '../lib/kernel/snapshot.ts';
+import { buildReleases, indexSnapshots, type Release, type SnapshotIndex } from '../lib/releases.ts';
+import { buildFeeds, type FeedSet } from '../lib/feeds.ts';
 
 export const paths = sitePaths(import.meta.env.BASE_URL);
 // Bundled pages cannot locate the repo from import.meta.url; astro runs from the project root.
@@ -49,3 +51,16 @@ export const symbolsWithPages = once(async () => new Set([...(await allRecords()
 export const searchShards = once(async (): Promise<ShardSet> =>
   buildShards(searchEntries(await allRecords(), (await undocumented()).map((u) => u.rows[0]!))),
 );
+
+// Releases, feeds and the API (issue 7): computed once per build, looked up by pages.
+
+/** Astro's `site` (an origin): feeds, sitemaps and the API give absolute URLs. */
+export const site: string | undefined = import.meta.env.SITE;
+
+/** The snapshots indexed by symbol, oldest first: symbol timelines and release diffs read these. */
+export const snapshotIndexes = once(async (): Promise<SnapshotIndex[]> => indexSnapshots(await snapshots()));
+
+/** Every release with a page, newest first (the snapshot diffs are computed here, once). */
+export const releases = once(async (): Promise<Release[]> => buildReleases((await allRecords()).map((r) => r.data), await snapshotIndexes()));
+
+export const feeds = once(async (): Promise<FeedSet> => buildFeeds(await allRecords(), await allMechanisms(), { paths, site }));

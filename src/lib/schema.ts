@@ -34,6 +34,17 @@ const threadRef = z.string().transform((value, ctx) => {
   return { messageId: result.messageId, url: result.url };
 });
 
+/**
+ * A thread as stored, shown and published (the JSON API's schema is generated from the output side):
+ * whatever form was written, the Message-ID and its canonical lore link.
+ */
+const storedThread = z.strictObject({
+  messageId: z.string().min(1).describe('The Message-ID, without angle brackets'),
+  url: z.string().regex(/^https:\/\/lore\.kernel\.org\/r\/\S+$/).describe('https://lore.kernel.org/r/<Message-ID>, percent-encoded as lore does'),
+  role: z.enum(THREAD_ROLES).optional().describe('patch, decision or discussion'),
+  note: z.string().min(1).optional().describe('what this message contributes'),
+});
+
 export const threadSchema = z
   .union([
     threadRef.transform((ref) => ({ ...ref, role: undefined, note: undefined })),
@@ -43,6 +54,7 @@ export const threadSchema = z
       note: z.string().min(1).optional().describe('what this message contributes'),
     }).transform(({ id, role, note }) => ({ ...id, role, note })),
   ])
+  .pipe(storedThread)
   .describe('A Message-ID or lore.kernel.org link, or {id, role, note}');
 
 export const historyEntrySchema = z.strictObject({

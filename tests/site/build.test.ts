@@ -88,6 +88,12 @@ describe('site build under a base path', () => {
     try {
       const html = based.read('symbols/beta_ns/index.html');
       expect(html).toContain('href="/kernel-exports/symbols/alpha_stable/"');
+      // Releases, the export timeline, data files and feeds are linked under the base path too.
+      expect(html).toContain('<a href="/kernel-exports/releases/v6.1/">v6.1</a>');
+      expect(based.read('releases/v6.19/index.html')).toContain('href="/kernel-exports/releases/v6.19/drivers-pci/"');
+      expect(based.read('index.html')).toContain('<a href="/kernel-exports/feeds/all.xml">Atom feed</a>');
+      expect(based.read('data/index.html')).toContain('href="/kernel-exports/api/v1/schema.json"');
+      expect(based.read('sitemap.xml')).toContain('<loc>https://kernel-export-decisions.github.io/kernel-exports/sitemap-1.xml</loc>');
       expect(checkLinks(based.dir, '/kernel-exports/').broken).toEqual([]);
     } finally {
       based.cleanup();

@@ -12,8 +12,9 @@ function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length]!;
 }
 
-function date(i: number): string {
-  const day = new Date(Date.UTC(2012, 0, 1) + (i % 4000) * 86_400_000);
+/** A decision date for record i, spread over 2012–2022; `later` days after it for a second step. */
+function date(i: number, later = 0): string {
+  const day = new Date(Date.UTC(2012, 0, 1) + ((i % 4000) + later) * 86_400_000);
   return day.toISOString().slice(0, 10);
 }
 
@@ -63,7 +64,7 @@ history:
     change: Exported with ${row.macro}.
     type: ${typeLine}
     status: stable
-${status === 'stable' ? '' : `  - date: "${date(i + 30)}"\n    change: Moved to ${status}.\n    status: ${status}\n`}---
+${status === 'stable' ? '' : `  - date: "${date(i, 30)}"\n    change: Moved to ${status}.\n    status: ${status}\n`}---
 `;
     const sym = format === 'mdx' ? `<Sym name="${neighbour}" />` : `[\`${neighbour}\`](../${neighbour}/)`;
     const threadLink = format === 'mdx' ? `<Thread id="${thread}">the original patch</Thread>` : `[the original patch](https://lore.kernel.org/r/${thread})`;
