@@ -304,7 +304,7 @@ describe('the data page and the footer', () => {
     expect(data).toContain(`curl -s ${ROOT_URL}api/v1/exports.json | jq`);
     const footer = /<nav aria-label="Footer">([\s\S]*?)<\/nav>/.exec(site.read('symbols/vmalloc/index.html'))![1]!;
     expect([...footer.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(
-      ['', 'symbols/', 'types/', 'releases/', 'data/', 'feeds/all.xml', 'api/v1/exports.json', 'abi/stable.txt', 'sitemap.xml'].map((p) => BASE + p),
+      ['', 'symbols/', 'types/', 'releases/', 'data/', 'feeds/all.xml', 'api/v1/exports.json', 'abi/stable.txt', 'coverage/', 'check-module/', 'sitemap.xml'].map((p) => BASE + p),
     );
   });
 
