@@ -13,7 +13,8 @@ export default defineConfig({
   // Tests and benchmarks build other content trees into temp dirs, with their own cache.
   outDir: process.env.KED_OUT_DIR ?? './dist',
   cacheDir: process.env.KED_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  // Pages render a few at a time so file writes overlap with rendering (measured by npm run bench).
+  build: { format: 'directory', concurrency: Number(process.env.KED_BUILD_CONCURRENCY ?? 4) },
   devToolbar: { enabled: false },
   // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
   integrations: [mdx(), pagefindIndex(), sitemap()],

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
+const BATCH = 200;
+
 export interface PagefindResult {
   pages: number;
   outputPath: string;
@@ -15,16 +17,23 @@ export async function writePagefindIndex(siteDir: string): Promise<PagefindResul
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
-    let pages = 0;
+    // Files are read and handed over in batches: one request at a time leaves both the indexer
+    // and this process idle, waiting on each other (about 3x slower at 40,000 pages).
     const symbolsDir = path.join(siteDir, 'symbols');
-    for (const name of fs.existsSync(symbolsDir) ? fs.readdirSync(symbolsDir) : []) {
-      const file = path.join(symbolsDir, name, 'index.html');
-      if (!fs.existsSync(file)) continue;
-      const content = fs.readFileSync(file, 'utf8');
-      if (!content.includes('data-pagefind-body')) continue;
-      const added = await index.addHTMLFile({ url: `/symbols/${name}/`, content });
-      if (added.errors.length) throw new Error(`pagefind: ${file}: ${added.errors.join('; ')}`);
-      pages++;
+    const names = fs.existsSync(symbolsDir) ? fs.readdirSync(symbolsDir) : [];
+    let pages = 0;
+    for (let i = 0; i < names.length; i += BATCH) {
+      const batch = names.slice(i, i + BATCH).flatMap((name) => {
+        const file = path.join(symbolsDir, name, 'index.html');
+        if (!fs.existsSync(file)) return [];
+        const content = fs.readFileSync(file, 'utf8');
+        return content.includes('data-pagefind-body') ? [{ file, url: `/symbols/${name}/`, content }] : [];
+      });
+      const results = await Promise.all(batch.map(({ url, content }) => index.addHTMLFile({ url, content })));
+      results.forEach((added, k) => {
+        if (added.errors.length) throw new Error(`pagefind: ${batch[k]!.file}: ${added.errors.join('; ')}`);
+      });
+      pages += batch.length;
     }
     const outputPath = path.join(siteDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
