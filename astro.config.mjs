@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 
 // SITE and BASE let the same build serve from any static host and base path (GitHub Pages).
@@ -17,5 +16,6 @@ export default defineConfig({
   build: { format: 'directory', concurrency: Number(process.env.KED_BUILD_CONCURRENCY ?? 4) },
   devToolbar: { enabled: false },
   // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
-  integrations: [mdx(), pagefindIndex(), sitemap()],
+  // The Pagefind index is the build's second step (scripts/index-search.ts), after Astro exits.
+  integrations: [mdx(), sitemap()],
 });

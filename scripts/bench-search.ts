@@ -33,6 +33,13 @@ const build = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.joi
   env: { ...process.env, KED_CONTENT_ROOT: tmp, KED_OUT_DIR: dist, KED_CACHE_DIR: path.join(tmp, 'cache') },
   encoding: 'utf8',
 });
+if (build.status === 0) {
+  const indexed = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dist], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (indexed.status !== 0) {
+    console.error(indexed.stdout, indexed.stderr);
+    process.exit(1);
+  }
+}
 const buildSeconds = (performance.now() - started) / 1000;
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);

@@ -59,6 +59,15 @@ const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GB`;
 const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
 
 const astro = [process.execPath, path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
+const indexSearch = [process.execPath, path.join(REPO_ROOT, 'scripts/index-search.ts')];
+
+/** `npm run build`'s two steps: Astro, then the Pagefind index; peak is the larger of the two. */
+async function build(env: NodeJS.ProcessEnv): Promise<Run> {
+  const site = await run(astro, env);
+  const search = await run(indexSearch, env);
+  return { wall: site.wall + search.wall, peak: Math.max(site.peak, search.peak), pagefindMs: search.pagefindMs, pages: site.pages };
+}
+
 const rows: string[] = [];
 for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('mdx' | 'md')[]) {
   for (const n of sizes) {
@@ -75,12 +84,12 @@ for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('m
       ...(format === 'md' ? { KED_RECORD_PIPELINE: 'astro-markdown' } : {}),
     };
     process.stdout.write(`${format} n=${n}: cold build… `);
-    const cold = await run(astro, env);
+    const cold = await build(env);
     // Edit one record and build again with the content-layer cache kept.
     const edited = path.join(exportsDir, `${records[0]!.symbol}.${format}`);
     fs.appendFileSync(edited, '\nOne more sentence after an edit.\n');
     process.stdout.write('rebuild… ');
-    const warm = await run(astro, env);
+    const warm = await build(env);
     let validate: Run | undefined;
     if (format === 'mdx') {
       process.stdout.write('validate… ');

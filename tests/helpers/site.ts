@@ -27,6 +27,8 @@ export function buildSite(contentRoot: string, options: { base?: string } = {}):
     env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
     stdio: 'pipe',
   });
+  // The build's second step, as in `npm run build`.
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dir], { cwd: REPO_ROOT, stdio: 'pipe' });
   return {
     dir,
     read: (page) => fs.readFileSync(path.join(dir, page), 'utf8'),
