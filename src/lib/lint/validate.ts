@@ -1,10 +1,15 @@
 // The whole check: every record parsed and checked on its own, then the collection rules.
+import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { loadMechanisms, loadRecords, loadSnapshots, listRecordFiles } from '../records/load.ts';
 import { checkCollection } from './collection.ts';
 import { compareProblems, type Problem } from '../problems.ts';
 import { sitePaths } from '../urls.ts';
 import { EXPORTS_DIR, MECHANISMS_DIR } from '../project.ts';
+import { fromPortable, type PortableParsed } from '../records/portable.ts';
+import type { Parsed } from '../records/parse.ts';
+import type { RecordData } from '../schema.ts';
 
 export interface ValidateOptions {
   /** Only report problems in these files (the collection is still read whole for cross-record rules). */
@@ -16,16 +21,24 @@ export interface ValidateResult {
   checkedFiles: number;
 }
 
-export function validateRepository(repoRoot: string, options: ValidateOptions = {}): ValidateResult {
+interface Plan {
+  root: string;
+  files: string[];
+  onlyAbs?: string[];
+}
+
+function plan(repoRoot: string, options: ValidateOptions): Plan {
   // Absolute, so record paths compare equal to the (absolute) files named in `only`.
   const root = path.resolve(repoRoot);
-  const paths = sitePaths('/');
   const recordFiles = listRecordFiles(path.join(root, EXPORTS_DIR));
   const onlyAbs = options.only?.map((f) => path.resolve(f));
   // Files named on the command line outside content/exports are checked as records too.
   const extra = (onlyAbs ?? []).filter((f) => !recordFiles.includes(f) && !f.startsWith(path.join(root, MECHANISMS_DIR)));
-  const records = loadRecords(root, paths, [...recordFiles, ...extra]);
-  const mechanisms = loadMechanisms(root, paths);
+  return { root, files: [...recordFiles, ...extra], onlyAbs };
+}
+
+function finish({ root, onlyAbs }: Plan, records: Parsed<RecordData>[]): ValidateResult {
+  const mechanisms = loadMechanisms(root, sitePaths('/'));
   const known = new Set<string>();
   const snapshots = loadSnapshots(root);
   for (const snapshot of snapshots) for (const row of snapshot.rows) known.add(row.symbol);
@@ -36,4 +49,37 @@ export function validateRepository(repoRoot: string, options: ValidateOptions = 
     problems = problems.filter((p) => wanted.has(p.file));
   }
   return { problems: problems.sort(compareProblems), checkedFiles: onlyAbs ? onlyAbs.length : records.length + mechanisms.length };
+}
+
+export function validateRepository(repoRoot: string, options: ValidateOptions = {}): ValidateResult {
+  const p = plan(repoRoot, options);
+  return finish(p, loadRecords(p.root, sitePaths('/'), p.files));
+}
+
+/** Below this many records, starting threads costs more than it saves. */
+export const PARALLEL_THRESHOLD = 2000;
+
+/**
+ * The same check with the record files parsed on every core (worker threads), for large
+ * collections; the result is identical to validateRepository's.
+ */
+export async function validateRepositoryParallel(repoRoot: string, options: ValidateOptions & { threads?: number } = {}): Promise<ValidateResult> {
+  const p = plan(repoRoot, options);
+  const threads = Math.max(1, options.threads ?? os.availableParallelism());
+  if (threads === 1 || (p.files.length < PARALLEL_THRESHOLD && options.threads === undefined)) return finish(p, loadRecords(p.root, sitePaths('/'), p.files));
+  const shares = Array.from({ length: threads }, (_, i) => p.files.filter((_, k) => k % threads === i));
+  const parsed = await Promise.all(
+    shares.map(
+      (files) =>
+        new Promise<PortableParsed<RecordData>[]>((resolve, reject) => {
+          const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { root: p.root, files } });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  // Back in file order, so problems and "first seen" duplicates match the sequential check.
+  const byFile = new Map(parsed.flat().map((r) => [r.file, r]));
+  const rel = (file: string) => path.relative(p.root, file).split(path.sep).join('/');
+  return finish(p, p.files.map((f) => fromPortable(byFile.get(rel(f))!)));
 }
