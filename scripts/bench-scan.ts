@@ -1,6 +1,7 @@
-// npm run bench:scan -- [--scale 1] [--runs 3] [--workers N] [--keep]
+// npm run bench:scan -- [--scale 1] [--runs 3] [--workers N] [--sources-only] [--keep]
 // Builds a full-size synthetic kernel tree from ../shared/data/linux-exports.tsv (every export at its
-// file and line among filler C, plus nine exportless files per exporting one), then times
+// file and line among filler C, plus nine exportless C files per exporting one, plus Kconfig, Makefile,
+// .dts, .rst and .yaml files in a real tree's proportion unless --sources-only), then times
 // `npm run scan` against `git grep --no-index -n -E 'EXPORT_[A-Z_]*SYMBOL'` on it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,12 +10,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/lib/project.ts';
 import { compareRows, sampleFiles, timeCommand } from '../src/lib/kernel/bench.ts';
-import { parseMakefileVersion } from '../src/lib/kernel/makefile-version.ts';
+import { snapshotKernelVersion } from '../src/lib/kernel/makefile-version.ts';
 import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
 import { writeSyntheticTree } from '../src/lib/kernel/synthetic-tree.ts';
 
 const DATA = path.resolve(REPO_ROOT, '../shared/data/linux-exports.tsv');
 const FILLER_PER_EXPORTING_FILE = 9;
+// v6.19: 63,993 .c/.h/.S files among about 90,000.
+const OTHER_PER_SOURCE_FILE = 26_000 / 64_000;
 
 function fail(message: string): never {
   console.error(`bench:scan: ${message}`);
@@ -22,7 +25,13 @@ function fail(message: string): never {
 }
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' }, workers: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
+    workers: { type: 'string' },
+    'sources-only': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const scale = Number(values.scale);
 const runs = Number(values.runs);
@@ -32,7 +41,7 @@ if (!existsSync(DATA)) fail(`${DATA} not found: the benchmark needs the shared e
 if (spawnSync('git', ['--version']).status !== 0) fail('git is not installed');
 
 const snapshot = parseSnapshot(readFileSync(DATA, 'utf8'), DATA);
-const version = parseMakefileVersion(snapshot.source.replace(/.*\((VERSION=.*?)\).*/, '$1').replace(/ /g, '\n'));
+const version = snapshotKernelVersion(snapshot.source);
 if (!version) fail(`${DATA}: no kernel version in its first line`);
 const rows = sampleFiles(snapshot.rows, scale);
 const exportingFiles = new Set(rows.map((r) => r.file)).size;
@@ -41,8 +50,13 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'ked-bench-scan-'));
 try {
   const tree = path.join(dir, 'linux');
   const started = performance.now();
-  const built = writeSyntheticTree(tree, { rows, kernelVersion: version, fillerFiles: exportingFiles * FILLER_PER_EXPORTING_FILE });
-  console.log(`tree: ${built.files} files, ${(built.bytes / 1e6).toFixed(0)} MB, ${exportingFiles} with exports (${rows.length} rows), built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const fillerFiles = exportingFiles * FILLER_PER_EXPORTING_FILE;
+  const otherFiles = values['sources-only'] ? 0 : Math.round((exportingFiles + fillerFiles) * OTHER_PER_SOURCE_FILE);
+  const built = writeSyntheticTree(tree, { rows, kernelVersion: version, fillerFiles, otherFiles });
+  console.log(
+    `tree: ${built.files} files, ${(built.bytes / 1e6).toFixed(0)} MB: ${exportingFiles} .c/.h/.S with exports (${rows.length} rows), ` +
+      `${fillerFiles} without, ${otherFiles} not C (read by git grep, skipped by the scanner); built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const out = path.join(dir, 'scan.tsv');
   const scan = [path.join(REPO_ROOT, 'node_modules/.bin/node'), path.join(REPO_ROOT, 'scripts/scan.ts'), tree, '--out', out, ...(values.workers ? ['--workers', values.workers] : [])];
@@ -50,6 +64,7 @@ try {
   // Alternate the two so that page cache and machine load treat them alike; keep each one's best run.
   const times = { scan: [] as number[], grep: [] as number[] };
   timeCommand(grep, tree); // warm the page cache
+  console.log(`machine: ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(2)} (other work on the machine slows both tools)`);
   for (let i = 0; i < runs; i++) {
     times.grep.push(timeCommand(grep, tree));
     times.scan.push(timeCommand(scan, tree));

@@ -4,7 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sampleFiles } from '../../src/lib/kernel/bench.ts';
+import { snapshotKernelVersion } from '../../src/lib/kernel/makefile-version.ts';
 import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
+import { writeSyntheticTree } from '../../src/lib/kernel/synthetic-tree.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
 const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
@@ -22,30 +25,37 @@ describe('npm run scan', () => {
     const r = run('scan.ts', MODERN);
     expect(r.status).toBe(0);
     expect(parseSnapshot(r.stdout).version).toBe('v6.19');
-    expect(parseSnapshot(r.stdout).rows).toHaveLength(60);
+    expect(parseSnapshot(r.stdout).rows).toHaveLength(62);
     expect(r.stderr).toContain('scan: unresolved: kernel/params.c:10: token-paste-in-define: EXPORT_SYMBOL(param_set_##name) (#define STANDARD_PARAM_DEF(name,type,format,strtolfn))\n');
-    expect(r.stderr).toContain('scan: 60 exports of 58 symbols in 19 files (kernel 6.19.0); 12 unresolved');
+    expect(r.stderr).toContain('scan: 62 exports of 60 symbols in 21 files (kernel 6.19.0); 13 unresolved');
   });
 
   it('gives rows, unresolved uses and the version as JSON', () => {
     const json = JSON.parse(run('scan.ts', MODERN, '--format', 'json').stdout);
     expect(Object.keys(json)).toEqual(['version', 'kernelVersion', 'source', 'rows', 'unresolved']);
-    expect([json.version, json.kernelVersion, json.rows.length, json.unresolved.length]).toEqual(['v6.19', '6.19.0', 60, 12]);
+    expect([json.version, json.kernelVersion, json.rows.length, json.unresolved.length]).toEqual(['v6.19', '6.19.0', 62, 13]);
     expect(json.rows[0]).toEqual({ symbol: 'alpha_mv', macro: 'EXPORT_SYMBOL', namespace: '', file: 'arch/alpha/kernel/sys_fixture.c', line: 7 });
   });
 
   it('scans the same with worker threads and writes --out', () => {
+    // Big enough for a worker to load its code and take jobs before this thread has done them all.
+    const tree = path.join(tmp, 'big-tree');
+    const data = parseSnapshot(readFileSync(path.join(REPO_ROOT, 'content/snapshots/v6.19.tsv'), 'utf8'));
+    writeSyntheticTree(tree, { rows: sampleFiles(data.rows, 0.1), kernelVersion: snapshotKernelVersion(data.source)!, fillerFiles: 10_000, meanFillerBytes: 1500 });
     const out = path.join(tmp, 'workers.tsv');
-    const r = run('scan.ts', MODERN, '--workers', '2', '--out', out);
+    const r = run('scan.ts', tree, '--workers', '1', '--out', out);
     expect([r.status, r.stdout]).toEqual([0, '']);
-    expect(readFileSync(out, 'utf8')).toBe(run('scan.ts', MODERN, '--workers', '0').stdout);
+    expect(r.stderr).toMatch(/\(\d+ of \d+ jobs on worker threads\)/);
+    const alone = run('scan.ts', tree, '--workers', '0');
+    expect(alone.stderr).not.toContain('worker threads');
+    expect(readFileSync(out, 'utf8')).toBe(alone.stdout);
   });
 
   it('writes content/snapshots/<release>.tsv, and only overwrites it with --force', () => {
     const root = mkdtempSync(path.join(tmp, 'repo-'));
     const target = path.join(root, 'content/snapshots/v6.19.tsv');
     expect(run('scan.ts', MODERN, '--snapshot', '--root', root).status).toBe(0);
-    expect(parseSnapshot(readFileSync(target, 'utf8')).rows).toHaveLength(60);
+    expect(parseSnapshot(readFileSync(target, 'utf8')).rows).toHaveLength(62);
 
     writeFileSync(target, 'edited by hand\n');
     const refused = run('scan.ts', MODERN, '--snapshot', '--root', root);

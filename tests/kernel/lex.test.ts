@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lexFile } from '../../src/lib/kernel/lex.ts';
 import { resolveFile } from '../../src/lib/kernel/resolve.ts';
 import { callText, tokenize } from '../../src/lib/kernel/tokens.ts';
-import { discoverWrappers } from '../../src/lib/kernel/wrappers.ts';
+import { discoverWrappers, generatorsFor, generatorsOf } from '../../src/lib/kernel/wrappers.ts';
 
 /** Rows of one .c file on its own, as `line symbol macro namespace`. */
 function rows(text: string, file = 'drivers/x/x.c'): string[] {
@@ -62,5 +62,25 @@ describe('tokens', () => {
 
   it('prints calls compactly', () => {
     expect(callText('EXPORT_SYMBOL_FOR_MODULES', [tokenize('sym'), tokenize('"kvm,"   __stringify( X )')])).toBe('EXPORT_SYMBOL_FOR_MODULES(sym,"kvm," __stringify(X))');
+  });
+});
+
+describe('generators', () => {
+  const defines = [
+    lexFile('include/linux/pgtable.h', '#define DECLARE_VM_GET_PAGE_PROT \\\nEXPORT_SYMBOL(vm_get_page_prot);\n'),
+    lexFile('arch/alpha/kernel/machvec_impl.h', '#define ALIAS_MV(system) EXPORT_SYMBOL(alpha_mv);\n'),
+    lexFile('arch/x86/include/asm/thunk.h', '#define DECLARE_THUNK(x) EXPORT_SYMBOL(x)\n'),
+    lexFile('include/linux/iwl.h', '#define IWL_EXPORT_SYMBOL(sym) EXPORT_SYMBOL_NS_GPL(sym, "IWLWIFI")\n'),
+  ].flatMap((l) => l.defines);
+  const generators = generatorsOf(discoverWrappers(defines));
+
+  it('are the header wrappers without EXPORT in their name, private headers reaching only their subtree', () => {
+    expect(generators).toEqual([
+      { name: 'DECLARE_VM_GET_PAGE_PROT', scope: '' },
+      { name: 'ALIAS_MV', scope: 'arch/alpha/' },
+      { name: 'DECLARE_THUNK', scope: '' },
+    ]);
+    expect(generatorsFor('arch/alpha/kernel/sys_dp264.c', generators)).toEqual(['DECLARE_VM_GET_PAGE_PROT', 'ALIAS_MV', 'DECLARE_THUNK']);
+    expect(generatorsFor('mm/mmap.c', generators)).toEqual(['DECLARE_VM_GET_PAGE_PROT', 'DECLARE_THUNK']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kernelRelease, kernelVersionDescription, parseMakefileVersion } from '../../src/lib/kernel/makefile-version.ts';
+import { kernelRelease, kernelVersionDescription, parseMakefileVersion, snapshotKernelVersion } from '../../src/lib/kernel/makefile-version.ts';
 import { namespaceText, parseMakefileNamespaces } from '../../src/lib/kernel/namespaces.ts';
 import { tokenize } from '../../src/lib/kernel/tokens.ts';
 
@@ -14,6 +14,16 @@ describe('parseMakefileVersion', () => {
   it('names stable releases with their sublevel and rejects Makefiles without VERSION', () => {
     expect(kernelRelease(parseMakefileVersion('VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 158\nEXTRAVERSION =\n')!)).toBe('v6.1.158');
     expect(parseMakefileVersion('KERNELVERSION = 6\n')).toBeNull();
+  });
+
+  it('reads the version a snapshot records in its first line', () => {
+    expect(snapshotKernelVersion('source: x | kernel version: 6.13.0-rc1 (VERSION=6 PATCHLEVEL=13 SUBLEVEL=0 EXTRAVERSION=-rc1) | extracted')).toEqual({
+      version: '6',
+      patchlevel: '13',
+      sublevel: '0',
+      extraversion: '-rc1',
+    });
+    expect(snapshotKernelVersion('source: Module.symvers')).toBeNull();
   });
 });
 

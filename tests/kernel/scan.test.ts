@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,9 @@ describe('scanTree on a 6.19-style fixture tree', async () => {
         'usb_stor_ns | EXPORT_SYMBOL_NS | OTHER | drivers/usb/storage/usb.c | 5',
         // An include guard does not make an alias conditional.
         'real_aliased_name | EXPORT_SYMBOL_GPL |  | include/linux/aliased.h | 7',
+        // A wrapper #defined in kernel/cgroup/cgroup.c, used in headers it includes after the #define.
+        'cgroup_get | CGROUP_REF_EXPORT |  | include/linux/cgroup_refcnt.h | 8',
+        'cgroup_internal_fn | CGROUP_REF_EXPORT |  | kernel/cgroup/cgroup-internal.h | 3',
         'param_ops_bool | EXPORT_SYMBOL |  | kernel/params.c | 17',
         'kstrtoull | EXPORT_SYMBOL |  | lib/kstrtox.c | 12',
         // A generator #defined in the same .c file: reported under the export macro it uses.
@@ -121,6 +124,7 @@ describe('scanTree on a 6.19-style fixture tree', async () => {
       'drivers/misc/traps.c:48 token-paste-in-define EXPORT_SYMBOL(traps_##n)',
       'drivers/misc/traps.c:50 non-identifier-argument EXPORT_SYMBOL_GPL(LZO_SAFE(traps_safe))',
       'drivers/misc/traps.c:67 unknown-macro EXPORT_SYMBOL_UNHEARD_OF(mystery)',
+      'kernel/cgroup/cgroup-internal.h:2 token-paste-in-define CGROUP_REF_EXPORT(cgroup_##x)',
       'kernel/params.c:10 token-paste-in-define EXPORT_SYMBOL(param_set_##name)',
       'kernel/params.c:11 token-paste-in-define EXPORT_SYMBOL(param_get_##name)',
     ]);
@@ -135,7 +139,7 @@ describe('scanTree on a 6.19-style fixture tree', async () => {
   });
 
   it('reads only .c, .h and .S files outside tools/, Documentation/ and scripts/', () => {
-    expect(result.stats.files).toBe(31);
+    expect(result.stats.files).toBe(35);
     expect(result.rows.some((r) => /^(tools|Documentation|scripts)\//.test(r.file) || r.file.endsWith('.txt'))).toBe(false);
   });
 
@@ -159,6 +163,25 @@ describe('scanTree on a 6.1-style fixture tree', () => {
       ]),
     );
     expect(result.unresolved).toEqual([]);
+  });
+});
+
+describe('scanTree on a git checkout', () => {
+  it('names the commit in the first line', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ked-scan-git-'));
+    try {
+      mkdirSync(path.join(root, '.git'));
+      writeFileSync(path.join(root, '.git/HEAD'), '094d869456d2bb93023e0ef9bf84a0758cbe8085\n');
+      writeFileSync(path.join(root, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 13\nSUBLEVEL = 0\nEXTRAVERSION = -rc1\n');
+      writeFileSync(path.join(root, 'init.c'), 'EXPORT_SYMBOL(init_fn);\n');
+      const result = await scanTree(root);
+      expect(formatScanTsv(result)).toBe(
+        `# source: kernel tree ${root} | commit: 094d869456d2bb93023e0ef9bf84a0758cbe8085 | kernel version: 6.13.0-rc1 (VERSION=6 PATCHLEVEL=13 SUBLEVEL=0 EXTRAVERSION=-rc1) | extracted by npm run scan\n` +
+          'symbol\tmacro\tnamespace\tfile\tline\ninit_fn\tEXPORT_SYMBOL\t\tinit.c\t1\n',
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

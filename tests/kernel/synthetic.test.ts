@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleFiles } from '../../src/lib/kernel/bench.ts';
 import { isCoreMacro } from '../../src/lib/kernel/core-macros.ts';
-import { parseMakefileVersion } from '../../src/lib/kernel/makefile-version.ts';
+import { snapshotKernelVersion } from '../../src/lib/kernel/makefile-version.ts';
 import { scanTree } from '../../src/lib/kernel/scan.ts';
 import { parseSnapshot, type ExportRow } from '../../src/lib/kernel/snapshot.ts';
 import { writeSyntheticTree } from '../../src/lib/kernel/synthetic-tree.ts';
@@ -24,7 +24,7 @@ describe.each([
   { snapshot: 'v6.1.158.tsv', bareNamespaces: true },
 ])('a tree rebuilt from a sample of content/snapshots/$snapshot', async ({ snapshot, bareNamespaces }) => {
   const data = parseSnapshot(readFileSync(path.join(REPO_ROOT, 'content/snapshots', snapshot), 'utf8'), snapshot);
-  const kernelVersion = parseMakefileVersion(data.source.replace(/.*\((VERSION=.*?)\).*/, '$1').replace(/ /g, '\n'))!;
+  const kernelVersion = snapshotKernelVersion(data.source)!;
   // Every 25th file with exports, and all of its rows.
   const rows = sampleFiles(data.rows, 0.04);
   const root = path.join(tmp, snapshot);

@@ -17,3 +17,13 @@ describe('committed snapshots', () => {
     expect(formatSnapshot(snapshot)).toBe(text);
   });
 });
+
+describe('snapshot release names', () => {
+  it.each([
+    ['6.19.0', 'v6.19'],
+    ['6.1.158', 'v6.1.158'],
+    ['6.13.0-rc1', 'v6.13-rc1'],
+  ])('kernel version %s is release %s', (kernel, release) => {
+    expect(parseSnapshot(`# test | kernel version: ${kernel} (VERSION=6)\nsymbol\tmacro\tnamespace\tfile\tline\n`).version).toBe(release);
+  });
+});

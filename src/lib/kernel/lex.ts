@@ -1,6 +1,7 @@
 // Reads one source file the way cpp would, as far as exports need: skips comments, string literals and
 // `#if 0` code, and records the #defines that may be export wrappers and every use of an export-looking
 // macro with its arguments and the DEFAULT_SYMBOL_NAMESPACE and object-like aliases in force there.
+import { atLineStart, isIdentChar, nextIndex, readDirective, skipBlank, skipQuoted } from './c-text.ts';
 import { ConditionalStack, type ConditionalFrame } from './conditionals.ts';
 import { namespaceText } from './namespaces.ts';
 import { AliasTracker, type AliasScope, type BranchContext } from './object-aliases.ts';
@@ -20,7 +21,7 @@ export interface CallSite {
   line: number;
   /** null when the name is not followed by `(`. */
   args: Token[][] | null;
-  /** Inside `#if 0`. */
+  /** Never compiled: inside `#if 0`, or the `#else` of `#if 1`. */
   dead: boolean;
   /** DEFAULT_SYMBOL_NAMESPACE #defined earlier in the file. */
   defaultNamespace: string | undefined;
@@ -28,8 +29,16 @@ export interface CallSite {
   context: BranchContext;
 }
 
+export interface Include {
+  target: string;
+  /** `#include "x.h"` rather than `<x.h>`. */
+  quoted: boolean;
+  line: number;
+}
+
 export interface FileLex {
   file: string;
+  includes: Include[];
   /** #defines mentioning EXPORT or a generator name: the candidates for wrappers. */
   defines: MacroDefinition[];
   /** Uses of identifiers containing EXPORT or a generator name, outside comments, strings and directives. */
@@ -39,89 +48,23 @@ export interface FileLex {
 /** Files whose text lacks this can hold no export (generator macros aside). */
 export const EXPORT_MARKER = 'EXPORT';
 
-function isIdentChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-}
-
-function skipQuoted(text: string, pos: number): number {
-  const quote = text.charCodeAt(pos);
-  for (let i = pos + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === quote) return i + 1;
-    else if (c === 10) return i;
-  }
-  return text.length;
-}
-
-function atLineStart(text: string, pos: number): boolean {
-  for (let i = pos - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return true;
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
-function skipBlank(text: string, pos: number): number {
-  while (pos < text.length) {
-    const c = text.charCodeAt(pos);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) pos++;
-    else if (c === 92 && text.charCodeAt(pos + 1) === 10) pos += 2;
-    else if (c === 47 && text.charCodeAt(pos + 1) === 42) {
-      const end = text.indexOf('*/', pos + 2);
-      pos = end < 0 ? text.length : end + 2;
-    } else return pos;
-  }
-  return pos;
-}
-
-/**
- * One directive from its `#` to the end of its logical line. Comments become spaces, continuation
- * backslashes go, and newlines stay so tokens keep their line numbers.
- */
-function readDirective(text: string, pos: number): { body: string; end: number } {
-  const eol = text.indexOf('\n', pos);
-  const simple = text.slice(pos, eol < 0 ? text.length : eol);
-  if (!simple.includes('\\') && !simple.includes('/')) return { body: simple, end: pos + simple.length };
-  let body = '';
-  let from = pos;
-  let i = pos;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10) break;
-    if (c === 92 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10))) {
-      body += text.slice(from, i) + '\n';
-      i += text.charCodeAt(i + 1) === 13 ? 3 : 2;
-      from = i;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      const end = close < 0 ? text.length : close + 2;
-      body += text.slice(from, i) + ' ' + '\n'.repeat(text.slice(i, end).split('\n').length - 1);
-      i = from = end;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      body += text.slice(from, i);
-      const eol = text.indexOf('\n', i);
-      i = from = eol < 0 ? text.length : eol;
-    } else if (c === 34 || c === 39) i = skipQuoted(text, i);
-    else i++;
-  }
-  return { body: body + text.slice(from, i), end: i };
-}
-
-const DIRECTIVE = /^#\s*([a-z_]+)/;
+const INCLUDE_TARGET = /^\s*([<"])([^>"]+)/;
 const DEFINE = /^\s+([A-Za-z_$][\w$]*)(?:\(([^)]*)\))?/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Where `needle` next occurs at or after `from`, or the text length. */
-function nextIndex(text: string, needle: string, from: number): number {
-  const i = text.indexOf(needle, from);
-  return i < 0 ? text.length : i;
+/** `define` for `#  define X`; empty when no lowercase word follows the `#`. */
+function directiveKeyword(body: string): string {
+  let start = 1;
+  while (body.charCodeAt(start) === 32 || body.charCodeAt(start) === 9) start++;
+  let end = start;
+  for (let c = body.charCodeAt(end); (c >= 97 && c <= 122) || c === 95; c = body.charCodeAt(++end));
+  return body.slice(start, end);
 }
 
 export function lexFile(file: string, text: string, generatorNames: readonly string[] = []): FileLex {
   const defines: MacroDefinition[] = [];
   const calls: CallSite[] = [];
+  const includes: Include[] = [];
   const conditionals = new ConditionalStack();
   const aliases = new AliasTracker();
   let defaultNamespace: string | undefined;
@@ -179,11 +122,13 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
   function directive(body: string, pos: number): void {
     const opened = freshIfndef;
     freshIfndef = undefined;
-    if (body.startsWith('#include')) return;
-    const m = DIRECTIVE.exec(body);
-    if (!m) return;
-    const keyword = m[1]!;
-    const rest = body.slice(m[0].length);
+    const keyword = directiveKeyword(body);
+    const rest = body.slice(body.indexOf(keyword) + keyword.length);
+    if (keyword === 'include') {
+      const include = INCLUDE_TARGET.exec(rest);
+      if (include && !conditionals.dead) includes.push({ target: include[2]!.trim(), quoted: include[1] === '"', line: lineAt(pos) });
+      return;
+    }
     if (conditionals.apply(keyword, rest)) {
       if (keyword === 'ifndef') freshIfndef = conditionals.top;
       return;
@@ -248,5 +193,5 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
     } else end = use(p, needles[k]!);
     for (let j = 0; j < nextAt.length; j++) if (nextAt[j]! < end) nextAt[j] = nextIndex(text, needles[j]!, end);
   }
-  return { file, defines, calls };
+  return { file, includes, defines, calls };
 }

@@ -29,3 +29,9 @@ export function kernelVersionDescription(v: KernelVersion): string {
 export function kernelRelease(v: KernelVersion): string {
   return releaseName(v.version, v.patchlevel, v.sublevel, v.extraversion);
 }
+
+/** The version a snapshot's first line records as `(VERSION=6 PATCHLEVEL=19 SUBLEVEL=0 EXTRAVERSION=)`. */
+export function snapshotKernelVersion(source: string): KernelVersion | null {
+  const fields = /\((VERSION=[^)]*)\)/.exec(source)?.[1];
+  return fields ? parseMakefileVersion(fields.replace(/ (?=[A-Z]+=)/g, '\n')) : null;
+}

@@ -1,7 +1,7 @@
 // Turns one lexed file into snapshot rows: expands each export-macro use through the wrappers, names the
 // symbol and the effective namespace, and lists the uses that give no single symbol as unresolved.
 import { isCoreMacro, MACHINERY_FILES, namespaceSource } from './core-macros.ts';
-import { EXPORT_MARKER, type CallSite, type FileLex } from './lex.ts';
+import { EXPORT_MARKER, type CallSite, type FileLex, type Include, type MacroDefinition } from './lex.ts';
 import { namespaceText } from './namespaces.ts';
 import { resolveAlias } from './object-aliases.ts';
 import type { ExportRow } from './snapshot.ts';
@@ -29,6 +29,8 @@ export interface Unresolved {
 export interface FileExports {
   rows: ExportRow[];
   unresolved: Unresolved[];
+  /** A .c or .S file's own wrappers, which also apply to the headers it includes after them. */
+  sharedWrappers?: { defines: MacroDefinition[]; includes: Include[] };
 }
 
 // Export-looking names we do not know how to follow are reported rather than dropped.
@@ -39,7 +41,7 @@ function isHeader(file: string): boolean {
 }
 
 /** The wrappers in force in a file: a .c or .S file's own #defines apply to it alone. */
-export function wrappersFor(lex: FileLex, global: WrapperTable): WrapperTable {
+function wrappersFor(lex: FileLex, global: WrapperTable): WrapperTable {
   return isHeader(lex.file) || lex.defines.length === 0 ? global : discoverWrappers(lex.defines, global);
 }
 
@@ -64,7 +66,7 @@ function resolveCall(file: string, call: CallSite, table: WrapperTable, makefile
     }
     return;
   }
-  // A bare mention (`#ifdef`-free prose in an assembler file, say) is not a use, unless the macro is object-like.
+  // A name without `(` is a mention, not a use (EXPORT_SYMBOL in assembler prose), unless the macro is object-like.
   if (!call.args && !defs?.some((d) => d.params === null)) return;
   const args = call.args ?? [];
   const unresolved = (reason: UnresolvedReason, context = ''): void => {
@@ -95,11 +97,11 @@ function resolveCall(file: string, call: CallSite, table: WrapperTable, makefile
   }
 }
 
-function pastedExportsInDefines(lex: FileLex, table: WrapperTable, out: FileExports): void {
+function pastedExportsInDefines(lex: FileLex, table: WrapperTable, out: FileExports, only: (macro: string) => boolean = () => true): void {
   for (const def of lex.defines) {
     if (isCoreMacro(def.name) || MACHINERY_FILES.has(def.file)) continue;
     for (const call of innerCalls(def, table)) {
-      if (!pastesSymbol(call) || !Array.isArray(call.args)) continue;
+      if (!pastesSymbol(call) || !Array.isArray(call.args) || !only(call.name)) continue;
       const signature = `#define ${def.name}${def.params ? `(${def.params.join(',')})` : ''}`;
       const wrapper = def.name.includes(EXPORT_MARKER) ? ' [export wrapper: its uses are rows, with the pasted symbol]' : '';
       out.unresolved.push({ file: lex.file, line: call.line, macro: call.name, reason: 'token-paste-in-define', raw: callText(call.name, call.args), context: signature + wrapper });
@@ -112,5 +114,29 @@ export function resolveFile(lex: FileLex, global: WrapperTable, makefileNamespac
   const out: FileExports = { rows: [], unresolved: [] };
   pastedExportsInDefines(lex, table, out);
   for (const call of lex.calls) resolveCall(lex.file, call, table, makefileNamespace, out);
+  const own = table === global ? [] : lex.defines.filter((d) => table.get(d.name)?.includes(d));
+  if (own.length) {
+    const first = Math.min(...own.map((d) => d.line));
+    const includes = lex.includes.filter((i) => i.line > first);
+    if (includes.length) out.sharedWrappers = { defines: own, includes };
+  }
+  return out;
+}
+
+/**
+ * The uses in a header of wrappers #defined in a .c file that includes it (cgroup.c defines
+ * CGROUP_REF_EXPORT, then includes cgroup_refcnt.h, which uses it). Only those uses are resolved here.
+ */
+export function resolveWithIncluderWrappers(
+  header: FileLex,
+  includerDefines: readonly MacroDefinition[],
+  global: WrapperTable,
+  makefileNamespace: () => string | undefined,
+): FileExports {
+  const table = discoverWrappers(includerDefines, global);
+  const fromIncluder = (name: string) => table.get(name) !== global.get(name);
+  const out: FileExports = { rows: [], unresolved: [] };
+  pastedExportsInDefines(header, table, out, fromIncluder);
+  for (const call of header.calls) if (fromIncluder(call.name)) resolveCall(header.file, call, table, makefileNamespace, out);
   return out;
 }

@@ -1,16 +1,23 @@
-// The per-chunk work of a scan, run in a worker thread or in-process: read files, keep those that
-// mention a marker, lex them and, once the header wrappers are known, resolve them to rows.
+// The per-chunk work of a scan, run in a worker thread or in-process: walk directories, read files,
+// keep those that mention a marker, lex them and, once the header wrappers are known, resolve them.
 import { EXPORT_MARKER, lexFile, type FileLex } from './lex.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
 import { resolveFile, type FileExports } from './resolve.ts';
-import { createFileReader } from './source-files.ts';
-import type { WrapperTable } from './wrappers.ts';
+import { createFileReader, walkSources, type SourceFiles } from './source-files.ts';
+import { generatorsFor, type Generator, type WrapperTable } from './wrappers.ts';
 
 export interface LexJob {
   root: string;
   files: string[];
-  /** Header macros without EXPORT in their name: files using them must be read too. */
-  generators: string[];
+  /** Header macros without EXPORT in their name: files using them must be lexed too. */
+  generators: Generator[];
+}
+
+/** Walk these directories; lex their headers and `headers`; hand back the .c and .S files found. */
+export interface HeaderJob {
+  root: string;
+  dirs: string[];
+  headers: string[];
 }
 
 export interface ResolveJob extends LexJob {
@@ -18,26 +25,40 @@ export interface ResolveJob extends LexJob {
 }
 
 export interface JobStats {
+  files: number;
   bytes: number;
   lexedFiles: number;
 }
 
-function mentionsAny(content: Buffer, markers: readonly Buffer[]): boolean {
-  for (const marker of markers) if (content.indexOf(marker) >= 0) return true;
+const EXPORT_BYTES = Buffer.from(EXPORT_MARKER, 'latin1');
+
+/** Whether a file can hold an export: each name searched costs a pass over the bytes, so few are. */
+function mentionsAny(content: Buffer, names: readonly string[]): boolean {
+  if (content.indexOf(EXPORT_BYTES) >= 0) return true;
+  for (const name of names) if (content.indexOf(name, 0, 'latin1') >= 0) return true;
   return false;
 }
 
-export function lexJob(job: LexJob): { lexed: FileLex[]; stats: JobStats } {
-  const read = createFileReader();
-  const markers = [EXPORT_MARKER, ...job.generators].map((m) => Buffer.from(m, 'latin1'));
+// One read buffer per thread, reused by every job it runs.
+let read: ((file: string) => Buffer) | undefined;
+
+function lexJob(job: LexJob): { lexed: FileLex[]; stats: JobStats } {
+  read ??= createFileReader();
   const lexed: FileLex[] = [];
   let bytes = 0;
   for (const file of job.files) {
     const content = read(`${job.root}/${file}`);
     bytes += content.length;
-    if (mentionsAny(content, markers)) lexed.push(lexFile(file, content.toString('latin1'), job.generators));
+    const generators = job.generators.length ? generatorsFor(file, job.generators) : [];
+    if (mentionsAny(content, generators)) lexed.push(lexFile(file, content.toString('latin1'), generators));
   }
-  return { lexed, stats: { bytes, lexedFiles: lexed.length } };
+  return { lexed, stats: { files: job.files.length, bytes, lexedFiles: lexed.length } };
+}
+
+export function headerJob(job: HeaderJob): { lexed: FileLex[]; sources: string[]; stats: JobStats } {
+  const found: SourceFiles = { headers: [...job.headers], sources: [] };
+  for (const dir of job.dirs) walkSources(job.root, dir, found);
+  return { ...lexJob({ root: job.root, files: found.headers, generators: [] }), sources: found.sources };
 }
 
 export function resolveJob(job: ResolveJob): { exports: Array<FileExports & { file: string }>; stats: JobStats } {

@@ -6,7 +6,7 @@ import type { Unresolved } from './resolve.ts';
 import type { ScanResult } from './scan.ts';
 import { formatSnapshot, type Snapshot } from './snapshot.ts';
 
-export function scanSnapshot(result: ScanResult): Snapshot {
+function scanSnapshot(result: ScanResult): Snapshot {
   return { version: kernelRelease(result.kernelVersion), source: result.source, rows: result.rows };
 }
 
@@ -31,7 +31,8 @@ export function summarizeScan(result: ScanResult): string {
   return [
     `${rows.length} exports of ${new Set(rows.map((r) => r.symbol)).size} symbols in ${new Set(rows.map((r) => r.file)).size} files (kernel ${kernelVersionText(result.kernelVersion)})`,
     `${unresolved.length} unresolved${byReason ? ` (${byReason})` : ''}`,
-    `read ${stats.files} .c/.h/.S files (${(stats.bytes / 1e6).toFixed(0)} MB), lexed ${stats.lexedFiles}, in ${(stats.milliseconds / 1000).toFixed(2)} s`,
+    `read ${stats.files} .c/.h/.S files (${(stats.bytes / 1e6).toFixed(0)} MB), lexed ${stats.lexedFiles}, in ${(stats.milliseconds / 1000).toFixed(2)} s` +
+      (stats.workerJobs ? ` (${stats.workerJobs} of ${stats.jobs} jobs on worker threads)` : ''),
   ].join('; ');
 }
 

@@ -1,9 +1,14 @@
-// Worker-thread entry for scan-pool.ts: runs one job per message and posts its result back.
+// Worker-thread entry for scan-pool.ts: says when it is ready, then runs one job per message and posts
+// its result back.
 import { parentPort } from 'node:worker_threads';
-import { lexJob, resolveJob, type LexJob, type ResolveJob } from './scan-jobs.ts';
+import { headerJob, resolveJob, type HeaderJob, type ResolveJob } from './scan-jobs.ts';
 
-export type JobMessage = { kind: 'lex'; job: LexJob } | { kind: 'resolve'; job: ResolveJob };
+type JobMessage = { kind: 'headers'; job: HeaderJob } | { kind: 'resolve'; job: ResolveJob };
 
-parentPort!.on('message', (message: JobMessage) => {
-  parentPort!.postMessage(message.kind === 'lex' ? lexJob(message.job) : resolveJob(message.job));
+/** Posted once the worker's code is loaded: jobs sent earlier would only wait. */
+export const READY = 'ready';
+
+parentPort?.on('message', (message: JobMessage) => {
+  parentPort!.postMessage(message.kind === 'headers' ? headerJob(message.job) : resolveJob(message.job));
 });
+parentPort?.postMessage(READY);

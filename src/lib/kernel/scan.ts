@@ -4,15 +4,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { EXPORT_MARKER } from './lex.ts';
+import type { FileLex } from './lex.ts';
 import { kernelVersionDescription, parseMakefileVersion, type KernelVersion } from './makefile-version.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
-import { resolveFile, type Unresolved } from './resolve.ts';
-import type { JobStats } from './scan-jobs.ts';
+import { addIncluderWrapperUses } from './include-wrappers.ts';
+import { resolveFile, type FileExports, type Unresolved } from './resolve.ts';
 import { createScanPool } from './scan-pool.ts';
 import { sortRows, type ExportRow } from './snapshot.ts';
-import { listSourceFiles } from './source-files.ts';
-import { discoverWrappers } from './wrappers.ts';
+import { planWalk } from './source-files.ts';
+import { treeCommit } from './tree-commit.ts';
+import { discoverWrappers, generatorsOf, type WrapperTable } from './wrappers.ts';
 
 export interface ScanStats {
   /** .c, .h and .S files considered. */
@@ -20,6 +21,9 @@ export interface ScanStats {
   /** Files that mentioned a marker and were lexed. */
   lexedFiles: number;
   bytes: number;
+  /** Jobs (about a thousand files each) and how many worker threads did. */
+  jobs: number;
+  workerJobs: number;
   milliseconds: number;
 }
 
@@ -51,17 +55,17 @@ export function readTreeVersion(root: string): KernelVersion {
 }
 
 export interface ScanOptions {
-  /** Worker threads reading and lexing besides this one; 0 scans in this thread alone. Default: one per
-   * extra core for a full-size tree, none for a small one. */
+  /** Worker threads walking, reading and lexing besides this one. Default 0: this thread alone. */
   workers?: number;
 }
 
-const FILES_PER_JOB = 1000;
-
-function defaultWorkers(files: number): number {
-  // Starting workers costs more than it saves on a small tree.
-  return files < 4 * FILES_PER_JOB ? 0 : Math.min(availableParallelism() - 1, 7);
+/** One worker per core beyond this thread's. */
+export function workersPerCore(): number {
+  return Math.min(availableParallelism() - 1, 7);
 }
+
+const FILES_PER_JOB = 500;
+const JOBS_FOR_WALKING = 128;
 
 function chunk(files: readonly string[]): string[][] {
   const chunks: string[][] = [];
@@ -69,42 +73,48 @@ function chunk(files: readonly string[]): string[][] {
   return chunks;
 }
 
-function byFile(a: { file: string }, b: { file: string }): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+/** Every file's exports in file order: headers resolved here, then the headers' uses of includers' wrappers. */
+function collectExports(root: string, headers: readonly FileLex[], sources: ReadonlyArray<FileExports & { file: string }>, wrappers: WrapperTable): FileExports[] {
+  const makefiles = new MakefileNamespaceLookup(root);
+  const exportsByFile = new Map<string, FileExports>();
+  for (const lex of headers) exportsByFile.set(lex.file, resolveFile(lex, wrappers, () => makefiles.namespaceFor(lex.file)));
+  for (const { file, ...found } of sources) exportsByFile.set(file, found);
+  addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => makefiles.namespaceFor(file));
+  return [...exportsByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, found]) => found);
 }
 
 export async function scanTree(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const absolute = path.resolve(root);
   const kernelVersion = readTreeVersion(absolute);
-  const files = listSourceFiles(absolute);
-  const stats: ScanStats = { files: files.length, lexedFiles: 0, bytes: 0, milliseconds: 0 };
-  const count = (s: JobStats) => {
-    stats.bytes += s.bytes;
-    stats.lexedFiles += s.lexedFiles;
-  };
-  const pool = createScanPool(options.workers ?? defaultWorkers(files.length));
+  const pool = createScanPool(options.workers ?? 0);
   try {
-    const headerJobs = chunk(files.filter((f) => f.endsWith('.h'))).map((f) => ({ root: absolute, files: f, generators: [] }));
-    const headerResults = await pool.run('lex', headerJobs);
-    headerResults.forEach((r) => count(r.stats));
+    // Walking the tree is shared out too: each header job walks some directories two levels down.
+    const plan = planWalk(absolute);
+    const perJob = Math.ceil(plan.dirs.length / JOBS_FOR_WALKING) || 1;
+    const headerJobs = [{ root: absolute, dirs: [] as string[], headers: plan.files.headers }];
+    for (let i = 0; i < plan.dirs.length; i += perJob) headerJobs.push({ root: absolute, dirs: plan.dirs.slice(i, i + perJob), headers: [] });
+    const headerResults = await pool.run('headers', headerJobs);
     const headers = headerResults.flatMap((r) => r.lexed);
     const wrappers = discoverWrappers(headers.flatMap((h) => h.defines));
     // Header generators without EXPORT in their name (ALIAS_MV) are used in files that never say EXPORT.
-    const generators = [...wrappers.keys()].filter((name) => !name.includes(EXPORT_MARKER));
-    const sourceJobs = chunk(files.filter((f) => !f.endsWith('.h'))).map((f) => ({ root: absolute, files: f, generators, wrappers }));
+    const generators = generatorsOf(wrappers);
+    const sources = [...plan.files.sources, ...headerResults.flatMap((r) => r.sources)].sort();
+    const sourceJobs = chunk(sources).map((files) => ({ root: absolute, files, generators, wrappers }));
     const sourceResults = await pool.run('resolve', sourceJobs);
-    sourceResults.forEach((r) => count(r.stats));
 
-    const makefiles = new MakefileNamespaceLookup(absolute);
-    const perFile = [
-      ...headers.map((lex) => ({ file: lex.file, ...resolveFile(lex, wrappers, () => makefiles.namespaceFor(lex.file)) })),
-      ...sourceResults.flatMap((r) => r.exports),
-    ].sort(byFile);
+    const stats: ScanStats = { files: 0, lexedFiles: 0, bytes: 0, jobs: headerJobs.length + sourceJobs.length, workerJobs: pool.workerJobs, milliseconds: 0 };
+    for (const { stats: s } of [...headerResults, ...sourceResults]) {
+      stats.files += s.files;
+      stats.bytes += s.bytes;
+      stats.lexedFiles += s.lexedFiles;
+    }
+    const perFile = collectExports(absolute, headers, sourceResults.flatMap((r) => r.exports), wrappers);
     stats.milliseconds = performance.now() - started;
+    const commit = treeCommit(absolute);
     return {
       kernelVersion,
-      source: `source: kernel tree ${absolute} | kernel version: ${kernelVersionDescription(kernelVersion)} | extracted by npm run scan`,
+      source: `source: kernel tree ${absolute}${commit ? ` | commit: ${commit}` : ''} | kernel version: ${kernelVersionDescription(kernelVersion)} | extracted by npm run scan`,
       rows: sortRows(perFile.flatMap((f) => f.rows)),
       unresolved: perFile.flatMap((f) => f.unresolved.sort((a, b) => a.line - b.line)),
       stats,

@@ -46,8 +46,8 @@ export function parseSnapshot(text: string, file = 'snapshot.tsv'): Snapshot {
     if (!Number.isInteger(line) || line < 1) throw new SnapshotError(file, i + 1, `line must be a positive integer (got "${cols[4]}")`);
     rows.push({ symbol: cols[0]!, macro: cols[1]!, namespace: cols[2]!, file: cols[3]!, line });
   }
-  const m = /kernel version:\s*(\d+)\.(\d+)(?:\.(\d+))?/.exec(source);
-  const version = m ? releaseName(m[1]!, m[2], m[3]) : '';
+  const m = /kernel version:\s*(\d+)\.(\d+)(?:\.(\d+))?(-rc\d+)?/.exec(source);
+  const version = m ? releaseName(m[1]!, m[2], m[3], m[4]) : '';
   return { version, source, rows };
 }
 

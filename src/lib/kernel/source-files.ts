@@ -6,21 +6,51 @@ import path from 'node:path';
 const EXCLUDED_TOP_LEVEL = new Set(['tools', 'Documentation', 'scripts']);
 const SOURCE_FILE = /\.[chS]$/;
 
-/** Every .c, .h and .S file under `root`, as sorted `/`-separated paths relative to it. */
-export function listSourceFiles(root: string): string[] {
-  const files: string[] = [];
-  const pending = [''];
+export interface SourceFiles {
+  headers: string[];
+  /** .c and .S files. */
+  sources: string[];
+}
+
+function addSource(into: SourceFiles, rel: string): void {
+  if (rel.endsWith('.h')) into.headers.push(rel);
+  else into.sources.push(rel);
+}
+
+/** Adds the .c, .h and .S files under `dir` (relative to `root`) to `into`, as `/`-separated relative paths. */
+export function walkSources(root: string, dir: string, into: SourceFiles): void {
+  const pending = [dir];
   while (pending.length) {
-    const dir = pending.pop()!;
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const current = pending.pop()!;
+    for (const entry of readdirSync(path.join(root, current), { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
-      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      const rel = current ? `${current}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!(dir === '' && EXCLUDED_TOP_LEVEL.has(entry.name))) pending.push(rel);
-      } else if (entry.isFile() && SOURCE_FILE.test(entry.name)) files.push(rel);
+        if (!(current === '' && EXCLUDED_TOP_LEVEL.has(entry.name))) pending.push(rel);
+      } else if (entry.isFile() && SOURCE_FILE.test(entry.name)) addSource(into, rel);
     }
   }
-  return files.sort();
+}
+
+/**
+ * Splits a tree for walking in parallel: the source files of its top two levels, and the directories
+ * two levels down (`drivers/net`, `arch/x86`), each to be walked whole.
+ */
+export function planWalk(root: string): { files: SourceFiles; dirs: string[] } {
+  const files: SourceFiles = { headers: [], sources: [] };
+  const dirs: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isFile() && SOURCE_FILE.test(entry.name)) addSource(files, entry.name);
+    if (!entry.isDirectory() || EXCLUDED_TOP_LEVEL.has(entry.name)) continue;
+    for (const sub of readdirSync(path.join(root, entry.name), { withFileTypes: true })) {
+      if (sub.name.startsWith('.')) continue;
+      const rel = `${entry.name}/${sub.name}`;
+      if (sub.isDirectory()) dirs.push(rel);
+      else if (sub.isFile() && SOURCE_FILE.test(sub.name)) addSource(files, rel);
+    }
+  }
+  return { files, dirs };
 }
 
 /**

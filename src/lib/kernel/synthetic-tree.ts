@@ -16,6 +16,8 @@ export interface SyntheticTreeOptions {
   fillerFiles?: number;
   /** Mean size of an extra file in bytes (sizes vary log-normally around it). */
   meanFillerBytes?: number;
+  /** Files that are not C (Kconfig, Makefile, .dts, .rst, .yaml), as a real tree has beside its sources. */
+  otherFiles?: number;
   seed?: number;
 }
 
@@ -26,7 +28,7 @@ export interface SyntheticTree {
   unreproducible: ExportRow[];
 }
 
-export const WRAPPER_HEADER = 'include/synthetic/export-wrappers.h';
+const WRAPPER_HEADER = 'include/synthetic/export-wrappers.h';
 
 // One-line constructs only, so an export line can replace any line without landing inside a comment.
 const FILLER = [
@@ -52,6 +54,22 @@ const FILLER = [
   '};',
   '/* A longer comment, closed on the same line. */',
 ];
+
+// Lines for files that are not C; none mentions an export.
+const OTHER_FILLER = [
+  'config SYNTHETIC_DRIVER',
+  '\ttristate "Synthetic driver"',
+  '\tdepends on PCI && HAS_IOMEM',
+  '\thelp',
+  '\t  Say Y here to build a driver that does not exist.',
+  'obj-$(CONFIG_SYNTHETIC_DRIVER) += synthetic.o',
+  '\tcompatible = "vendor,synthetic-device";',
+  '\treg = <0x0 0x10000000 0x0 0x1000>;',
+  'Synthetic documentation paragraph, wrapped at about seventy columns.',
+  '  properties:',
+  '    description: A property of a device that is not real.',
+];
+const OTHER_NAMES = ['Kconfig.synthetic', 'Makefile.synthetic', '.dts', '.dtsi', '.rst', '.yaml', '.txt'];
 
 function random(seed: number): () => number {
   // mulberry32: small, fast, reproducible.
@@ -119,11 +137,63 @@ function write(root: string, file: string, text: string): number {
   return Buffer.byteLength(text);
 }
 
+/** One exporting file: each row's use at its line, a DEFAULT_SYMBOL_NAMESPACE line if needed, filler elsewhere. */
+function exportingFileText(rows: readonly ExportRow[], plans: ReadonlyMap<string, WrapperPlan>, bare: boolean, rand: () => number, unreproducible: ExportRow[]): string {
+  const lines = new Map<number, string[]>();
+  const byDefaultNamespace = new Map<string, ExportRow[]>();
+  for (const row of rows) {
+    const plan = plans.get(row.macro);
+    let use: string;
+    if (plan) use = plan.perUse ? `${row.macro}(${row.symbol}, ${row.namespace});` : `${row.macro}(${row.symbol});`;
+    else {
+      use = coreUse(row, bare);
+      if (namespaceSource(row.macro, 1).from === 'default') byDefaultNamespace.set(row.namespace, [...(byDefaultNamespace.get(row.namespace) ?? []), row]);
+    }
+    lines.set(row.line, [...(lines.get(row.line) ?? []), use]);
+  }
+  // DEFAULT_SYMBOL_NAMESPACE: one per file, before its first plain export; rows that disagree are lost.
+  const [namespace, covered] = [...byDefaultNamespace].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
+  for (const [ns, nsRows] of byDefaultNamespace) if (ns !== namespace) unreproducible.push(...nsRows);
+  if (namespace) {
+    const first = Math.min(...covered.map((r) => r.line));
+    const free = Array.from({ length: first - 1 }, (_, i) => i + 1).find((l) => !lines.has(l));
+    if (free === undefined) unreproducible.push(...covered);
+    else lines.set(free, [`#define DEFAULT_SYMBOL_NAMESPACE ${bare ? namespace : `"${namespace}"`}`]);
+  }
+  const last = Math.max(...lines.keys());
+  const total = last + Math.floor(rand() * last * 0.3) + 1;
+  const offset = Math.floor(rand() * FILLER.length);
+  const text: string[] = [];
+  for (let l = 1; l <= total; l++) text.push(lines.get(l)?.join(' ') ?? FILLER[(offset + l) % FILLER.length]!);
+  return text.join('\n') + '\n';
+}
+
+/** Exportless files of log-normal sizes around `mean` (most small, a few large, as in a real tree). */
+function* fillerFiles(
+  count: number,
+  mean: number,
+  lines: readonly string[],
+  names: readonly string[],
+  dirs: readonly string[],
+  rand: () => number,
+): Generator<[string, string]> {
+  const fillerText = Array.from({ length: 4096 }, (_, i) => lines[i % lines.length]).join('\n') + '\n';
+  const sigma = 1.2;
+  const mu = Math.log(mean) - (sigma * sigma) / 2;
+  for (let i = 0; i < count; i++) {
+    const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()); // Box-Muller
+    const size = Math.min(2_000_000, Math.max(200, Math.round(Math.exp(mu + sigma * normal))));
+    let body = fillerText;
+    while (body.length < size) body += fillerText;
+    const name = names[Math.floor(rand() * names.length)]!;
+    const file = name.startsWith('.') ? `synthetic_filler_${i}${name}` : `${name}${i}`;
+    yield [`${dirs[i % dirs.length]}/${file}`, body.slice(0, body.lastIndexOf('\n', size) + 1)];
+  }
+}
+
 export function writeSyntheticTree(root: string, options: SyntheticTreeOptions): SyntheticTree {
   const rand = random(options.seed ?? 1);
-  const bare = options.bareNamespaces ?? false;
-  const unreproducible: ExportRow[] = [];
-  const tree: SyntheticTree = { files: 0, bytes: 0, unreproducible };
+  const tree: SyntheticTree = { files: 0, bytes: 0, unreproducible: [] };
   const add = (file: string, text: string) => {
     tree.files++;
     tree.bytes += write(root, file, text);
@@ -132,56 +202,19 @@ export function writeSyntheticTree(root: string, options: SyntheticTreeOptions):
   const v = options.kernelVersion;
   add('Makefile', `VERSION = ${v.version}\nPATCHLEVEL = ${v.patchlevel}\nSUBLEVEL = ${v.sublevel}\nEXTRAVERSION = ${v.extraversion}\nNAME = Synthetic\n`);
 
-  const wrapperRows = groupBy(options.rows.filter((r) => !isCoreMacro(r.macro)), (r) => r.macro);
   const plans = new Map<string, WrapperPlan>();
-  for (const [macro, rows] of wrapperRows) plans.set(macro, planWrapper(macro, new Set(rows.map((r) => r.namespace))));
-  add(WRAPPER_HEADER, `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n`);
-
-  const dirs = new Set<string>();
-  for (const [file, rows] of groupBy(options.rows, (r) => r.file)) {
-    dirs.add(path.posix.dirname(file));
-    const lines = new Map<number, string[]>();
-    const defaultNamespaces = new Map<string, ExportRow[]>();
-    for (const row of rows) {
-      const plan = plans.get(row.macro);
-      let use: string;
-      if (plan) use = plan.perUse ? `${row.macro}(${row.symbol}, ${row.namespace});` : `${row.macro}(${row.symbol});`;
-      else {
-        use = coreUse(row, bare);
-        if (namespaceSource(row.macro, 1).from === 'default') defaultNamespaces.set(row.namespace, [...(defaultNamespaces.get(row.namespace) ?? []), row]);
-      }
-      lines.set(row.line, [...(lines.get(row.line) ?? []), use]);
-    }
-    // DEFAULT_SYMBOL_NAMESPACE: one per file, before its first plain export; rows that disagree are lost.
-    const [namespace, covered] = [...defaultNamespaces].sort((a, b) => b[1].length - a[1].length)[0] ?? ['', []];
-    for (const [ns, nsRows] of defaultNamespaces) if (ns !== namespace) unreproducible.push(...nsRows);
-    if (namespace) {
-      const first = Math.min(...covered.map((r) => r.line));
-      const free = Array.from({ length: first - 1 }, (_, i) => i + 1).find((l) => !lines.has(l));
-      if (free === undefined) unreproducible.push(...covered);
-      else lines.set(free, [`#define DEFAULT_SYMBOL_NAMESPACE ${bare ? namespace : `"${namespace}"`}`]);
-    }
-    const last = Math.max(...lines.keys());
-    const total = last + Math.floor(rand() * last * 0.3) + 1;
-    const offset = Math.floor(rand() * FILLER.length);
-    const text: string[] = [];
-    for (let l = 1; l <= total; l++) text.push(lines.get(l)?.join(' ') ?? FILLER[(offset + l) % FILLER.length]!);
-    add(file, text.join('\n') + '\n');
+  for (const [macro, rows] of groupBy(options.rows.filter((r) => !isCoreMacro(r.macro)), (r) => r.macro)) {
+    plans.set(macro, planWrapper(macro, new Set(rows.map((r) => r.namespace))));
   }
+  // Like include/linux/pgtable.h's DECLARE_VM_GET_PAGE_PROT, a generator the scanner must look for everywhere.
+  const generator = '#define DECLARE_SYNTHETIC_GENERATOR \\\nint synthetic_generated(void) { return 0; } \\\nEXPORT_SYMBOL(synthetic_generated);';
+  add(WRAPPER_HEADER, `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${generator}\n`);
 
-  const fillerText = Array.from({ length: 4096 }, (_, i) => FILLER[i % FILLER.length]).join('\n') + '\n';
-  const dirList = [...dirs];
+  const byFile = groupBy(options.rows, (r) => r.file);
+  for (const [file, rows] of byFile) add(file, exportingFileText(rows, plans, options.bareNamespaces ?? false, rand, tree.unreproducible));
+  const dirs = [...new Set([...byFile.keys()].map((f) => path.posix.dirname(f)))];
   const mean = options.meanFillerBytes ?? 14_000;
-  const sigma = 1.2;
-  const mu = Math.log(mean) - (sigma * sigma) / 2;
-  for (let i = 0; i < (options.fillerFiles ?? 0); i++) {
-    // Log-normal sizes via Box-Muller: most files small, a few large, as in a real tree.
-    const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-    const size = Math.min(2_000_000, Math.max(200, Math.round(Math.exp(mu + sigma * normal))));
-    let body = '';
-    while (body.length < size) body += fillerText;
-    const ext = ['.c', '.c', '.c', '.h', '.h', '.S'][Math.floor(rand() * 6)];
-    add(`${dirList[i % dirList.length]}/synthetic_filler_${i}${ext}`, body.slice(0, body.lastIndexOf('\n', size) + 1));
-  }
+  for (const [file, text] of fillerFiles(options.fillerFiles ?? 0, mean, FILLER, ['.c', '.c', '.c', '.h', '.h', '.S'], dirs, rand)) add(file, text);
+  for (const [file, text] of fillerFiles(options.otherFiles ?? 0, mean / 2, OTHER_FILLER, OTHER_NAMES, dirs, rand)) add(file, text);
   return tree;
 }

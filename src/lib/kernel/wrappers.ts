@@ -14,7 +14,7 @@ export interface InnerCall {
   line: number;
 }
 
-export function isExportMacro(name: string, table: WrapperTable): boolean {
+function isExportMacro(name: string, table: WrapperTable): boolean {
   return isCoreMacro(name) || table.has(name);
 }
 
@@ -126,4 +126,40 @@ export function expand(name: string, args: Token[][], table: WrapperTable, depth
     }
   }
   return expansions;
+}
+
+/** A wrapper without EXPORT in its name, and the part of the tree that can use it. */
+export interface Generator {
+  name: string;
+  /** A path prefix such as `arch/alpha/`, or '' for the whole tree. */
+  scope: string;
+}
+
+/**
+ * Where a header's macros can be used: anywhere for include/ and arch/<arch>/include/ (which generic
+ * code includes as <asm/…>); near it for a private header (arch/alpha/kernel/machvec_impl.h: arch/alpha/).
+ */
+function headerScope(file: string): string {
+  const parts = file.split('/');
+  if (parts[0] === 'include' || (parts[0] === 'arch' && parts[2] === 'include')) return '';
+  return `${parts.slice(0, Math.min(2, parts.length - 1)).join('/')}/`;
+}
+
+/** The header wrappers whose uses a search for EXPORT would miss (ALIAS_MV, DECLARE_VM_GET_PAGE_PROT). */
+export function generatorsOf(table: WrapperTable): Generator[] {
+  const generators: Generator[] = [];
+  for (const [name, defs] of table) {
+    if (name.includes(EXPORT_MARKER)) continue;
+    const scopes = new Set(defs.map((d) => headerScope(d.file)));
+    if (scopes.has('')) generators.push({ name, scope: '' });
+    else for (const scope of scopes) generators.push({ name, scope });
+  }
+  return generators;
+}
+
+/** The generator names usable in `file`. */
+export function generatorsFor(file: string, generators: readonly Generator[]): string[] {
+  const names: string[] = [];
+  for (const g of generators) if (g.scope === '' || file.startsWith(g.scope)) if (!names.includes(g.name)) names.push(g.name);
+  return names;
 }
