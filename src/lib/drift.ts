@@ -4,7 +4,7 @@
 // symbol is exported again, and exported symbols that have no record yet (counted per subsystem).
 import fs from 'node:fs';
 import { parseSnapshot, SnapshotError, type ExportRow } from './kernel/snapshot.ts';
-import { scanTree, ScanError } from './kernel/scan.ts';
+import { scanTree, ScanError, workersPerCore } from './kernel/scan.ts';
 import { kernelRelease } from './kernel/makefile-version.ts';
 import { compareReleases } from './kernel/versions.ts';
 import { exportKind, normalizeNamespace, pathSubsystem, primaryRow, rowsBySymbol, type ExportedType } from './kernel/export-kind.ts';
@@ -238,7 +238,7 @@ export async function readDriftInput(file: string): Promise<DriftInput> {
   if (!fs.existsSync(file)) throw new DriftInputError(`${file}: no such file or directory`);
   if (fs.statSync(file).isDirectory()) {
     try {
-      const scan = await scanTree(file);
+      const scan = await scanTree(file, { workers: workersPerCore() });
       return { kind: 'tree', path: file, version: kernelRelease(scan.kernelVersion), rows: scan.rows };
     } catch (error) {
       if (error instanceof ScanError) throw new DriftInputError(error.message);
