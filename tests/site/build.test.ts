@@ -70,7 +70,7 @@ describe('site build of the fixture records', () => {
     expect(text(site.read('subsystems/x86-fpu/index.html'))).toContain('gamma_removed');
     expect(text(site.read('namespaces/fixture_ns/index.html'))).toContain('beta_ns');
     const home = text(site.read('index.html'));
-    expect(home).toMatch(/testing 2 .*stable 1 .*obsolete 0 .*removed 1/);
+    expect(home).toMatch(/testing 2 .*stable 1 .*obsolete 2 .*removed 1/);
     const az = site.read('symbols/index.html');
     expect(az.indexOf('alpha_stable')).toBeLessThan(az.indexOf('beta_ns'));
   });

@@ -69,7 +69,7 @@ describe('JSON API', () => {
   it('validates exports.json, every symbol file and every snapshot file against it', () => {
     expect(check('ExportsFile', json('api/v1/exports.json'))).toEqual([]);
     const symbols = fs.readdirSync(path.join(site.dir, 'api/v1/symbols')).sort();
-    expect(symbols).toEqual(['alpha_stable.json', 'beta_ns.json', 'delta_mods.json', 'gamma_removed.json']);
+    expect(symbols).toEqual(['alloc_pages_vma.json', 'alpha_stable.json', 'beta_ns.json', 'delta_mods.json', 'epsilon_ns.json', 'gamma_removed.json']);
     for (const f of symbols) expect(check('SymbolFile', json(`api/v1/symbols/${f}`)), f).toEqual([]);
     const snapshots = fs.readdirSync(path.join(site.dir, 'api/v1/snapshots')).sort();
     expect(snapshots).toEqual(['v6.1.json', 'v6.19.json']);
@@ -91,7 +91,7 @@ describe('JSON API', () => {
     expect(broken((f) => (f.records[0].extra = 1))).toEqual(['/records/0/extra: property not allowed']);
     expect(broken((f) => (f.records[0].threads[0].url = 'https://lkml.org/x'))).toEqual(['/records/0/threads/0/url: does not match ^https:\\/\\/lore\\.kernel\\.org\\/r\\/\\S+$']);
     expect(broken((f) => (f.version = 2))).toEqual(['/version: must equal 1']);
-    expect(broken((f) => (f.records[0].exported_in[0].rows[0].line = 0))).toEqual(['/records/0/exported_in/0/rows/0/line: not greater than 0']);
+    expect(broken((f) => (f.records[1].exported_in[0].rows[0].line = 0))).toEqual(['/records/1/exported_in/0/rows/0/line: not greater than 0']);
     expect(check('SnapshotFile', { ...json('api/v1/snapshots/v6.1.json'), rows: [['a', 'EXPORT_SYMBOL', '', 'f.c']] }).map((e) => e.message)).toEqual(['fewer than 5 items']);
   });
 
@@ -104,15 +104,15 @@ describe('JSON API', () => {
       ['v6.1', 8, 8, `${ROOT_URL}api/v1/snapshots/v6.1.json`],
       ['v6.19', 49, 49, `${ROOT_URL}api/v1/snapshots/v6.19.json`],
     ]);
-    expect(file.records.map((r: any) => r.symbol)).toEqual(['alpha_stable', 'beta_ns', 'delta_mods', 'gamma_removed']);
-    const beta = file.records[1];
+    expect(file.records.map((r: any) => r.symbol)).toEqual(['alloc_pages_vma', 'alpha_stable', 'beta_ns', 'delta_mods', 'epsilon_ns', 'gamma_removed']);
+    const beta = file.records[2];
     expect(beta.threads).toEqual([{ messageId: 'beta+ns/1@example.invalid', url: 'https://lore.kernel.org/r/beta%2Bns%2F1@example.invalid' }]);
     expect(beta.url).toBe(`${ROOT_URL}symbols/beta_ns/`);
     expect(beta.exported_in).toEqual([
       { release: 'v6.1', rows: [{ macro: 'EXPORT_SYMBOL_NS_GPL', namespace: 'FIXTURE_NS', file: 'drivers/dma-buf/beta.c', line: 20 }] },
       { release: 'v6.19', rows: [] },
     ]);
-    const gamma = file.records[3];
+    const gamma = file.records[5];
     expect(gamma.history[1]).toEqual({ date: '2020-02-21', version: 'v5.7', change: 'Export withdrawn.', type: 'unexported', status: 'removed' });
     expect(json('api/v1/symbols/gamma_removed.json')).toEqual({ version: 1, site: ROOT_URL, record: gamma });
     for (const r of file.records) {
@@ -135,7 +135,7 @@ describe('Documentation/ABI text', () => {
       expect(entries).toEqual(JSON.parse(JSON.stringify(tierAbi(records, tier, (s) => `${ROOT_URL}symbols/${s}/`))));
       expect(renderAbi(entries)).toBe(body);
     }
-    expect(site.read('abi/obsolete.txt')).toBe('');
+    expect(parseAbi(site.read('abi/obsolete.txt')).map((e) => e.what[0])).toEqual(['alloc_pages_vma', 'epsilon_ns']);
     expect(parseAbi(site.read('abi/testing.txt')).map((e) => e.what[0])).toEqual(['beta_ns', 'delta_mods']);
     expect(site.read('abi/removed.txt')).toBe(
       [
@@ -192,18 +192,22 @@ describe('Atom feeds', () => {
     expect(child(root, 'updated')!.text).toBe('2025-06-19T00:00:00Z');
     expect(entries(root)).toEqual([
       ['2025-06-19', 'New record: delta_mods (EXPORT_SYMBOL_FOR_MODULES, testing)', 'new-record'],
+      ['2022-03-03', 'New record: epsilon_ns (EXPORT_SYMBOL_NS, obsolete)', 'new-record'],
       ['2021-10-10', 'New record: beta_ns (EXPORT_SYMBOL_NS_GPL, testing)', 'new-record'],
       ['2020-02-21', 'New record: gamma_removed (unexported, removed)', 'new-record'],
       ['2020-02-21', 'gamma_removed: type EXPORT_SYMBOL → unexported, tier stable → removed (v5.7)', 'type-change tier-change'],
       ['2019-09-09', 'New record: alpha_stable (EXPORT_SYMBOL_GPL, stable)', 'new-record'],
       ['2019-09-09', 'New mechanism decision: Fixture namespaces introduced (stable)', 'new-mechanism'],
+      ['2019-06-26', 'New record: alloc_pages_vma (EXPORT_SYMBOL, obsolete)', 'new-record'],
+      ['2018-06-01', 'New mechanism decision: EXPORT_SYMBOL_GPL_FOR_MODULES limits a fixture export to named modules (testing)', 'new-mechanism'],
+      ['2018-06-01', 'EXPORT_SYMBOL_GPL_FOR_MODULES limits a fixture export to named modules: tier testing', 'tier-change'],
       ['2018-01-01', 'gamma_removed: type EXPORT_SYMBOL, tier stable (v4.15)', 'type-change tier-change'],
     ]);
-    const gamma = childrenNamed(root, 'entry')[3]!;
+    const gamma = childrenNamed(root, 'entry')[4]!;
     expect(child(gamma, 'id')!.text).toBe(`${ROOT_URL}symbols/gamma_removed/#history-2020-02-21-0`);
     expect(child(gamma, 'content')!.attributes.type).toBe('html');
     expect(child(gamma, 'content')!.text).toBe('<p>Export withdrawn.</p><p>Release v5.7</p>');
-    const mechanism = childrenNamed(root, 'entry')[5]!;
+    const mechanism = childrenNamed(root, 'entry')[6]!;
     expect(child(mechanism, 'link')!.attributes.href).toBe(`${ROOT_URL}types/EXPORT_SYMBOL_NS/#fixture-namespaces`);
   });
 
@@ -216,10 +220,12 @@ describe('Atom feeds', () => {
       'gamma_removed: type EXPORT_SYMBOL, tier stable (v4.15)',
     ]);
     expect(entries(feed('feeds/namespaces/fixture_ns.xml')).map((e) => e[1])).toEqual([
+      'New record: epsilon_ns (EXPORT_SYMBOL_NS, obsolete)',
       'New record: beta_ns (EXPORT_SYMBOL_NS_GPL, testing)',
       'New mechanism decision: Fixture namespaces introduced (stable)',
     ]);
-    for (const f of ['feeds/subsystems/dma-buf.xml', 'feeds/subsystems/fs.xml', 'feeds/subsystems/mm.xml', 'feeds/namespaces/module-kvm.xml']) expect(entries(feed(f))).toHaveLength(1);
+    for (const f of ['feeds/subsystems/fs.xml', 'feeds/namespaces/module-kvm.xml']) expect(entries(feed(f))).toHaveLength(1);
+    for (const f of ['feeds/subsystems/dma-buf.xml', 'feeds/subsystems/mm.xml']) expect(entries(feed(f))).toHaveLength(2);
     const page = site.read('subsystems/x86-fpu/index.html');
     expect(page).toContain(`<link rel="alternate" type="application/atom+xml" title="x86/fpu decisions" href="${BASE}feeds/subsystems/x86-fpu.xml">`);
     expect(site.read('namespaces/module-kvm/index.html')).toContain(`href="${BASE}feeds/namespaces/module-kvm.xml"`);
@@ -298,7 +304,7 @@ describe('sitemap and robots.txt', () => {
 describe('the data page and the footer', () => {
   it('links every data file and feed, and every page links them from its footer, under the base path', () => {
     const data = site.read('data/index.html');
-    for (const href of ['api/v1/exports.json', 'api/v1/schema.json', 'api/v1/symbols/alpha_stable.json', 'api/v1/snapshots/v6.1.json', 'api/v1/snapshots/v6.19.json', ...TIERS.map((t) => `abi/${t}.txt`), 'feeds/all.xml', 'feeds/subsystems/x86-fpu.xml', 'feeds/namespaces/module-kvm.xml', 'releases/', 'sitemap.xml']) {
+    for (const href of ['api/v1/exports.json', 'api/v1/schema.json', 'api/v1/symbols/alloc_pages_vma.json', 'api/v1/snapshots/v6.1.json', 'api/v1/snapshots/v6.19.json', ...TIERS.map((t) => `abi/${t}.txt`), 'feeds/all.xml', 'feeds/subsystems/x86-fpu.xml', 'feeds/namespaces/module-kvm.xml', 'releases/', 'sitemap.xml']) {
       expect(data, href).toContain(`href="${BASE}${href}"`);
     }
     expect(data).toContain(`curl -s ${ROOT_URL}api/v1/exports.json | jq`);

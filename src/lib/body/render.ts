@@ -142,7 +142,8 @@ function renderTable(node: MdNode, ctx: Context): string {
       .map((cell, i) => `<${tag}${align[i] ? ` style="text-align:${align[i]}"` : ''}>${children(cell, ctx)}</${tag}>`)
       .join('');
   const body = rows.map((row) => `<tr>${cells(row, 'td')}</tr>`).join('\n');
-  return `<div class="table-wrap"><table>\n<thead><tr>${head ? cells(head, 'th') : ''}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+  // Focusable and named, so a table wider than a phone can be scrolled from the keyboard.
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table"><table>\n<thead><tr>${head ? cells(head, 'th') : ''}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 function renderComponent(node: MdNode, ctx: Context): string {

@@ -9,7 +9,7 @@ export interface BrokenLink {
   reason: string;
 }
 
-const HREF = /\s(?:href|src)="([^"]*)"/g;
+const HREF = /\s(?:href|src|action)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 
 function htmlFiles(dir: string): string[] {
@@ -49,6 +49,9 @@ export function checkLinks(distDir: string, base = '/'): { pages: number; links:
         try {
           const url = new URL(href.startsWith('//') ? 'https:' + href : href);
           if (!/^https?:$/.test(url.protocol)) broken.push({ page, href, reason: `unexpected scheme ${url.protocol}` });
+          // Well formed without asking the network: a dotted host name, nothing a browser would fix up.
+          else if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname)) broken.push({ page, href, reason: `no host name in ${url.protocol}//${url.hostname}` });
+          else if (/\s/.test(href)) broken.push({ page, href, reason: 'whitespace in URL' });
         } catch {
           broken.push({ page, href, reason: 'malformed URL' });
         }
