@@ -2,25 +2,22 @@
 // downloads, and the check itself in a real browser (Debian Chromium).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildSite, FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../../src/lib/site/static-server.ts';
+import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { openServedSite } from '../helpers/served-site.ts';
+import type { StaticServer } from '../../src/lib/site/static-server.ts';
 import { checkLinks } from '../../src/lib/site/links.ts';
 import { decodeExportTable } from '../../src/lib/check-module.ts';
 
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  site = buildSite(FIXTURE_SITE);
-  server = await serveStatic(site.dir);
-  browser = await launchBrowser();
+  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
+  await close?.();
 });
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };

@@ -1,23 +1,20 @@
 // Search in a real browser (Debian Chromium) against the built fixture site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../../src/lib/site/static-server.ts';
+import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { openServedSite } from '../helpers/served-site.ts';
+import type { StaticServer } from '../../src/lib/site/static-server.ts';
 
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  site = buildSite(FIXTURE_SITE);
-  server = await serveStatic(site.dir);
-  browser = await launchBrowser();
+  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
+  await close?.();
 });
 
 async function search(query: string, page?: Page): Promise<{ page: Page; symbols: string[] }> {

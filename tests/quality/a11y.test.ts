@@ -5,14 +5,15 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { openServedSite } from '../helpers/served-site.ts';
 import { TEMPLATE_PAGES, type TemplatePage } from '../helpers/templates.ts';
-import { serveStatic, type StaticServer } from '../../src/lib/site/static-server.ts';
+import type { StaticServer } from '../../src/lib/site/static-server.ts';
 
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 const pages = new Map<string, Page>();
 
 const VIEWS = [
@@ -22,16 +23,12 @@ const VIEWS = [
 ] as const;
 
 beforeAll(async () => {
-  site = buildSite(FIXTURE_SITE);
-  server = await serveStatic(site.dir);
-  browser = await launchBrowser();
+  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
   // One tab per view, reused from page to page (each goto starts the page afresh).
   for (const v of VIEWS) pages.set(v.name, await (await browser.newContext({ colorScheme: v.colorScheme, viewport: { width: v.width, height: 900 } })).newPage());
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
+  await close?.();
 });
 
 /** axe's violations on one page in one view, one line each with the elements and what to fix. */

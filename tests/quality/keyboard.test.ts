@@ -3,26 +3,23 @@
 // `/` focuses search, and the skip link moves focus to the main content.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { openServedSite } from '../helpers/served-site.ts';
 import { TEMPLATE_PAGES } from '../helpers/templates.ts';
-import { serveStatic, type StaticServer } from '../../src/lib/site/static-server.ts';
+import type { StaticServer } from '../../src/lib/site/static-server.ts';
 
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  site = buildSite(FIXTURE_SITE);
-  server = await serveStatic(site.dir);
-  browser = await launchBrowser();
+  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
+  await close?.();
 });
 
 const INTERACTIVE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { openServedSite } from '../helpers/served-site.ts';
 import { searchResultsShown, TEMPLATE_PAGES } from '../helpers/templates.ts';
-import { serveStatic, type StaticServer } from '../../src/lib/site/static-server.ts';
+import type { StaticServer } from '../../src/lib/site/static-server.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
 /** Where the screenshots go (git-ignored; the README names it). */
@@ -17,17 +17,14 @@ const SCREENSHOTS = path.join(REPO_ROOT, 'screenshots');
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  site = buildSite(FIXTURE_SITE);
-  server = await serveStatic(site.dir);
-  browser = await launchBrowser();
+  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.cleanup();
+  await close?.();
 });
 
 const SHOTS = [
