@@ -2,6 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { pageCache } from './src/integrations/page-cache.ts';
+
+// Unchanged symbol pages and API files are kept from the previous build (KED_PAGE_CACHE_OFF=1 renders all).
+const cache = pageCache();
 
 // SITE and BASE let the same build serve from any static host and base path (GitHub Pages).
 export default defineConfig({
@@ -17,5 +21,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
   // The Pagefind index is the build's second step (scripts/index-search.ts), after Astro exits.
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), cache, sitemap(cache.reusedPages)],
 });

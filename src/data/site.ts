@@ -12,6 +12,8 @@ import { buildShards, type ShardSet } from '../lib/search/shards.ts';
 import type { Snapshot } from '../lib/kernel/snapshot.ts';
 import { buildReleases, indexSnapshots, type Release, type SnapshotIndex } from '../lib/releases.ts';
 import { buildFeeds, type FeedSet } from '../lib/feeds.ts';
+import { pageCacheKey, sharedPageKey } from '../lib/site/page-keys.ts';
+import { openPageReuse } from '../lib/site/page-cache.ts';
 
 export const paths = sitePaths(import.meta.env.BASE_URL);
 // Bundled pages cannot locate the repo from import.meta.url; astro runs from the project root.
@@ -64,3 +66,19 @@ export const snapshotIndexes = once(async (): Promise<SnapshotIndex[]> => indexS
 export const releases = once(async (): Promise<Release[]> => buildReleases((await allRecords()).map((r) => r.data), await snapshotIndexes()));
 
 export const feeds = once(async (): Promise<FeedSet> => buildFeeds(await allRecords(), await allMechanisms(), { paths, site }));
+
+/** The symbol pages and API files of the previous build that can be kept (src/integrations/page-cache.ts). */
+const pageReuse = once(async () => openPageReuse(process.env.KED_PAGE_CACHE));
+const sharedKey = once(async () => sharedPageKey(await symbolsWithPages(), await snapshots()));
+
+/**
+ * Keeps the items whose output must be rendered in this build: an item whose output (a path
+ * relative to outDir) has the same key as in the previous build is reused as it is.
+ */
+export async function toRender<T>(items: readonly T[], output: (item: T) => string, props: (item: T) => unknown, ...extra: string[]): Promise<T[]> {
+  const reuse = await pageReuse();
+  const shared = await sharedKey();
+  const kept = items.filter((item) => !reuse.reusable(output(item), pageCacheKey(reuse.codeDigest, shared, props(item), ...extra)));
+  reuse.save();
+  return kept;
+}

@@ -8,13 +8,15 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { listRecordFiles } from '../lib/records/load.ts';
 import { parseMechanismFile, parseRecordFile, type Parsed } from '../lib/records/parse.ts';
 import { RecordError, type Problem } from '../lib/problems.ts';
+import { parseInWorkers, PARALLEL_THRESHOLD, type ParseJob } from '../lib/records/parse-pool.ts';
 import { recordSchema, mechanismSchema } from '../lib/schema.ts';
 import { EXPORTS_DIR, MECHANISMS_DIR } from '../lib/project.ts';
 import { sitePaths, type SitePaths } from '../lib/urls.ts';
 
 type ParseFn = (file: string, bytes: Uint8Array, paths: SitePaths) => Parsed<object>;
 
-function recordLoader(name: string, dir: string, parse: ParseFn): Loader {
+/** `parallel`: the parse is parseRecordFile, so large batches can go to worker threads (parse-pool.ts). */
+function recordLoader(name: string, dir: string, parse: ParseFn, parallel: boolean): Loader {
   return {
     name,
     load: async ({ store, config, generateDigest, logger }: LoaderContext) => {
@@ -25,24 +27,29 @@ function recordLoader(name: string, dir: string, parse: ParseFn): Loader {
       const files = listRecordFiles(path.join(contentRoot, dir));
       const seen = new Set<string>();
       const problems: Problem[] = [];
-      let reused = 0;
+      const toParse: (ParseJob & { id: string; digest: string; bytes: Uint8Array })[] = [];
       for (const file of files) {
         const bytes = fs.readFileSync(file);
         const rel = path.relative(contentRoot, file).split(path.sep).join('/');
         const id = path.basename(file, path.extname(file));
         const digest = generateDigest(`${config.base}\0${bytes.toString('latin1')}`);
         seen.add(id);
-        if (store.get(id)?.digest === digest) {
-          reused++;
-          continue;
-        }
-        const parsed = parse(rel, bytes, paths);
+        if (store.get(id)?.digest !== digest) toParse.push({ file, rel, id, digest, bytes });
+      }
+      // A cold build of a large collection parses on every core; a few changed files, here.
+      const parsedAll: Omit<Parsed<object>, 'locate'>[] =
+        parallel && toParse.length >= PARALLEL_THRESHOLD
+          ? await parseInWorkers(toParse.map(({ file, rel }) => ({ file, rel })), { base: config.base, keepBody: true })
+          : toParse.map((job) => parse(job.rel, job.bytes, paths));
+      toParse.forEach(({ id, digest, rel }, i) => {
+        const parsed = parsedAll[i]!;
         if (parsed.problems.length || !parsed.data || parsed.html === undefined) {
           problems.push(...parsed.problems);
-          continue;
+          return;
         }
-        store.set({ id, data: { ...parsed.data, sourcePath: rel }, body: parsed.body, rendered: { html: parsed.html }, digest, filePath: rel });
-      }
+        store.set({ id, data: { ...parsed.data, sourcePath: rel }, rendered: { html: parsed.html }, digest, filePath: rel });
+      });
+      const reused = files.length - toParse.length;
       if (problems.length) throw new RecordError(problems);
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       logger.info(`${files.length} files in ${dir} (${reused} unchanged)`);
@@ -54,5 +61,5 @@ function fileURLPath(url: URL): string {
   return decodeURIComponent(url.pathname);
 }
 
-export const exportRecords = () => ({ ...recordLoader('export-records', EXPORTS_DIR, parseRecordFile), schema: recordSchema });
-export const mechanismRecords = () => ({ ...recordLoader('mechanism-records', MECHANISMS_DIR, parseMechanismFile), schema: mechanismSchema });
+export const exportRecords = () => ({ ...recordLoader('export-records', EXPORTS_DIR, parseRecordFile, true), schema: recordSchema });
+export const mechanismRecords = () => ({ ...recordLoader('mechanism-records', MECHANISMS_DIR, parseMechanismFile, false), schema: mechanismSchema });

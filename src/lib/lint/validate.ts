@@ -1,13 +1,13 @@
 // The whole check: every record parsed and checked on its own, then the collection rules.
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { loadMechanisms, loadRecords, loadSnapshots, listRecordFiles } from '../records/load.ts';
 import { checkCollection } from './collection.ts';
 import { compareProblems, type Problem } from '../problems.ts';
 import { sitePaths } from '../urls.ts';
 import { EXPORTS_DIR, MECHANISMS_DIR } from '../project.ts';
-import { fromPortable, type PortableParsed } from '../records/portable.ts';
+import { fromPortable } from '../records/portable.ts';
+import { parseInWorkers, PARALLEL_THRESHOLD } from '../records/parse-pool.ts';
 import type { Parsed } from '../records/parse.ts';
 import type { RecordData } from '../schema.ts';
 
@@ -56,9 +56,6 @@ export function validateRepository(repoRoot: string, options: ValidateOptions = 
   return finish(p, loadRecords(p.root, sitePaths('/'), p.files));
 }
 
-/** Below this many records, starting threads costs more than it saves. */
-export const PARALLEL_THRESHOLD = 2000;
-
 /**
  * The same check with the record files parsed on every core (worker threads), for large
  * collections; the result is identical to validateRepository's.
@@ -67,19 +64,10 @@ export async function validateRepositoryParallel(repoRoot: string, options: Vali
   const p = plan(repoRoot, options);
   const threads = Math.max(1, options.threads ?? os.availableParallelism());
   if (threads === 1 || (p.files.length < PARALLEL_THRESHOLD && options.threads === undefined)) return finish(p, loadRecords(p.root, sitePaths('/'), p.files));
-  const shares = Array.from({ length: threads }, (_, i) => p.files.filter((_, k) => k % threads === i));
-  const parsed = await Promise.all(
-    shares.map(
-      (files) =>
-        new Promise<PortableParsed<RecordData>[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { root: p.root, files } });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-        }),
-    ),
-  );
-  // Back in file order, so problems and "first seen" duplicates match the sequential check.
-  const byFile = new Map(parsed.flat().map((r) => [r.file, r]));
   const rel = (file: string) => path.relative(p.root, file).split(path.sep).join('/');
-  return finish(p, p.files.map((f) => fromPortable(byFile.get(rel(f))!)));
+  const parsed = await parseInWorkers(
+    p.files.map((file) => ({ file, rel: rel(file) })),
+    { base: '/', keepBody: false, threads },
+  );
+  return finish(p, parsed.map((r) => fromPortable(r)));
 }

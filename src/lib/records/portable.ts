@@ -15,12 +15,12 @@ function collectionPaths(parsed: Parsed<unknown>): Path[] {
   return [['symbol'], ['replaced_by'], ...related.map((_, i): Path => ['related', i])];
 }
 
-/** Validation needs neither the body text nor its HTML; leaving them out keeps the copy cheap. */
-export function toPortable<T>(parsed: Parsed<T>): PortableParsed<T> {
-  const { locate, body: _body, html: _html, ...rest } = parsed;
+/** Validation needs neither the body text nor its HTML, so by default they are left out to keep the copy cheap. */
+export function toPortable<T>(parsed: Parsed<T>, options: { keepBody?: boolean } = {}): PortableParsed<T> {
+  const { locate, body, html, ...rest } = parsed;
   const places: PortableParsed<T>['places'] = {};
   for (const p of collectionPaths(parsed as Parsed<unknown>)) places[key(p)] = locate(p);
-  return { ...rest, places };
+  return options.keepBody ? { ...rest, body, html, places } : { ...rest, places };
 }
 
 export function fromPortable<T>(portable: PortableParsed<T>): Parsed<T> {

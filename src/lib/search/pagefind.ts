@@ -3,6 +3,7 @@
 // time. Only pages marked data-pagefind-body are indexed — record pages, not the tens of thousands
 // of undocumented-symbol pages, which are found through the sharded symbol index instead; that
 // keeps Pagefind's per-page metadata, and so the first query's download, small.
+import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -21,8 +22,10 @@ export async function writePagefindIndex(siteDir: string): Promise<PagefindResul
     const outputPath = path.join(siteDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    const entry = (await index.getFiles()).files.find((f) => f.path.endsWith('pagefind-entry.json'));
-    const pages = entry ? Number(/"page_count":(\d+)/.exec(new TextDecoder().decode(entry.content))?.[1] ?? 0) : 0;
+    // Read the count from disk: index.getFiles() would send every file of the index back to Node
+    // (16 s at 40,000 records).
+    const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     return { pages, outputPath };
   } finally {
     await pagefind.close();

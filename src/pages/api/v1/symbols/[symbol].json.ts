@@ -1,10 +1,11 @@
-import { allRecords, paths, site, snapshotIndexes } from '../../../../data/site.ts';
+import { allRecords, paths, site, snapshotIndexes, toRender } from '../../../../data/site.ts';
 import { symbolFile } from '../../../../lib/api.ts';
 import type { SiteRecord } from '../../../../lib/site/model.ts';
 
-// One file per record: /api/v1/symbols/<symbol>.json.
+// One file per record: /api/v1/symbols/<symbol>.json (unchanged ones are kept from the previous build).
 export async function getStaticPaths() {
-  return (await allRecords()).map((record) => ({ params: { symbol: record.data.symbol }, props: { record } }));
+  const records = await toRender(await allRecords(), (r) => `api/v1/symbols/${r.data.symbol}.json`, (r) => r);
+  return records.map((record) => ({ params: { symbol: record.data.symbol }, props: { record } }));
 }
 
 export async function GET({ props }: { props: { record: SiteRecord } }) {

@@ -1,0 +1,139 @@
+// Reuses the symbol pages and per-symbol API files of the previous build, so that editing one
+// record re-renders its own two outputs instead of 80,000 (issue 6). Astro empties outDir on every
+// build, so at build start the previous outputs are moved aside (one rename per folder); the
+// routes then only return paths whose key changed; at build end the unchanged outputs are moved
+// back (a rename each, nothing copied) and whatever was not reused is deleted.
+//
+// A key (page-keys.ts) covers the code, the config, the page's props and the build-wide data the
+// page reads. The state lives in <cacheDir>/ked-pages: manifest.json (the keys of what outDir
+// holds), build.json (this build's code digest), previous/ (the stash) and next.json (the keys
+// the routes computed in this build).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const VERSION = 1;
+
+interface Manifest {
+  version: number;
+  outDir: string;
+  /** Output path relative to outDir (a page's folder or an endpoint's file) → its key. */
+  outputs: Record<string, string>;
+}
+
+interface Next {
+  outputs: Record<string, string>;
+  reused: string[];
+}
+
+const readJson = <T>(file: string): T | undefined => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+};
+
+const stateFiles = (stateDir: string) => ({
+  manifest: path.join(stateDir, 'manifest.json'),
+  build: path.join(stateDir, 'build.json'),
+  previous: path.join(stateDir, 'previous'),
+  next: path.join(stateDir, 'next.json'),
+});
+
+/**
+ * Build start: moves the cached folders of outDir (e.g. `symbols`, `api/v1/symbols`) aside if the
+ * manifest says they came from a build into this same outDir, and records this build's code digest.
+ */
+export function stashPreviousOutputs(stateDir: string, outDir: string, folders: readonly string[], codeDigest: string): { stashed: number } {
+  const files = stateFiles(stateDir);
+  removeStaleStash(files.previous);
+  fs.rmSync(files.next, { force: true });
+  fs.mkdirSync(files.previous, { recursive: true });
+  fs.writeFileSync(files.build, JSON.stringify({ codeDigest }));
+  const manifest = readJson<Manifest>(files.manifest);
+  fs.rmSync(files.manifest, { force: true });
+  if (manifest?.version !== VERSION || manifest.outDir !== path.resolve(outDir)) return { stashed: 0 };
+  for (const folder of folders) {
+    const from = path.join(outDir, folder);
+    if (!fs.existsSync(from)) continue;
+    const to = path.join(files.previous, folder);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.renameSync(from, to);
+  }
+  fs.writeFileSync(path.join(files.previous, 'manifest.json'), JSON.stringify(manifest));
+  return { stashed: Object.keys(manifest.outputs).length };
+}
+
+/** What the routes use while computing their paths: the code digest, and whether an output can be reused. */
+export interface PageReuse {
+  codeDigest: string;
+  /** Records `key` for `output` and says whether the stashed output has that key. */
+  reusable(output: string, key: string): boolean;
+  /** Writes the keys recorded so far, for the build-end step. */
+  save(): void;
+}
+
+/** `stateDir` undefined (dev server, or a build without the integration): nothing is reused. */
+export function openPageReuse(stateDir: string | undefined): PageReuse {
+  if (!stateDir) return { codeDigest: '', reusable: () => false, save: () => {} };
+  const files = stateFiles(stateDir);
+  const codeDigest = readJson<{ codeDigest: string }>(files.build)?.codeDigest ?? '';
+  const previous = readJson<Manifest>(path.join(files.previous, 'manifest.json'))?.outputs ?? {};
+  const next: Next = { outputs: {}, reused: [] };
+  return {
+    codeDigest,
+    reusable(output, key) {
+      next.outputs[output] = key;
+      const reuse = codeDigest !== '' && previous[output] === key && fs.existsSync(path.join(files.previous, output));
+      if (reuse) next.reused.push(output);
+      return reuse;
+    },
+    save: () => fs.writeFileSync(files.next, JSON.stringify(next)),
+  };
+}
+
+/**
+ * Build end: moves the reused outputs back into outDir, writes the manifest of everything keyed
+ * in this build, and deletes the stash. Returns the reused outputs (for the sitemap).
+ */
+export function restoreReusedOutputs(stateDir: string, outDir: string): string[] {
+  const files = stateFiles(stateDir);
+  const next = readJson<Next>(files.next) ?? { outputs: {}, reused: [] };
+  const made = new Set<string>();
+  for (const output of next.reused) {
+    const to = path.join(outDir, output);
+    const parent = path.dirname(to);
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    fs.renameSync(path.join(files.previous, output), to);
+  }
+  const manifest: Manifest = { version: VERSION, outDir: path.resolve(outDir), outputs: next.outputs };
+  fs.writeFileSync(files.manifest, JSON.stringify(manifest));
+  removeStaleStash(files.previous);
+  fs.rmSync(files.next, { force: true });
+  return next.reused;
+}
+
+/**
+ * Deleting tens of thousands of files takes seconds, so folders are renamed into a trash folder
+ * and deleted in the background while the build goes on; what an interrupted build left in the
+ * trash is deleted by the next one.
+ */
+function removeStaleStash(previous: string): void {
+  const trash = path.join(path.dirname(previous), 'trash');
+  fs.mkdirSync(trash, { recursive: true });
+  if (fs.existsSync(previous)) fs.renameSync(previous, path.join(trash, `previous-${process.pid}-${Date.now()}`));
+  for (const name of fs.readdirSync(trash)) void fs.promises.rm(path.join(trash, name), { recursive: true, force: true }).catch(() => {});
+}
+
+/** Moves folders of outDir that Astro would otherwise delete file by file (e.g. `pagefind`) to the trash. */
+export function trashOutputs(stateDir: string, outDir: string, folders: readonly string[]): void {
+  const trash = path.join(stateDir, 'trash');
+  fs.mkdirSync(trash, { recursive: true });
+  for (const folder of folders) {
+    const from = path.join(outDir, folder);
+    if (fs.existsSync(from)) fs.renameSync(from, path.join(trash, `${folder.replace(/\W/g, '_')}-${process.pid}-${Date.now()}`));
+  }
+}
