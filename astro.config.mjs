@@ -3,8 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { pageCache } from './src/integrations/page-cache.ts';
+import { apiSymbolFiles } from './src/integrations/api-symbol-files.ts';
 
-// Unchanged symbol pages and API files are kept from the previous build (KED_PAGE_CACHE_OFF=1 renders all).
+// Unchanged symbol pages are kept from the previous build (KED_PAGE_CACHE_OFF=1 renders all).
 const cache = pageCache();
 
 // SITE and BASE let the same build serve from any static host and base path (GitHub Pages).
@@ -21,5 +22,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
   // The Pagefind index is the build's second step (scripts/index-search.ts), after Astro exits.
-  integrations: [mdx(), cache, sitemap(cache.reusedPages)],
+  integrations: [mdx(), cache, sitemap(cache.reusedPages), apiSymbolFiles()],
 });

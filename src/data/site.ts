@@ -67,7 +67,7 @@ export const releases = once(async (): Promise<Release[]> => buildReleases((awai
 
 export const feeds = once(async (): Promise<FeedSet> => buildFeeds(await allRecords(), await allMechanisms(), { paths, site }));
 
-/** The symbol pages and API files of the previous build that can be kept (src/integrations/page-cache.ts). */
+/** The symbol pages of the previous build that can be kept (src/integrations/page-cache.ts). */
 const pageReuse = once(async () => openPageReuse(process.env.KED_PAGE_CACHE));
 const sharedKey = once(async () => sharedPageKey(await symbolsWithPages(), await snapshots()));
 

@@ -1,5 +1,5 @@
 // Wires the page cache (src/lib/site/page-cache.ts) into `astro build`: stash the previous build's
-// symbol pages and API files at the start, move the unchanged ones back at the end. The routes find
+// symbol pages at the start, move the unchanged ones back at the end. The routes find
 // the cache through KED_PAGE_CACHE, set only during a build (the dev server renders everything).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,8 @@ import type { AstroIntegration } from 'astro';
 import { restoreReusedOutputs, stashPreviousOutputs, trashOutputs } from '../lib/site/page-cache.ts';
 import { codeDigest } from '../lib/site/page-keys.ts';
 
-/** Output folders whose files are keyed per symbol; everything else is rendered on every build. */
-export const CACHED_FOLDERS = ['symbols', 'api/v1/symbols'];
+/** Output folders whose pages are keyed per symbol; everything else is rendered on every build. */
+export const CACHED_FOLDERS = ['symbols'];
 
 export type PageCacheIntegration = AstroIntegration & { reusedPages: () => string[] };
 
@@ -20,8 +20,8 @@ export function pageCache(): PageCacheIntegration {
   let reused: string[] = [];
   return {
     name: 'page-cache',
-    /** Reused pages as Astro names them (`symbols/kmalloc/`); API files are not pages. */
-    reusedPages: () => reused.filter((output) => !output.endsWith('.json')).map((output) => `${output}/`),
+    /** Reused pages as Astro names them (`symbols/kmalloc/`). */
+    reusedPages: () => reused.map((output) => `${output}/`),
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
@@ -35,13 +35,13 @@ export function pageCache(): PageCacheIntegration {
         trashOutputs(stateDir, outDir, ['pagefind']);
         const { stashed } = stashPreviousOutputs(stateDir, outDir, CACHED_FOLDERS, codeDigest(root, configKey));
         process.env.KED_PAGE_CACHE = stateDir;
-        if (stashed) logger.info(`${stashed} symbol pages and API files from the previous build kept aside for reuse`);
+        if (stashed) logger.info(`${stashed} symbol pages from the previous build kept aside for reuse`);
       },
       'astro:build:done': ({ logger }) => {
         if (!process.env.KED_PAGE_CACHE) return;
         reused = restoreReusedOutputs(stateDir, outDir);
         delete process.env.KED_PAGE_CACHE;
-        logger.info(`${reused.length} unchanged symbol pages and API files reused`);
+        logger.info(`${reused.length} unchanged symbol pages reused`);
       },
     },
   };

@@ -149,6 +149,17 @@ export function symbolFile(record: SiteRecord, indexes: readonly SnapshotIndex[]
   return { version: API_VERSION, site: absoluteUrl(ctx.site, ctx.paths.home()), record: apiRecord(record, indexes, ctx) };
 }
 
+/** The text of an /api/v1/ JSON file: one space of indent, a final newline. */
+export const apiJson = (file: unknown): string => JSON.stringify(file, null, 1) + '\n';
+
+/**
+ * Every /api/v1/symbols/<symbol>.json, split out of exports.json: the same record objects, so the
+ * two files cannot disagree, and 40,000 small files cost a write each instead of a page render.
+ */
+export function symbolFilesOf(exports: ExportsFile): { symbol: string; json: string }[] {
+  return exports.records.map((record) => ({ symbol: record.symbol, json: apiJson({ version: exports.version, site: exports.site, record } satisfies SymbolFile) }));
+}
+
 /** A snapshot as JSON, one row per line (about the size of the TSV, and as easy to diff). */
 export function snapshotFileJson(snapshot: Snapshot, ctx: ApiContext): string {
   const head: Omit<SnapshotFile, 'rows'> = {

@@ -21,19 +21,29 @@ export interface BuiltSite {
 
 export function buildSite(contentRoot: string, options: { base?: string } = {}): BuiltSite {
   const tmp = makeBuildDir('site-');
-  const dir = path.join(tmp, 'dist');
-  execFileSync(process.execPath, [ASTRO, 'build', '--silent'], {
-    cwd: REPO_ROOT,
-    env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
-    stdio: 'pipe',
-  });
-  // The build's second step, as in `npm run build`.
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dir], { cwd: REPO_ROOT, stdio: 'pipe' });
+  const dir = buildInto(tmp, contentRoot, options);
   return {
     dir,
     read: (page) => fs.readFileSync(path.join(dir, page), 'utf8'),
     cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }),
   };
+}
+
+/**
+ * `npm run build`'s two steps for a content tree, into <tmp>/dist with its cache in <tmp>/cache,
+ * so a second call into the same tmp is a rebuild. Returns the output dir; `log` gets Astro's output.
+ */
+export function buildInto(tmp: string, contentRoot: string, options: { base?: string; log?: (text: string) => void } = {}): string {
+  const dir = path.join(tmp, 'dist');
+  const out = execFileSync(process.execPath, [ASTRO, 'build'], {
+    cwd: REPO_ROOT,
+    env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
+    stdio: 'pipe',
+  });
+  options.log?.(out.toString());
+  // The build's second step, as in `npm run build`.
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dir], { cwd: REPO_ROOT, stdio: 'pipe' });
+  return dir;
 }
 
 /** Runs a build expected to fail; returns its combined output. */

@@ -1,5 +1,5 @@
-// Reuses the symbol pages and per-symbol API files of the previous build, so that editing one
-// record re-renders its own two outputs instead of 80,000 (issue 6). Astro empties outDir on every
+// Reuses the symbol pages of the previous build, so that editing one record re-renders its own
+// page instead of 40,000 (issue 6). Astro empties outDir on every
 // build, so at build start the previous outputs are moved aside (one rename per folder); the
 // routes then only return paths whose key changed; at build end the unchanged outputs are moved
 // back (a rename each, nothing copied) and whatever was not reused is deleted.
@@ -41,7 +41,7 @@ const stateFiles = (stateDir: string) => ({
 });
 
 /**
- * Build start: moves the cached folders of outDir (e.g. `symbols`, `api/v1/symbols`) aside if the
+ * Build start: moves the cached folders of outDir (e.g. `symbols`) aside if the
  * manifest says they came from a build into this same outDir, and records this build's code digest.
  */
 export function stashPreviousOutputs(stateDir: string, outDir: string, folders: readonly string[], codeDigest: string): { stashed: number } {

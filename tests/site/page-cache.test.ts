@@ -1,0 +1,115 @@
+// The page cache (issue 6): a rebuild keeps the symbol pages whose key is unchanged and renders
+// the rest, and the site it leaves is the one a cold build would write.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPageReuse, restoreReusedOutputs, stashPreviousOutputs, type PageReuse } from '../../src/lib/site/page-cache.ts';
+import { pageCacheKey } from '../../src/lib/site/page-keys.ts';
+import { makeBuildDir } from '../../src/lib/project.ts';
+import { buildInto, FIXTURE_SITE } from '../helpers/site.ts';
+
+/** Every file below dir with its contents, for comparing two builds. */
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else files.set(path.relative(dir, full), fs.readFileSync(full, 'latin1'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('page cache state', () => {
+  let tmp: string;
+  beforeAll(() => {
+    tmp = makeBuildDir('page-cache-');
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  };
+
+  it('reuses an output only when its key, the code digest and the outDir match the previous build', () => {
+    const state = path.join(tmp, 'state');
+    const out = path.join(tmp, 'dist');
+    // As the routes key a page: the build's code digest, the shared data and the page's props.
+    const key = (reuse: PageReuse, props: unknown) => pageCacheKey(reuse.codeDigest, 'shared', props);
+    // Build 1: nothing to reuse.
+    expect(stashPreviousOutputs(state, out, ['symbols'], 'code-1').stashed).toBe(0);
+    let reuse = openPageReuse(state);
+    expect(reuse.reusable('symbols/a', key(reuse, 'a'))).toBe(false);
+    expect(reuse.reusable('symbols/b', key(reuse, 'b'))).toBe(false);
+    expect(reuse.reusable('symbols/c', key(reuse, 'c'))).toBe(false);
+    reuse.save();
+    for (const s of ['a', 'b', 'c']) write(path.join(out, 'symbols', s, 'index.html'), `page ${s} v1`);
+    expect(restoreReusedOutputs(state, out)).toEqual([]);
+
+    // Build 2: a unchanged, b changed, c gone.
+    expect(stashPreviousOutputs(state, out, ['symbols'], 'code-1').stashed).toBe(3);
+    expect(fs.existsSync(path.join(out, 'symbols'))).toBe(false);
+    reuse = openPageReuse(state);
+    expect(reuse.reusable('symbols/a', key(reuse, 'a'))).toBe(true);
+    expect(reuse.reusable('symbols/b', key(reuse, 'b, edited'))).toBe(false);
+    reuse.save();
+    write(path.join(out, 'symbols', 'b', 'index.html'), 'page b v2');
+    expect(restoreReusedOutputs(state, out)).toEqual(['symbols/a']);
+    expect(fs.readFileSync(path.join(out, 'symbols/a/index.html'), 'utf8')).toBe('page a v1');
+    expect(fs.readFileSync(path.join(out, 'symbols/b/index.html'), 'utf8')).toBe('page b v2');
+    expect(fs.existsSync(path.join(out, 'symbols/c'))).toBe(false);
+
+    // Build 3: other code, so nothing is reused even with equal props.
+    stashPreviousOutputs(state, out, ['symbols'], 'code-2');
+    reuse = openPageReuse(state);
+    expect(reuse.reusable('symbols/a', key(reuse, 'a'))).toBe(false);
+    reuse.save();
+    expect(restoreReusedOutputs(state, out)).toEqual([]);
+
+    // Build 4 into another outDir: the previous outputs are not there, so nothing is stashed.
+    expect(stashPreviousOutputs(state, path.join(tmp, 'elsewhere'), ['symbols'], 'code-2').stashed).toBe(0);
+  });
+
+  it('reuses nothing without a state directory (the dev server)', () => {
+    const reuse = openPageReuse(undefined);
+    expect(reuse.reusable('symbols/a', 'ka')).toBe(false);
+  });
+});
+
+describe('a rebuild after editing one record', () => {
+  let tmp: string;
+  let content: string;
+  let rebuiltLog = '';
+  let rebuilt: Map<string, string>;
+  let cold: Map<string, string>;
+  const edited = 'beta_ns';
+  beforeAll(() => {
+    tmp = makeBuildDir('rebuild-');
+    content = path.join(tmp, 'src');
+    fs.cpSync(path.join(FIXTURE_SITE, 'content'), path.join(content, 'content'), { recursive: true });
+    buildInto(path.join(tmp, 'site'), content);
+    const record = path.join(content, 'content/exports', `${edited}.mdx`);
+    fs.appendFileSync(record, '\nA sentence added by the rebuild test.\n');
+    const dir = buildInto(path.join(tmp, 'site'), content, { log: (text) => (rebuiltLog = text) });
+    rebuilt = tree(dir);
+    cold = tree(buildInto(path.join(tmp, 'cold'), content));
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('keeps the other symbol pages and renders the edited one', () => {
+    const pages = [...cold.keys()].filter((f) => /^symbols\/[^/]+\/index\.html$/.test(f)).length;
+    const reused = Number(/(\d+) unchanged symbol pages reused/.exec(rebuiltLog)?.[1]);
+    expect(pages).toBeGreaterThan(10);
+    expect(reused).toBe(pages - 1);
+    expect(rebuilt.get(`symbols/${edited}/index.html`)).toContain('A sentence added by the rebuild test.');
+  });
+
+  it('leaves exactly the site a cold build writes', () => {
+    // The Pagefind bundle names its files by content hash, so compare the file lists and every other file.
+    expect([...rebuilt.keys()].sort()).toEqual([...cold.keys()].sort());
+    for (const [file, text] of cold) if (!file.startsWith('pagefind/')) expect(rebuilt.get(file), file).toBe(text);
+  });
+});
