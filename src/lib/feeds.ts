@@ -121,9 +121,15 @@ export function mechanismEntries(m: SiteMechanism, ctx: FeedContext): FeedEntry[
   return [created, ...historyEntries(d.title, d.history ?? [], link, (date, k) => `${link}-history-${date}-${k}`)];
 }
 
-/** Newest first; ties in a stable order. */
+/**
+ * A feed carries its newest entries only, as feeds do: readers poll for what is new, and the full
+ * record of every decision is the JSON API (at 40,000 records an unbounded all.xml is 77 MB).
+ */
+export const FEED_ENTRY_LIMIT = 100;
+
+/** Newest first; ties in a stable order; at most FEED_ENTRY_LIMIT. */
 export function sortEntries(entries: FeedEntry[]): FeedEntry[] {
-  return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, FEED_ENTRY_LIMIT);
 }
 
 export interface FeedSet {

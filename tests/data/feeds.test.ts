@@ -1,6 +1,6 @@
 // Atom entries derived from records, and the XML of feeds and sitemaps, read back with a real parser.
 import { describe, expect, it } from 'vitest';
-import { describeStep, recordEntries, renderAtom, sortEntries, type Feed } from '../../src/lib/feeds.ts';
+import { describeStep, FEED_ENTRY_LIMIT, recordEntries, renderAtom, sortEntries, type Feed } from '../../src/lib/feeds.ts';
 import { htmlPagePaths, renderSitemaps, robotsTxt } from '../../src/lib/sitemap.ts';
 import { loadRecords } from '../../src/lib/records/load.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
@@ -33,6 +33,16 @@ describe('feed entries', () => {
     expect(entries[0]!.id).toBe('https://example.org/sub/symbols/alloc_pages_vma/#decision');
     expect(entries[4]!.id).toBe('https://example.org/sub/symbols/alloc_pages_vma/#history-2022-05-25-0');
     expect(sortEntries([...entries]).map((e) => e.date)).toEqual(['2022-05-25', '2019-07-09', '2019-06-26', '2019-06-26', '2019-06-13']);
+  });
+
+  it('keep only the newest entries of a feed', () => {
+    const records = loadRecords(REPO_ROOT, ctx.paths).map((p) => p.data!);
+    const all = records.flatMap((d) => recordEntries(d, ctx));
+    expect(all.length).toBeGreaterThan(FEED_ENTRY_LIMIT);
+    const kept = sortEntries([...all]);
+    expect(kept).toHaveLength(FEED_ENTRY_LIMIT);
+    const oldestKept = kept.at(-1)!.date;
+    expect(all.filter((e) => e.date > oldestKept).every((e) => kept.includes(e))).toBe(true);
   });
 });
 

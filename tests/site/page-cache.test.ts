@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPageReuse, restoreReusedOutputs, stashPreviousOutputs, type PageReuse } from '../../src/lib/site/page-cache.ts';
 import { pageCacheKey } from '../../src/lib/site/page-keys.ts';
+import { writeChangedFiles } from '../../src/lib/site/changed-files.ts';
 import { makeBuildDir } from '../../src/lib/project.ts';
 import { buildInto, FIXTURE_SITE } from '../helpers/site.ts';
 
@@ -71,6 +72,19 @@ describe('page cache state', () => {
 
     // Build 4 into another outDir: the previous outputs are not there, so nothing is stashed.
     expect(stashPreviousOutputs(state, path.join(tmp, 'elsewhere'), ['symbols'], 'code-2').stashed).toBe(0);
+  });
+
+  it('rewrites only the generated files whose content changed, and deletes those no longer generated', () => {
+    const folder = path.join(tmp, 'api');
+    const first = writeChangedFiles(folder, [{ name: 'a.json', text: 'A' }, { name: 'b.json', text: 'B' }, { name: 'c.json', text: 'C' }], undefined);
+    expect(first.written).toBe(3);
+    // A file the previous build wrote and this one would write the same is left as it is on disk.
+    fs.writeFileSync(path.join(folder, 'a.json'), 'left alone');
+    const second = writeChangedFiles(folder, [{ name: 'a.json', text: 'A' }, { name: 'b.json', text: 'B2' }], first.hashes);
+    expect(second.written).toBe(1);
+    expect(fs.readdirSync(folder).sort()).toEqual(['a.json', 'b.json']);
+    expect(fs.readFileSync(path.join(folder, 'a.json'), 'utf8')).toBe('left alone');
+    expect(fs.readFileSync(path.join(folder, 'b.json'), 'utf8')).toBe('B2');
   });
 
   it('reuses nothing without a state directory (the dev server)', () => {

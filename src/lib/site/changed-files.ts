@@ -1,0 +1,29 @@
+// Writes a folder of generated files, touching only those whose content changed since the
+// previous build (the API's 40,000 symbol files on a rebuild after one edit), and deleting those
+// no longer generated. The folder's previous hashes come from a manifest the caller keeps.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type FileHashes = Record<string, string>;
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * `previous`: the hashes of what `folder` holds now (undefined when unknown: every file is
+ * written). Returns the hashes of what it holds afterwards and how many files were written.
+ */
+export function writeChangedFiles(folder: string, files: Iterable<{ name: string; text: string }>, previous: FileHashes | undefined): { hashes: FileHashes; written: number } {
+  fs.mkdirSync(folder, { recursive: true });
+  const hashes: FileHashes = {};
+  let written = 0;
+  for (const { name, text } of files) {
+    const hash = hashOf(text);
+    hashes[name] = hash;
+    if (previous?.[name] === hash) continue;
+    fs.writeFileSync(path.join(folder, name), text);
+    written++;
+  }
+  for (const name of Object.keys(previous ?? {})) if (!(name in hashes)) fs.rmSync(path.join(folder, name), { force: true });
+  return { hashes, written };
+}
