@@ -3,6 +3,7 @@
 import { normalizeQuery } from '../lib/search/keys.ts';
 import { shardFileName, shardsForQuery, type SearchEntry } from '../lib/search/shards.ts';
 import { facetCounts, rankEntries, type Filters } from '../lib/search/rank.ts';
+import { BUNDLE_LIST_FILE, type BundleList } from '../lib/search/pagefind-buckets.ts';
 
 const MAX_SHARDS = 6;
 const MAX_RESULTS = 50;
@@ -34,15 +35,22 @@ const shard = (prefix: string) => {
   return entries;
 };
 
+type PagefindHit = { url: string; excerpt: string; meta: Record<string, string> };
+type PagefindResults = { results: { data: () => Promise<PagefindHit> }[] };
 type Pagefind = {
   options: (o: object) => Promise<void>;
-  search: (q: string | null, o?: object) => Promise<{ results: { data: () => Promise<PagefindHit> }[] }>;
+  mergeIndex: (url: string) => Promise<void>;
+  search: (q: string | null, o?: object) => Promise<PagefindResults>;
 };
-type PagefindHit = { url: string; excerpt: string; meta: Record<string, string> };
-let pagefind: Promise<Pagefind> | undefined;
+let pagefind: Promise<Pick<Pagefind, 'search'>> | undefined;
+// The index is one bundle per bucket of symbols (src/lib/search/pagefind-buckets.ts): the first
+// is loaded and the others merged into it.
 const loadPagefind = () =>
-  (pagefind ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
+  (pagefind ??= getJson<BundleList>(`${base}pagefind/${BUNDLE_LIST_FILE}`).then(async ({ bundles }) => {
+    if (!bundles.length) return { search: async (): Promise<PagefindResults> => ({ results: [] }) };
+    const pf = (await import(/* @vite-ignore */ `${base}pagefind/${bundles[0]}/pagefind.js`)) as Pagefind;
     await pf.options({ baseUrl: base });
+    for (const bundle of bundles.slice(1)) await pf.mergeIndex(`${base}pagefind/${bundle}/`);
     return pf;
   }));
 

@@ -40,9 +40,9 @@ export function buildInto(tmp: string, contentRoot: string, options: { base?: st
     env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
     stdio: 'pipe',
   });
-  options.log?.(out.toString());
   // The build's second step, as in `npm run build`.
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dir], { cwd: REPO_ROOT, stdio: 'pipe' });
+  const indexed = execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dir], { cwd: REPO_ROOT, stdio: 'pipe' });
+  options.log?.(`${out}${indexed}`);
   return dir;
 }
 

@@ -8,6 +8,7 @@ import { pageCacheKey } from '../../src/lib/site/page-keys.ts';
 import { writeChangedFiles } from '../../src/lib/site/changed-files.ts';
 import { makeBuildDir } from '../../src/lib/project.ts';
 import { buildInto, FIXTURE_SITE } from '../helpers/site.ts';
+import { BUNDLE_LIST_FILE, bucketOf, PAGEFIND_BUCKETS, type BundleList } from '../../src/lib/search/pagefind-buckets.ts';
 
 /** Every file below dir with its contents, for comparing two builds. */
 function tree(dir: string): Map<string, string> {
@@ -96,6 +97,7 @@ describe('page cache state', () => {
 describe('a rebuild after editing one record', () => {
   let tmp: string;
   let content: string;
+  let coldLog = '';
   let rebuiltLog = '';
   let rebuilt: Map<string, string>;
   let cold: Map<string, string>;
@@ -104,7 +106,7 @@ describe('a rebuild after editing one record', () => {
     tmp = makeBuildDir('rebuild-');
     content = path.join(tmp, 'src');
     fs.cpSync(path.join(FIXTURE_SITE, 'content'), path.join(content, 'content'), { recursive: true });
-    buildInto(path.join(tmp, 'site'), content);
+    buildInto(path.join(tmp, 'site'), content, { log: (text) => (coldLog = text) });
     const record = path.join(content, 'content/exports', `${edited}.mdx`);
     fs.appendFileSync(record, '\nA sentence added by the rebuild test.\n');
     const dir = buildInto(path.join(tmp, 'site'), content, { log: (text) => (rebuiltLog = text) });
@@ -119,6 +121,26 @@ describe('a rebuild after editing one record', () => {
     expect(pages).toBeGreaterThan(10);
     expect(reused).toBe(pages - 1);
     expect(rebuilt.get(`symbols/${edited}/index.html`)).toContain('A sentence added by the rebuild test.');
+  });
+
+  it('re-indexes only the Pagefind bundle holding the edited record', () => {
+    const list = JSON.parse(rebuilt.get(`pagefind/${BUNDLE_LIST_FILE}`)!) as BundleList;
+    expect(coldLog).toContain(`(${list.bundles.length} of ${PAGEFIND_BUCKETS.length} bundles rebuilt)`);
+    expect(list.bundles.length).toBeGreaterThan(2);
+    expect(rebuiltLog).toContain(`(1 of ${PAGEFIND_BUCKETS.length} bundles rebuilt)`);
+    expect(list.bundles).toContain(bucketOf(edited).name);
+  });
+
+  it('puts each record page in the bundle bucketOf names, and in no other (glob and code agree)', () => {
+    const list = JSON.parse(rebuilt.get(`pagefind/${BUNDLE_LIST_FILE}`)!) as BundleList;
+    const records = [...rebuilt.keys()].filter((f) => /^symbols\/[^/]+\/index\.html$/.test(f) && rebuilt.get(f)!.includes('data-pagefind-body'));
+    for (const bucket of PAGEFIND_BUCKETS) {
+      const expected = records.filter((f) => bucketOf(f.split('/')[1]!) === bucket).length;
+      expect(list.inputs[bucket.name]!.pages, bucket.name).toBe(expected);
+      const entry = rebuilt.get(`pagefind/${bucket.name}/pagefind-entry.json`);
+      const indexed = entry ? Object.values((JSON.parse(entry) as { languages: Record<string, { page_count: number }> }).languages).reduce((n, l) => n + l.page_count, 0) : 0;
+      expect(indexed, bucket.name).toBe(expected);
+    }
   });
 
   it('leaves exactly the site a cold build writes', () => {

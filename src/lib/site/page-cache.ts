@@ -116,24 +116,39 @@ export function restoreReusedOutputs(stateDir: string, outDir: string): string[]
   return next.reused;
 }
 
+function trashDir(stateDir: string): string {
+  const trash = path.join(stateDir, 'trash');
+  fs.mkdirSync(trash, { recursive: true });
+  return trash;
+}
+
 /**
  * Deleting tens of thousands of files takes seconds, so folders are renamed into a trash folder
  * and deleted in the background while the build goes on; what an interrupted build left in the
  * trash is deleted by the next one.
  */
 function removeStaleStash(previous: string): void {
-  const trash = path.join(path.dirname(previous), 'trash');
-  fs.mkdirSync(trash, { recursive: true });
+  const trash = trashDir(path.dirname(previous));
   if (fs.existsSync(previous)) fs.renameSync(previous, path.join(trash, `previous-${process.pid}-${Date.now()}`));
   for (const name of fs.readdirSync(trash)) void fs.promises.rm(path.join(trash, name), { recursive: true, force: true }).catch(() => {});
 }
 
-/** Moves folders of outDir that Astro would otherwise delete file by file (e.g. `pagefind`) to the trash. */
-export function trashOutputs(stateDir: string, outDir: string, folders: readonly string[]): void {
-  const trash = path.join(stateDir, 'trash');
-  fs.mkdirSync(trash, { recursive: true });
-  for (const folder of folders) {
-    const from = path.join(outDir, folder);
-    if (fs.existsSync(from)) fs.renameSync(from, path.join(trash, `${folder.replace(/\W/g, '_')}-${process.pid}-${Date.now()}`));
-  }
+/** Build start: moves a folder of outDir (the Pagefind bundles) out of the way of Astro's emptying it. */
+export function keepFolderAside(stateDir: string, outDir: string, folder: string): void {
+  const kept = path.join(stateDir, 'kept', folder);
+  if (fs.existsSync(kept)) fs.renameSync(kept, path.join(trashDir(stateDir), `kept-${process.pid}-${Date.now()}`));
+  const from = path.join(outDir, folder);
+  if (!fs.existsSync(from)) return;
+  fs.mkdirSync(path.dirname(kept), { recursive: true });
+  fs.renameSync(from, kept);
+}
+
+/** Build end: puts the folder kept aside back into outDir. */
+export function putFolderBack(stateDir: string, outDir: string, folder: string): void {
+  const kept = path.join(stateDir, 'kept', folder);
+  if (!fs.existsSync(kept)) return;
+  const to = path.join(outDir, folder);
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.renameSync(kept, to);
 }
