@@ -4,7 +4,10 @@
 // attribute value, so the bytes equal those the components produced.
 
 export class Html {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
   toString(): string {
     return this.value;
   }
