@@ -3,7 +3,7 @@
 // the full build (Astro + Pagefind) cold, then again after editing one record, and validates them;
 // prints wall time, pages/s, peak RSS of the whole process tree, dist size, Pagefind time and index
 // size, validate time — and the same for plain Markdown bodies through Astro's own pipeline.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,14 +61,21 @@ const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
 const astro = [process.execPath, path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
 const indexSearch = [process.execPath, path.join(REPO_ROOT, 'scripts/index-search.ts')];
 
-/** `npm run build`'s two steps: Astro, then the Pagefind index; peak is the larger of the two. */
+/**
+ * `npm run build`'s two steps: Astro, then the Pagefind index; peak is the larger of the two.
+ * Dirty pages are flushed first, so one build's writes do not slow the next one's.
+ */
 async function build(env: NodeJS.ProcessEnv): Promise<Run> {
+  execFileSync('sync');
   const site = await run(astro, env);
   const search = await run(indexSearch, env);
   return { wall: site.wall + search.wall, peak: Math.max(site.peak, search.peak), pagefindMs: search.pagefindMs, pages: site.pages };
 }
 
 const rows: string[] = [];
+// Deleting a build of 80,000 files keeps this disk busy for a while (it discards freed blocks), so
+// the scratch trees are deleted after the last measurement, not between them.
+const scratch: string[] = [];
 for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('mdx' | 'md')[]) {
   for (const n of sizes) {
     const tmp = makeBuildDir(`bench-${format}-${n}-`);
@@ -99,9 +106,10 @@ for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('m
     rows.push(
       `| ${format === 'mdx' ? 'MDX records (src/lib loader)' : 'Markdown reference (Astro glob + Markdown)'} | ${records.length} | ${cold.pages} | ${cold.wall.toFixed(1)} s | ${(cold.pages / cold.wall).toFixed(0)} | ${gb(cold.peak)} | ${warm.wall.toFixed(1)} s (${((warm.wall / cold.wall) * 100).toFixed(0)}%) | ${mb(du(path.join(tmp, 'dist')))} | ${(cold.pagefindMs / 1000).toFixed(1)} s / ${mb(du(path.join(tmp, 'dist/pagefind')))} | ${validate ? `${validate.wall.toFixed(1)} s` : '—'} |`,
     );
-    fs.rmSync(tmp, { recursive: true, force: true });
+    scratch.push(tmp);
   }
 }
+for (const tmp of scratch) fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`
 | pipeline | records | pages | cold build | pages/s | peak RSS (tree) | rebuild after one edit | dist | Pagefind time / index | validate |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
