@@ -53,15 +53,18 @@ export function stashPreviousOutputs(stateDir: string, outDir: string, folders: 
   const manifest = readJson<Manifest>(files.manifest);
   fs.rmSync(files.manifest, { force: true });
   if (manifest?.version !== VERSION || manifest.outDir !== path.resolve(outDir)) return { stashed: 0 };
+  let moved = 0;
   for (const folder of folders) {
     const from = path.join(outDir, folder);
     if (!fs.existsSync(from)) continue;
     const to = path.join(files.previous, folder);
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.renameSync(from, to);
+    moved++;
   }
   fs.writeFileSync(path.join(files.previous, 'manifest.json'), JSON.stringify(manifest));
-  return { stashed: Object.keys(manifest.outputs).length };
+  // The count is what the manifest lists; a folder deleted by hand since then stashes nothing.
+  return { stashed: moved ? Object.keys(manifest.outputs).length : 0 };
 }
 
 /** What the routes use while computing their paths: the code digest, and whether an output can be reused. */
