@@ -1,7 +1,7 @@
 // The one definition of a decision record's frontmatter. The content collection, the validator,
 // the scaffolder, the JSON Schema and CONTRIBUTING's field table are all derived from this file.
 import { z } from 'zod';
-import { EXPORT_TYPES, EXPORT_TYPE_INFO, THREAD_ROLES, TIERS } from './vocabulary.ts';
+import { EXPORT_TYPES, EXPORT_TYPE_INFO, KERNEL_ARCHES, THREAD_ROLES, TIERS } from './vocabulary.ts';
 import { normalizeThreadRef } from './lore.ts';
 import { isRealDate, isFutureDate } from './dates.ts';
 
@@ -79,6 +79,12 @@ export const recordSchema = z
     status: z.enum(TIERS).describe('Tier: testing, stable, obsolete or removed (Documentation/ABI)'),
     reason: z.string().min(1).optional().describe('Why the record has its tier; required for obsolete and removed'),
     subsystem: z.string().min(1).describe('Kernel area, e.g. mm, x86/fpu, net'),
+    arches: z
+      .array(z.enum(KERNEL_ARCHES))
+      .min(1)
+      .refine((list) => new Set(list).size === list.length, { error: 'lists an architecture twice' })
+      .optional()
+      .describe('Architectures the decision is about, as arch/ names (x86, arm64, s390); leave out when it holds for all'),
     file: z.string().regex(/^[^\s/][^\s]*$/, { error: 'must be a path relative to the kernel tree root' }).optional().describe('Defining source file, relative to the tree root'),
     since: kernelVersion.optional().describe('First kernel release with this export, only when known'),
     date: decisionDate.describe('Date of the decision (YYYY-MM-DD)'),

@@ -85,3 +85,32 @@ export const EXPORT_TYPE_INFO: Record<
 
 export const THREAD_ROLES = ['patch', 'decision', 'discussion'] as const;
 export type ThreadRole = (typeof THREAD_ROLES)[number];
+
+/**
+ * Architectures as the kernel names them: the directories under arch/ in any release we hold data
+ * for (avr32, blackfin, ia64 and the others that were later removed included). An export in
+ * arch/<name>/ is built for that architecture only; anything outside arch/ for all of them.
+ */
+export const KERNEL_ARCHES = [
+  'alpha', 'arc', 'arm', 'arm64', 'avr32', 'blackfin', 'c6x', 'cris', 'csky', 'frv', 'h8300', 'hexagon',
+  'ia64', 'loongarch', 'm32r', 'm68k', 'metag', 'microblaze', 'mips', 'mn10300', 'nds32', 'nios2',
+  'openrisc', 'parisc', 'powerpc', 'riscv', 's390', 'score', 'sh', 'sparc', 'tile', 'um', 'unicore32',
+  'x86', 'xtensa',
+] as const;
+export type KernelArch = (typeof KERNEL_ARCHES)[number];
+
+/** Machine names users type (`uname -m`, distribution arch names) for the kernel's arch/ directory. */
+export const ARCH_ALIASES: Readonly<Record<string, KernelArch>> = {
+  x86_64: 'x86', amd64: 'x86', i386: 'x86', i486: 'x86', i586: 'x86', i686: 'x86', x86_32: 'x86',
+  aarch64: 'arm64', arm64be: 'arm64', armv7l: 'arm', armv6l: 'arm', armhf: 'arm', armel: 'arm',
+  ppc: 'powerpc', ppc64: 'powerpc', ppc64le: 'powerpc', ppc64el: 'powerpc',
+  s390x: 's390', riscv64: 'riscv', riscv32: 'riscv', mips64: 'mips', mipsel: 'mips', mips64el: 'mips',
+  loongarch64: 'loongarch', sparc64: 'sparc', parisc64: 'parisc', sh4: 'sh', m68knommu: 'm68k',
+};
+
+/** The kernel's name for an architecture a user typed (x86_64 → x86), or undefined if unknown. */
+export function kernelArch(name: string): KernelArch | undefined {
+  const lower = name.trim().toLowerCase();
+  if ((KERNEL_ARCHES as readonly string[]).includes(lower)) return lower as KernelArch;
+  return ARCH_ALIASES[lower];
+}
