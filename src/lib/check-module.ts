@@ -4,7 +4,7 @@
 // namespace to import (and the MODULE_IMPORT_NS line for that release), restricted to named
 // modules, and the record's tier and replacement. No Node imports: the /check-module/ page runs this
 // in the browser with the table it downloads; the CLI builds the same table from the snapshot.
-import { exportKind, namespaceAlternatives, type ExportedType } from './kernel/export-kind.ts';
+import { exportKind, namespaceAlternatives, type ExportedType } from './kernel/export-model.ts';
 import type { ExportRow } from './kernel/snapshot.ts';
 import { compareReleases } from './kernel/versions.ts';
 import { isPageName } from './site/undocumented.ts';

@@ -1,7 +1,7 @@
 // How much of a release's export surface has a decision record: the symbols of a snapshot, with and
 // without a record, per path-derived subsystem, per export type (what the macro amounts to) and per
 // macro as written. A symbol exported in several places counts once, where its primary row is.
-import { exportKind, pathSubsystem, primaryRow, rowsBySymbol, type ExportedType } from './kernel/export-kind.ts';
+import { exportKind, pathSubsystem, primaryRow, rowsBySymbol, type ExportedType } from './kernel/export-model.ts';
 import type { Snapshot } from './kernel/snapshot.ts';
 import { EXPORT_TYPES } from './vocabulary.ts';
 

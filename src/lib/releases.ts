@@ -3,6 +3,7 @@
 // a release. Everything is computed once per build from indexes built once per snapshot; a symbol
 // page only looks its symbol up.
 import type { ExportRow, Snapshot } from './kernel/snapshot.ts';
+import { pathSubsystem } from './kernel/export-model.ts';
 import { compareReleases } from './kernel/versions.ts';
 import type { HistoryEntry, RecordData } from './schema.ts';
 import { compareSymbols } from './site/model.ts';
@@ -109,11 +110,6 @@ export interface ReleaseDiff {
   retyped: SymbolChange[];
 }
 
-/** The source area a file belongs to: its first two directory levels (mm/slub.c is in mm). */
-export function areaOf(file: string): string {
-  const dirs = file.split('/').slice(0, -1);
-  return dirs.slice(0, 2).join('/') || '(top level)';
-}
 
 export function diffSnapshots(older: SnapshotIndex, newer: SnapshotIndex): ReleaseDiff {
   const added: SymbolChange[] = [];
@@ -124,15 +120,15 @@ export function diffSnapshots(older: SnapshotIndex, newer: SnapshotIndex): Relea
     const after = exportForms(rows);
     const file = rows[0]!.file;
     if (!beforeRows) {
-      added.push({ symbol, area: areaOf(file), file, before: [], after });
+      added.push({ symbol, area: pathSubsystem(file), file, before: [], after });
       continue;
     }
     const before = exportForms(beforeRows);
-    if (formsKey(before) !== formsKey(after)) retyped.push({ symbol, area: areaOf(file), file, before, after });
+    if (formsKey(before) !== formsKey(after)) retyped.push({ symbol, area: pathSubsystem(file), file, before, after });
   }
   for (const [symbol, rows] of older.bySymbol) {
     if (newer.bySymbol.has(symbol)) continue;
-    removed.push({ symbol, area: areaOf(rows[0]!.file), file: rows[0]!.file, before: exportForms(rows), after: [] });
+    removed.push({ symbol, area: pathSubsystem(rows[0]!.file), file: rows[0]!.file, before: exportForms(rows), after: [] });
   }
   const order = (a: SymbolChange, b: SymbolChange) => compareSymbols(a.symbol, b.symbol);
   return { from: older.release, to: newer.release, added: added.sort(order), removed: removed.sort(order), retyped: retyped.sort(order) };

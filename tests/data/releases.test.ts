@@ -4,7 +4,6 @@ import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
 import { loadSnapshots } from '../../src/lib/records/load.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 import {
-  areaOf,
   buildReleases,
   changesByArea,
   describeReleaseEvent,
@@ -14,6 +13,7 @@ import {
   symbolTimeline,
   topRetypeKinds,
 } from '../../src/lib/releases.ts';
+import { pathSubsystem } from '../../src/lib/kernel/export-model.ts';
 import type { RecordData } from '../../src/lib/schema.ts';
 
 const tsv = (version: string, rows: string[]) =>
@@ -55,9 +55,9 @@ describe('diffing two snapshots', () => {
 
   it('groups changes by source area and by kind of change', () => {
     const diff = diffSnapshots(a!, b!);
-    expect(areaOf('drivers/net/x/y.c')).toBe('drivers/net');
-    expect(areaOf('mm/slub.c')).toBe('mm');
-    expect(areaOf('init.c')).toBe('(top level)');
+    expect(pathSubsystem('drivers/net/x/y.c')).toBe('drivers/net');
+    expect(pathSubsystem('mm/slub.c')).toBe('mm');
+    expect(pathSubsystem('init.c')).toBe('(top level)');
     expect(changesByArea(diff).map((x) => [x.area, x.slug, x.added.length, x.removed.length, x.retyped.length])).toEqual([
       ['(top level)', 'top-level', 1, 0, 0],
       ['arch/arm64', 'arch-arm64', 0, 0, 1],

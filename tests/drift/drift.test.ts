@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeDrift, formatDriftText, loadDriftRecords, readDriftInput, recordAt, type DriftRecord } from '../../src/lib/drift.ts';
 import { THREAD_PLACEHOLDER } from '../../src/lib/drift-scaffold.ts';
-import { exportKind, pathSubsystem, primaryRow } from '../../src/lib/kernel/export-kind.ts';
+import { exportKind, pathSubsystem, primaryRow } from '../../src/lib/kernel/export-model.ts';
 import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
 import { parseRecordFile } from '../../src/lib/records/parse.ts';
 import { sitePaths } from '../../src/lib/urls.ts';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportRow } from '../kernel/snapshot.ts';
-import { suggestedType } from '../site/undocumented.ts';
+import { exportKind, pathSubsystem } from '../kernel/export-model.ts';
 
 const TIERS = ['stable', 'stable', 'stable', 'testing', 'obsolete'] as const;
 
@@ -37,9 +37,9 @@ export function generateRecords(rows: readonly ExportRow[], n: number, format: '
     picked.push(row);
   }
   return picked.map((row, i) => {
-    const type = suggestedType(row);
+    const type = exportKind(row).type;
     const status = pick(TIERS, i);
-    const subsystem = row.file.split('/').slice(0, 2).join('/');
+    const subsystem = pathSubsystem(row.file);
     const neighbour = picked[(i + 1) % picked.length]!.symbol;
     const ns = row.namespace && !/[${|]/.test(row.namespace) ? `namespace: ${JSON.stringify(row.namespace.replace(/^module:/, ''))}\n` : '';
     const typeLine = ns || type === 'EXPORT_SYMBOL' || type === 'EXPORT_SYMBOL_GPL' ? type : /GPL/.test(row.macro) ? 'EXPORT_SYMBOL_GPL' : 'EXPORT_SYMBOL';

@@ -3,7 +3,7 @@
 // these, so they are rendered here as strings and handed to Astro as finished documents
 // (src/pages/symbols/[symbol].astro); Astro's component pipeline costs about 1 ms a page.
 import { effectiveNamespace, importAdvice, licenceNote, type SiteRecord } from '../site/model.ts';
-import { prefilledRecord, scaffoldCommand, suggestedType, type UndocumentedSymbol } from '../site/undocumented.ts';
+import { prefilledRecord, recordStart, scaffoldCommand, type UndocumentedSymbol } from '../site/undocumented.ts';
 import { EXPORT_TYPE_INFO, TIER_PROMISES } from '../vocabulary.ts';
 import { pagefindAttributes } from '../search/pagefind-attributes.ts';
 import { symbolTimeline, type SnapshotIndex } from '../releases.ts';
@@ -57,13 +57,13 @@ function undocumentedArticle(symbol: UndocumentedSymbol, ctx: SymbolPageContext)
   const { paths } = ctx;
   const version = ctx.latestSnapshot?.version;
   const first = symbol.rows[0]!;
-  const type = suggestedType(first) as keyof typeof EXPORT_TYPE_INFO;
+  const type = recordStart(symbol.rows).type;
   const rows = symbol.rows.map(
     (row) =>
       html`<tr><td><code>${row.macro}</code></td><td>${row.namespace ? html`<code>${row.namespace}</code>` : '—'}</td><td><a href="${sourceUrl(version ?? '', row.file, row.line)}" rel="nofollow noopener"><code>${row.file}:${row.line}</code></a></td></tr>`,
   );
-  const prefilled = newFileUrl(`${EXPORTS_DIR}/${symbol.symbol}.mdx`, prefilledRecord(symbol.symbol, first, ctx.today));
-  return html`<article class="record undocumented"><header class="record-header"><h1><code>${symbol.symbol}</code></h1><span class="badges"><span class="badge tier tier-none">no record</span><a class="badge type" href="${paths.type(type)}">${first.macro}</a></span><p class="lede">Exported in ${version}; no decision recorded yet.</p></header><h2>Where ${version} exports it</h2><div class="table-wrap"><table class="export-rows"><thead><tr><th scope="col">Macro</th><th scope="col">Namespace</th><th scope="col">File</th></tr></thead><tbody>${rows}</tbody></table></div><p>${EXPORT_TYPE_INFO[type].summary}</p>${exportTimeline(paths, symbolTimeline(ctx.snapshotIndexes, symbol.symbol))}<h2>Start its decision record</h2><p>Know where this export was decided? Write its record: run this in a clone of the site's repository, then fill in the rationale.</p><pre class="copyable"><code>${scaffoldCommand(symbol.symbol, first)}</code></pre><p><a href="${prefilled}">Or start the record on GitHub</a>, with the facts above filled in.</p></article>`;
+  const prefilled = newFileUrl(`${EXPORTS_DIR}/${symbol.symbol}.mdx`, prefilledRecord(symbol.symbol, symbol.rows, ctx.today));
+  return html`<article class="record undocumented"><header class="record-header"><h1><code>${symbol.symbol}</code></h1><span class="badges"><span class="badge tier tier-none">no record</span><a class="badge type" href="${paths.type(type)}">${first.macro}</a></span><p class="lede">Exported in ${version}; no decision recorded yet.</p></header><h2>Where ${version} exports it</h2><div class="table-wrap"><table class="export-rows"><thead><tr><th scope="col">Macro</th><th scope="col">Namespace</th><th scope="col">File</th></tr></thead><tbody>${rows}</tbody></table></div><p>${EXPORT_TYPE_INFO[type].summary}</p>${exportTimeline(paths, symbolTimeline(ctx.snapshotIndexes, symbol.symbol))}<h2>Start its decision record</h2><p>Know where this export was decided? Write its record: run this in a clone of the site's repository, then fill in the rationale.</p><pre class="copyable"><code>${scaffoldCommand(symbol.symbol, symbol.rows)}</code></pre><p><a href="${prefilled}">Or start the record on GitHub</a>, with the facts above filled in.</p></article>`;
 }
 
 export function recordPageHtml(record: SiteRecord, ctx: SymbolPageContext): string {

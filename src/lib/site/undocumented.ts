@@ -1,6 +1,10 @@
 // Exported symbols that have no decision record yet: they still get a page, built from the
-// latest snapshot, with a one-click way to start their record.
+// latest snapshot, with a one-click way to start their record. What the rows mean (type, namespace,
+// subsystem, architecture) comes from the export model.
+import { exportKind, pathSubsystem, primaryRow, rowsArches } from '../kernel/export-model.ts';
 import type { ExportRow, Snapshot } from '../kernel/snapshot.ts';
+import { THREAD_PLACEHOLDER } from '../drift-scaffold.ts';
+import type { ExportedType } from '../kernel/export-model.ts';
 
 export interface UndocumentedSymbol {
   symbol: string;
@@ -26,29 +30,43 @@ export function isPageName(symbol: string): boolean {
   return /^[A-Za-z0-9_$]+$/.test(symbol);
 }
 
-/** The export type a record would start with, from the macro the code uses. */
-export function suggestedType(row: ExportRow): string {
-  if (row.namespace.startsWith('module:')) return 'EXPORT_SYMBOL_FOR_MODULES';
-  const gpl = /GPL/.test(row.macro);
-  if (row.namespace) return gpl ? 'EXPORT_SYMBOL_NS_GPL' : 'EXPORT_SYMBOL_NS';
-  return gpl ? 'EXPORT_SYMBOL_GPL' : 'EXPORT_SYMBOL';
+/** The facts a new record starts with, read from the rows by the export model. */
+export interface RecordStart {
+  type: ExportedType;
+  /** The namespace, or the module list of EXPORT_SYMBOL_FOR_MODULES. */
+  namespace?: string;
+  file: string;
+  subsystem: string;
+  /** Set when only architecture code exports the symbol. */
+  arches?: string[];
+}
+
+export function recordStart(rows: readonly ExportRow[]): RecordStart {
+  const row = primaryRow(rows);
+  const kind = exportKind(row);
+  const arches = rowsArches(rows);
+  return { type: kind.type, namespace: kind.namespace, file: row.file, subsystem: pathSubsystem(row.file), arches };
 }
 
 /** The `npm run new` command that starts this symbol's record with the facts filled in. */
-export function scaffoldCommand(symbol: string, row: ExportRow): string {
-  const type = suggestedType(row);
-  const ns = row.namespace ? ` --namespace ${shellQuote(row.namespace.replace(/^module:/, ''))}` : '';
-  const subsystem = row.file.split('/').slice(0, 2).join('/');
-  return `npm run new -- ${symbol} --type ${type}${ns} --file ${shellQuote(row.file)} --subsystem ${shellQuote(subsystem)} --status testing --thread <Message-ID>`;
+export function scaffoldCommand(symbol: string, rows: readonly ExportRow[]): string {
+  const s = recordStart(rows);
+  const ns = s.namespace ? ` --namespace ${shellQuote(s.namespace)}` : '';
+  const arches = s.arches ? ` --arches ${s.arches.join(',')}` : '';
+  return `npm run new -- ${symbol} --type ${s.type}${ns}${arches} --file ${shellQuote(s.file)} --subsystem ${shellQuote(s.subsystem)} --status testing --thread '<Message-ID>'`;
 }
 
-function shellQuote(s: string): string {
+export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A record skeleton with the snapshot's facts, for GitHub's new-file page. */
-export function prefilledRecord(symbol: string, row: ExportRow, today: string): string {
-  const type = suggestedType(row);
-  const ns = row.namespace ? `namespace: ${row.namespace.replace(/^module:/, '')}\n` : '';
-  return `---\nsymbol: ${symbol}\nsummary: TODO one sentence on what was decided\ntype: ${type}\n${ns}status: testing\nsubsystem: ${row.file.split('/').slice(0, 2).join('/')}\nfile: ${row.file}\ndate: ${today}\nthreads:\n  - TODO-message-id@example.org\n---\n\n## What was decided\n\n## Why\n`;
+/**
+ * A record skeleton with the snapshot's facts, for GitHub's new-file page. Its thread is the same
+ * placeholder `npm run drift -- --write` uses, which the validator refuses until the real message is in.
+ */
+export function prefilledRecord(symbol: string, rows: readonly ExportRow[], today: string): string {
+  const s = recordStart(rows);
+  const ns = s.namespace ? `namespace: ${JSON.stringify(s.namespace)}\n` : '';
+  const arches = s.arches ? `arches: [${s.arches.join(', ')}]\n` : '';
+  return `---\nsymbol: ${symbol}\nsummary: TODO one sentence on what was decided\ntype: ${s.type}\n${ns}status: testing\nsubsystem: ${JSON.stringify(s.subsystem)}\n${arches}file: ${JSON.stringify(s.file)}\ndate: "${today}"\nthreads:\n  - ${THREAD_PLACEHOLDER}\n---\n\n## What was decided\n\n## Why\n`;
 }
