@@ -8,6 +8,7 @@ import { sitePaths } from '../lib/urls.ts';
 import { loadSnapshots } from '../lib/records/load.ts';
 import { undocumentedSymbols, type UndocumentedSymbol } from '../lib/site/undocumented.ts';
 import { searchEntries } from '../lib/search/entries.ts';
+import { linkerAliases, type LinkerAlias } from '../lib/site/symbol-exports.ts';
 import { buildShards, type ShardSet } from '../lib/search/shards.ts';
 import type { Snapshot } from '../lib/kernel/snapshot.ts';
 import { buildReleases, indexSnapshots, type Release, type SnapshotIndex } from '../lib/releases.ts';
@@ -47,11 +48,20 @@ export const undocumented = once(async (): Promise<UndocumentedSymbol[]> => {
   return undocumentedSymbols(await latestSnapshot(), recorded);
 });
 
+/** The linker symbols of tracepoints and static calls (__tracepoint_kmalloc): each a page leading to its export's. */
+export const linkerAliasPages = once(async (): Promise<LinkerAlias[]> => {
+  const named = new Set([...(await allRecords()).map((r) => r.data.symbol), ...(await undocumented()).map((u) => u.symbol)]);
+  return linkerAliases((await snapshotIndexes()).at(-1), (name) => named.has(name));
+});
+
 /** Every symbol that has a page. */
-export const symbolsWithPages = once(async () => new Set([...(await allRecords()).map((r) => r.data.symbol), ...(await undocumented()).map((u) => u.symbol)]));
+export const symbolsWithPages = once(
+  async () =>
+    new Set([...(await allRecords()).map((r) => r.data.symbol), ...(await undocumented()).map((u) => u.symbol), ...(await linkerAliasPages()).map((a) => a.name)]),
+);
 
 export const searchShards = once(async (): Promise<ShardSet> =>
-  buildShards(searchEntries(await allRecords(), (await undocumented()).map((u) => u.rows[0]!))),
+  buildShards(searchEntries(await allRecords(), (await undocumented()).map((u) => u.rows[0]!), await linkerAliasPages())),
 );
 
 // Releases, feeds and the API (issue 7): computed once per build, looked up by pages.

@@ -5,7 +5,7 @@ import { loadRecords, loadSnapshots } from './records/load.ts';
 import { parseSnapshot, SnapshotError, type Snapshot } from './kernel/snapshot.ts';
 import { sitePaths } from './urls.ts';
 import { buildExportTable, type ExportTable } from './check-module.ts';
-import { isPageName } from './site/undocumented.ts';
+import { isPageName } from './urls.ts';
 
 export class CheckModuleDataError extends Error {
   constructor(message: string) {

@@ -4,12 +4,13 @@
 // namespace to import (and the MODULE_IMPORT_NS line for that release), restricted to named
 // modules, and the record's tier and replacement. No Node imports: the /check-module/ page runs this
 // in the browser with the table it downloads; the CLI builds the same table from the snapshot.
-import { exportKind, namespaceAlternatives, type ExportedType } from './kernel/export-model.ts';
-import type { ExportRow } from './kernel/snapshot.ts';
+import { describeModules, ENTITY_NAMES, namespaceAlternatives, restrictedModules, type ExportedType } from './kernel/export-model.ts';
 import { compareReleases } from './kernel/versions.ts';
-import { isPageName } from './site/undocumented.ts';
-import { sitePaths } from './urls.ts';
-import { EXPORT_TYPES, TIERS, type ExportType, type Tier } from './vocabulary.ts';
+import type { ExportTable, ExportVariant, RecordFacts } from './check-module-table.ts';
+import { isPageName, sitePaths } from './urls.ts';
+import { EXPORT_TYPE_INFO } from './vocabulary.ts';
+
+export * from './check-module-table.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Input.
@@ -126,147 +127,6 @@ export function describeInput(input: ModuleInput): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The export table: one snapshot's exports and the records, as the check needs them.
-
-/** One way a symbol is exported (several when architectures or configurations differ). */
-export interface ExportVariant {
-  type: ExportedType;
-  /** The snapshot's namespace column: "", "DMA_BUF", "module:kvm", "ACPI|CXL". */
-  namespace: string;
-  /** The architecture when the export is in arch/<arch>/, "" in generic code. */
-  arch: string;
-}
-
-/** arch/x86/lib/memcpy_64.S -> x86; generic code -> "". */
-export function archOf(file: string): string {
-  return file.startsWith('arch/') ? (file.split('/')[1] ?? '') : '';
-}
-
-export interface RecordFacts {
-  tier: Tier;
-  type: ExportType;
-  replacedBy?: string;
-  reason?: string;
-}
-
-export interface ExportTable {
-  /** The snapshot's release, e.g. v6.19. */
-  version: string;
-  exports: Map<string, ExportVariant[]>;
-  records: Map<string, RecordFacts>;
-}
-
-export interface TableRecord {
-  symbol: string;
-  status: Tier;
-  type: ExportType;
-  replaced_by?: string;
-  reason?: string;
-}
-
-export function buildExportTable(snapshot: { version: string; rows: readonly Pick<ExportRow, 'symbol' | 'macro' | 'namespace' | 'file'>[] }, records: readonly TableRecord[]): ExportTable {
-  const exports = new Map<string, ExportVariant[]>();
-  for (const row of snapshot.rows) {
-    const variant: ExportVariant = { type: exportKind(row).type, namespace: row.namespace, arch: archOf(row.file) };
-    const list = exports.get(row.symbol);
-    if (!list) exports.set(row.symbol, [variant]);
-    else if (!list.some((v) => v.type === variant.type && v.namespace === variant.namespace && v.arch === variant.arch)) list.push(variant);
-  }
-  const table = new Map<string, RecordFacts>();
-  for (const r of records) table.set(r.symbol, compact({ tier: r.status, type: r.type, replacedBy: r.replaced_by, reason: r.reason }));
-  return { version: snapshot.version, exports, records: table };
-}
-
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
-/**
- * The table as the site serves it (/check-module/exports.json): symbols grouped by export type,
- * namespace and architecture, each group one string of sorted names, front-coded (each name starts with how many
- * characters it shares with the one before, as one base-36 digit, 0-z). Gzip does the rest.
- */
-export interface EncodedTable {
-  format: 1;
-  version: string;
-  types: ExportedType[];
-  /** [type index, namespace column, architecture or "", front-coded names joined by spaces] */
-  groups: [number, string, string, string][];
-  /** [symbol, tier index, type index in EXPORT_TYPES, replaced_by or "", reason or ""] */
-  records: [string, number, number, string, string][];
-}
-
-const ENCODED_TYPES = EXPORT_TYPES.filter((t): t is ExportedType => t !== 'unexported');
-const MAX_SHARED = 35;
-
-export function frontCode(sorted: readonly string[]): string {
-  let previous = '';
-  return sorted
-    .map((name) => {
-      let shared = 0;
-      while (shared < MAX_SHARED && shared < name.length && shared < previous.length && name[shared] === previous[shared]) shared++;
-      previous = name;
-      return shared.toString(36) + name.slice(shared);
-    })
-    .join(' ');
-}
-
-export function frontDecode(coded: string): string[] {
-  if (coded === '') return [];
-  let previous = '';
-  return coded.split(' ').map((item) => {
-    const name = previous.slice(0, parseInt(item[0]!, 36)) + item.slice(1);
-    previous = name;
-    return name;
-  });
-}
-
-export function encodeExportTable(table: ExportTable): EncodedTable {
-  const groups = new Map<string, string[]>();
-  for (const [symbol, variants] of table.exports) {
-    for (const v of variants) {
-      const key = `${ENCODED_TYPES.indexOf(v.type)}\t${v.namespace}\t${v.arch}`;
-      const list = groups.get(key);
-      if (list) list.push(symbol);
-      else groups.set(key, [symbol]);
-    }
-  }
-  const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return {
-    format: 1,
-    version: table.version,
-    types: ENCODED_TYPES,
-    groups: [...groups]
-      .sort(([a], [b]) => byteOrder(a, b))
-      .map(([key, symbols]) => {
-        const [type, namespace, arch] = key.split('\t') as [string, string, string];
-        return [Number(type), namespace, arch, frontCode(symbols.sort(byteOrder))];
-      }),
-    records: [...table.records]
-      .sort(([a], [b]) => byteOrder(a, b))
-      .map(([symbol, r]) => [symbol, TIERS.indexOf(r.tier), EXPORT_TYPES.indexOf(r.type), r.replacedBy ?? '', r.reason ?? '']),
-  };
-}
-
-export function decodeExportTable(encoded: EncodedTable): ExportTable {
-  if (encoded.format !== 1) throw new Error(`unknown export table format ${String(encoded.format)}`);
-  const exports = new Map<string, ExportVariant[]>();
-  for (const [type, namespace, arch, coded] of encoded.groups) {
-    const variant: ExportVariant = { type: encoded.types[type]!, namespace, arch };
-    for (const symbol of frontDecode(coded)) {
-      const list = exports.get(symbol);
-      if (list) list.push(variant);
-      else exports.set(symbol, [variant]);
-    }
-  }
-  const records = new Map<string, RecordFacts>();
-  for (const [symbol, tier, type, replacedBy, reason] of encoded.records) {
-    records.set(symbol, compact({ tier: TIERS[tier]!, type: EXPORT_TYPES[type]!, replacedBy: replacedBy || undefined, reason: reason || undefined }));
-  }
-  return { version: encoded.version, exports, records };
-}
-
-// ---------------------------------------------------------------------------------------------
 // The check.
 
 /** How MODULE_IMPORT_NS is written for a release: a string literal since 6.13-rc1, a bare token before. */
@@ -280,20 +140,23 @@ export type Verdict = 'ok' | 'action' | 'blocked';
 export interface SymbolCheck {
   symbol: string;
   reported: Reported[];
+  /** Exported for the architecture checked. */
   exported: boolean;
   verdict: Verdict;
-  /** Short labels: "GPL-only", "namespace DMA_BUF", "restricted", "not exported", "obsolete". */
+  /** Short labels: "GPL-only", "namespace DMA_BUF", "restricted", "not exported", "not on x86", "obsolete". */
   labels: string[];
-  /** The export types the snapshot gives it (several when architectures differ). */
+  /** The export types that apply on the architecture checked (several when configurations differ). */
   types: ExportedType[];
   gplOnly: boolean;
   /** The namespace to import, when it has one that can be imported. */
   namespace?: string;
   importLine?: string;
-  /** The modules it is restricted to (EXPORT_SYMBOL_FOR_MODULES). */
+  /** The modules it is restricted to (EXPORT_SYMBOL_FOR_MODULES), in words. */
   restrictedTo?: string;
   /** Set when only architecture code exports it: those architectures. */
   arches?: string[];
+  /** The tracepoint or static call it belongs to, when it is one of their linker symbols. */
+  exportedBy?: { entity: string; name: string };
   record?: RecordFacts;
   /** Its page on this site, when it has one. */
   link?: string;
@@ -303,6 +166,8 @@ export interface SymbolCheck {
 
 export interface ModuleCheck {
   version: string;
+  /** The architecture checked (the kernel's name: x86, arm64), or "" for every architecture. */
+  arch: string;
   input: string;
   symbols: SymbolCheck[];
   /** Each MODULE_IMPORT_NS line the module needs, once. */
@@ -317,41 +182,66 @@ export interface CheckOptions {
   base?: string;
   /** Which symbols have a page; default: a record, or exported in the table's snapshot (right when it is the latest). */
   hasPage?: (symbol: string) => boolean;
+  /** The architecture the module is built for, as the kernel names it (x86, arm64); default every one. */
+  arch?: string;
 }
 
-/**
- * The exported name behind an ELF symbol a module links against: a tracepoint's __tracepoint_<name>,
- * __traceiter_<name> and static-call keys, and a static call's __SCK__/__SCT__<name>, come from the
- * export of <name> (the snapshot lists EXPORT_TRACEPOINT_SYMBOL and EXPORT_STATIC_CALL under it).
- */
-export function exportedName(symbol: string, exports: ReadonlyMap<string, unknown>): string {
-  if (exports.has(symbol)) return symbol;
-  const m = /^(?:__tracepoint_|__traceiter_|__SC[KT]__tp_func_|__SC[KT]__)(.+)$/.exec(symbol);
-  return m && exports.has(m[1]!) ? m[1]! : symbol;
-}
+const applies = (arch: string | undefined) => (v: ExportVariant) => !arch || v.arch === '' || v.arch === arch;
+const archList = (variants: readonly ExportVariant[]) => [...new Set(variants.map((v) => v.arch))].sort();
 
 export function checkSymbol(symbol: string, reported: Reported[], table: ExportTable, options: CheckOptions = {}): SymbolCheck {
-  const name = exportedName(symbol, table.exports);
-  const variants = table.exports.get(name) ?? [];
+  const all = table.exports.get(symbol) ?? [];
+  const variants = all.filter(applies(options.arch));
+  const owner = variants[0] ?? all[0];
+  // A tracepoint's or static call's linker symbols are explained on the page of their name.
+  const name = owner && owner.entity !== 'symbol' ? owner.name : symbol;
   const record = table.records.get(name);
   const version = table.version;
-  const check: SymbolCheck = { symbol, reported, exported: variants.length > 0, verdict: 'ok', labels: [], types: [...new Set(variants.map((v) => v.type))], gplOnly: false, notes: [] };
+  const check: SymbolCheck = {
+    symbol,
+    reported,
+    exported: variants.length > 0,
+    verdict: 'ok',
+    labels: [],
+    types: [...new Set(variants.map((v) => v.type))],
+    gplOnly: false,
+    notes: [],
+  };
   if (record) check.record = record;
-  const hasPage = options.hasPage ?? ((s: string) => table.records.has(s) || (table.exports.has(s) && isPageName(s)));
+  const hasPage = options.hasPage ?? ((s: string) => table.records.has(s) || ((table.exports.has(s) || table.entities.has(s)) && isPageName(s)));
   if (hasPage(name)) check.link = sitePaths(options.base ?? '/').symbol(name);
-  if (name !== symbol) check.notes.push(`Comes with the export of ${name} (a tracepoint or static call): what holds for ${name} holds for it.`);
+  if (owner && owner.entity !== 'symbol') {
+    check.exportedBy = { entity: ENTITY_NAMES[owner.entity], name: owner.name };
+    check.notes.push(`A linker symbol of the ${ENTITY_NAMES[owner.entity]} ${owner.name}: exported with it, on the same terms.`);
+    const condition = variants.find((v) => v.condition)?.condition;
+    if (condition) check.notes.push(`Exported ${condition}.`);
+  }
   const replacement = record?.replacedBy ? ` Use ${record.replacedBy} instead.` : '';
   const reportedNs = reported.find((r) => r.namespace)?.namespace;
+  const onArch = options.arch ? ` on ${options.arch}` : '';
 
   if (!variants.length) {
     check.verdict = 'blocked';
-    check.labels.push('not exported');
+    if (all.length) {
+      check.arches = archList(all);
+      check.labels.push(`not on ${options.arch}`);
+      check.notes.push(
+        `Exported in ${version} only by architecture code for ${check.arches.join(', ')}: a module built for ${options.arch} cannot link against it.`,
+      );
+    } else check.labels.push('not exported');
+    const entities = table.entities.get(symbol);
+    if (!all.length && entities?.length) {
+      const entity = entities[0]!;
+      check.notes.push(
+        `No function or variable named ${symbol} is exported in ${version}: ${symbol} is the name of a ${ENTITY_NAMES[entity.entity]}, whose exported linker symbols have other names (see its page). A call to ${symbol}() links against whatever the kernel headers make of it.`,
+      );
+    }
     if (record?.tier === 'removed') {
       check.labels.push('removed');
-      check.notes.push(`Not exported in ${version}: the export was removed.${record.reason ? ` ${record.reason}` : ''}${replacement}`);
+      check.notes.push(`Not exported${all.length ? onArch : ""} in ${version}: the export was removed.${record.reason ? ` ${record.reason}` : ''}${replacement}`);
     } else if (record) {
-      check.notes.push(`Not exported in ${version}, although its record (${record.tier}) says ${record.type}.${replacement}`);
-    } else {
+      check.notes.push(`Not exported${all.length ? onArch : ""} in ${version}, although its record (${record.tier}) says ${record.type}.${replacement}`);
+    } else if (!all.length && !entities?.length) {
       check.notes.push(
         `Not exported in ${version}: no module can link against it. It may be a macro or inline function in a header, exported under another name, or defined by another out-of-tree module.`,
       );
@@ -366,32 +256,32 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
   }
 
   if (variants.every((v) => v.arch !== '')) {
-    check.arches = [...new Set(variants.map((v) => v.arch))].sort();
-    check.labels.push(`only ${check.arches.join(', ')}`);
-    check.notes.push(`Exported only by architecture code (${check.arches.join(', ')}): a module built for another architecture cannot link against it.`);
+    check.arches = archList(variants);
+    if (!options.arch) {
+      check.labels.push(`only ${check.arches.join(', ')}`);
+      check.notes.push(`Exported only by architecture code (${check.arches.join(', ')}): a module built for another architecture cannot link against it.`);
+    }
   }
-  const restricted = variants.find((v) => v.type === 'EXPORT_SYMBOL_FOR_MODULES');
+  const restricted = variants.filter((v) => v.type === 'EXPORT_SYMBOL_FOR_MODULES');
   const usable = variants.filter((v) => v.type !== 'EXPORT_SYMBOL_FOR_MODULES');
-  if (restricted) {
-    const modules = namespaceAlternatives(restricted.namespace).map((ns) => ns.replace(/^module:/, '')).join(' or ');
+  if (restricted.length) {
+    const modules = describeModules(restrictedModules(restricted.flatMap((v) => namespaceAlternatives(v.namespace))));
     check.restrictedTo = modules;
     check.labels.push('restricted');
     if (!usable.length) {
       check.verdict = 'blocked';
-      check.notes.push(
-        `Restricted to the modules ${modules} (EXPORT_SYMBOL_FOR_MODULES): no other module may use it, and its "module:" namespace cannot be imported.`,
-      );
+      check.notes.push(`Restricted to ${modules} (EXPORT_SYMBOL_FOR_MODULES): no other module may use it, and its "module:" namespace cannot be imported.`);
     } else {
-      check.notes.push(`Restricted to the modules ${modules} in some places it is exported, open to others elsewhere (per architecture or configuration).`);
+      check.notes.push(`Restricted to ${modules} in some places it is exported, open to others elsewhere (per architecture or configuration).`);
     }
   }
   if (usable.length) {
-    const gpl = usable.filter((v) => v.type === 'EXPORT_SYMBOL_GPL' || v.type === 'EXPORT_SYMBOL_NS_GPL');
+    const gpl = usable.filter((v) => EXPORT_TYPE_INFO[v.type].gplOnly);
     if (gpl.length) {
       check.gplOnly = true;
       check.labels.push('GPL-only');
       check.verdict = 'action';
-      const gplArches = gpl.every((v) => v.arch !== '') ? [...new Set(gpl.map((v) => v.arch))].sort() : [];
+      const gplArches = gpl.every((v) => v.arch !== '') ? archList(gpl) : [];
       const where = gplArches.length ? `on ${gplArches.join(', ')}` : 'in some places it is exported (per architecture or configuration)';
       check.notes.push(
         gpl.length === usable.length
@@ -407,13 +297,13 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
       check.labels.push(`namespace ${ns}`);
       check.verdict = 'action';
       const others = namespaces.filter((n) => n !== ns);
-      check.notes.push(
-        `In namespace ${ns}: add ${check.importLine}${others.length ? ` (depending on the configuration it may be ${others.join(' or ')} instead)` : ''}`,
-      );
+      check.notes.push(`In namespace ${ns}: add ${check.importLine}${others.length ? ` (depending on the configuration it may be ${others.join(' or ')} instead)` : ''}`);
       if (usable.some((v) => v.namespace === '')) check.notes.push('Exported without a namespace in some places (per architecture or configuration).');
     }
     if (reportedNs && !namespaces.includes(reportedNs)) {
-      check.notes.push(`modpost named namespace ${reportedNs}, but ${version} exports it ${namespaces.length ? `in ${namespaces.join(', ')}` : 'without one'}: your kernel differs; import what modpost names.`);
+      check.notes.push(
+        `modpost named namespace ${reportedNs}, but ${version} exports it ${namespaces.length ? `in ${namespaces.join(', ')}` : 'without one'}: your kernel differs; import what modpost names.`,
+      );
     }
     if (!gpl.length && reported.some((r) => r.form === 'modpost-gpl')) {
       check.notes.push(`modpost says it is GPL-only in your kernel; ${version} exports it to any licence.`);
@@ -428,7 +318,7 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
       check.notes.push('Its decision record is testing: the export type or namespace may still change; follow the thread before relying on it.');
     }
   } else if (record?.tier === 'removed') {
-    check.notes.push(`Its record says the export was removed, yet ${version} exports a symbol of this name.${replacement}`);
+    check.notes.push(`Its record says the export was removed, yet ${version} exports a symbol of this name${onArch}.${replacement}`);
   }
   if (check.verdict === 'ok' && !check.labels.length) check.labels.push('exported');
   return check;
@@ -438,6 +328,7 @@ export function checkModule(input: ModuleInput, table: ExportTable, options: Che
   const symbols = input.symbols.map((s) => checkSymbol(s.symbol, s.reported, table, options));
   return {
     version: table.version,
+    arch: options.arch ?? '',
     input: describeInput(input),
     symbols,
     imports: [...new Set(symbols.flatMap((s) => (s.importLine ? [s.importLine] : [])))],
@@ -450,10 +341,10 @@ export function checkModule(input: ModuleInput, table: ExportTable, options: Che
 export function formatModuleCheckText(result: ModuleCheck): string {
   const out: string[] = [];
   const count = (k: number, one: string, many = `${one}s`) => `${k.toLocaleString('en-US')} ${k === 1 ? one : many}`;
-  out.push(`check-module: ${count(result.symbols.length, 'symbol')} from ${result.input}, against ${result.version}`);
+  out.push(`check-module: ${count(result.symbols.length, 'symbol')} from ${result.input}, against ${result.version}${result.arch ? ` for ${result.arch}` : ' (every architecture)'}`);
   if (result.ignored) out.push(`(${count(result.ignored, 'line')} of the input named no symbol: skipped)`);
   out.push('');
-  const width = Math.min(40, Math.max(...result.symbols.map((s) => s.symbol.length)));
+  const width = Math.min(40, result.symbols.reduce((w, s) => Math.max(w, s.symbol.length), 0));
   for (const s of result.symbols) {
     out.push(`${s.verdict === 'ok' ? ' ' : s.verdict === 'action' ? '!' : '✗'} ${s.symbol.padEnd(width)}  ${s.labels.join(', ')}`);
     for (const note of s.notes) out.push(`    ${note}`);

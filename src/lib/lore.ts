@@ -54,3 +54,6 @@ function safeDecode(part: string): string {
     return part;
   }
 }
+
+/** Written as the thread of a record started from the code alone; not a Message-ID, so `npm run validate` refuses it until the real message is in. */
+export const THREAD_PLACEHOLDER = 'TODO-Message-ID-of-the-decision';

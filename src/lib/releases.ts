@@ -3,7 +3,7 @@
 // a release. Everything is computed once per build from indexes built once per snapshot; a symbol
 // page only looks its symbol up.
 import type { ExportRow, Snapshot } from './kernel/snapshot.ts';
-import { pathSubsystem } from './kernel/export-model.ts';
+import { describeNamespace, pathSubsystem } from './kernel/export-model.ts';
 import { compareReleases } from './kernel/versions.ts';
 import type { HistoryEntry, RecordData } from './schema.ts';
 import { compareSymbols } from './site/model.ts';
@@ -48,9 +48,9 @@ export function exportForms(rows: readonly ExportRow[] | undefined): ExportForm[
 
 const formsKey = (forms: readonly ExportForm[]) => forms.map((f) => `${f.macro}\t${f.namespace}`).join('\n');
 
-/** `EXPORT_SYMBOL_GPL`, or `EXPORT_SYMBOL_NS_GPL [DMA_BUF]` when there is a namespace. */
+/** `EXPORT_SYMBOL_GPL`, or `EXPORT_SYMBOL_NS_GPL (DMA_BUF)` with the namespace or module restriction in words. */
 export function formatForm(form: ExportForm): string {
-  return form.namespace ? `${form.macro} [${form.namespace}]` : form.macro;
+  return form.namespace ? `${form.macro} (${describeNamespace(form.namespace)})` : form.macro;
 }
 
 export function formatForms(forms: readonly ExportForm[]): string {

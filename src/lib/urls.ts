@@ -75,3 +75,8 @@ export function newFileUrl(repoPath: string, contents: string): string {
   const name = repoPath.split('/').at(-1) ?? '';
   return `${REPOSITORY_URL}/new/main/${dir}?filename=${encodeURIComponent(name)}&value=${encodeURIComponent(contents)}`;
 }
+
+/** Symbols usable as a URL path segment (parisc's $$divI and tracepoints like 9p_fid_ref included). */
+export function isPageName(symbol: string): boolean {
+  return /^[A-Za-z0-9_$]+$/.test(symbol);
+}

@@ -7,6 +7,7 @@ const base = root.dataset.base!;
 const src = root.dataset.src!;
 const form = root.querySelector<HTMLFormElement>('.cm-form')!;
 const input = root.querySelector<HTMLTextAreaElement>('#cm-input')!;
+const arch = root.querySelector<HTMLSelectElement>('#cm-arch')!;
 const status = root.querySelector<HTMLElement>('#cm-status')!;
 const section = root.querySelector<HTMLElement>('#cm-result')!;
 const summary = root.querySelector<HTMLElement>('#cm-summary')!;
@@ -48,7 +49,7 @@ function renderSymbol(s: SymbolCheck): HTMLLIElement {
 function renderSummary(result: ModuleCheck): Node[] {
   const nodes: Node[] = [];
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  nodes.push(el('p', {}, `${count(result.symbols.length, 'symbol')} from ${result.input}, checked against the exports of ${result.version}.`));
+  nodes.push(el('p', {}, `${count(result.symbols.length, 'symbol')} from ${result.input}, checked against the exports of ${result.version}${result.arch ? ` for ${result.arch}` : ' on every architecture'}.`));
   if (result.imports.length) {
     nodes.push(el('h3', {}, "Add to the module's source"), el('pre', { class: 'copyable', id: 'cm-imports' }, code(result.imports.join('\n'))));
   }
@@ -77,7 +78,7 @@ async function run(): Promise<void> {
     status.textContent = `Could not load the export list (${(error as Error).message}).`;
     return;
   }
-  const result = checkModule(parsed, exports, { base });
+  const result = checkModule(parsed, exports, { base, arch: arch.value === 'any' ? undefined : arch.value });
   summary.replaceChildren(...renderSummary(result));
   list.replaceChildren(...result.symbols.map(renderSymbol));
   section.hidden = false;
@@ -99,7 +100,13 @@ for (const button of root.querySelectorAll<HTMLButtonElement>('.cm-try')) {
 // Start the download while the reader pastes, so the first check is instant.
 input.addEventListener('focus', () => void loadTable().catch(() => undefined), { once: true });
 // A check can be linked: /check-module/?q=<text> (also what the form submits).
-const shared = new URLSearchParams(location.search).get('q');
+const params = new URLSearchParams(location.search);
+const sharedArch = params.get('arch');
+if (sharedArch && [...arch.options].some((o) => o.value === sharedArch)) arch.value = sharedArch;
+arch.addEventListener('change', () => {
+  if (root.dataset.checked) void run();
+});
+const shared = params.get('q');
 if (shared) {
   input.value = shared;
   void run();

@@ -169,6 +169,37 @@ const ROWS: Row[] = [
     fixtures: ['dangling_replaced_by.mdx'],
     expected: [`${E}/dangling_replaced_by.mdx:9:14: error: replaced_by: snapshot_onyl has no record and is not exported in any committed snapshot; did you mean snapshot_only? [replaced-by-exists]`],
   },
+  // --- records against the latest snapshot, per architecture (type-matches-snapshot) ---
+  {
+    kind: 'type differs from the latest snapshot',
+    generate: () => ({ [`${E}/snapshot_only.mdx`]: validRecord('snapshot_only') }),
+    expected: [
+      `${E}/snapshot_only.mdx:4:7: error: is EXPORT_SYMBOL_GPL but v6.19 exports snapshot_only as EXPORT_SYMBOL in mm/fixture.c; update type (with a history entry), or set arches if the decision concerns other architectures [type-matches-snapshot]`,
+    ],
+  },
+  {
+    kind: 'unexported, but another architecture exports a function of that name',
+    generate: () => ({
+      [`${E}/__kernel_fpu_begin.mdx`]: validRecord('__kernel_fpu_begin').replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.'),
+      // The same decision scoped to x86 is accepted.
+      'content/snapshots/v6.19.tsv': '# fixture | kernel version: 6.19.0\nsymbol\tmacro\tnamespace\tfile\tline\nsnapshot_only\tEXPORT_SYMBOL\t\tmm/fixture.c\t10\n__kernel_fpu_begin\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t12\n__kernel_fpu_end\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t13\n',
+      [`${E}/__kernel_fpu_end.mdx`]: validRecord('__kernel_fpu_end').replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.').replace('subsystem: mm', 'subsystem: mm\narches: [x86]'),
+    }),
+    expected: [
+      `${E}/__kernel_fpu_begin.mdx:4:7: error: is unexported but v6.19 exports __kernel_fpu_begin: EXPORT_SYMBOL in arch/s390/kernel/fpu.c; if the decision concerns other architectures, name them in arches (the export is in s390 code) [type-matches-snapshot]`,
+    ],
+  },
+  {
+    kind: 'arches scope the comparison: an x86 decision is not contradicted by s390',
+    generate: () => ({
+      'content/snapshots/v6.19.tsv': '# fixture | kernel version: 6.19.0\nsymbol\tmacro\tnamespace\tfile\tline\nsnapshot_only\tEXPORT_SYMBOL\t\tmm/fixture.c\t10\n__kernel_fpu_begin\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t12\nonly_s390\tEXPORT_SYMBOL_GPL\t\tarch/s390/kernel/x.c\t3\n',
+      [`${E}/__kernel_fpu_begin.mdx`]: validRecord('__kernel_fpu_begin').replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.').replace('subsystem: mm', 'subsystem: mm\narches: [x86]'),
+      [`${E}/only_s390.mdx`]: validRecord('only_s390').replace('subsystem: mm', 'subsystem: mm\narches: [x86]'),
+    }),
+    expected: [
+      `${E}/only_s390.mdx:4:7: error: is EXPORT_SYMBOL_GPL but v6.19 exports only_s390 only in s390 code, not on x86; set arches to the architectures the decision concerns [type-matches-snapshot]`,
+    ],
+  },
   { kind: 'dangling related', fixtures: ['dangling_related.mdx'], expected: [`${E}/dangling_related.mdx:10:5: error: related: no_such_symbol has no record and is not exported in any committed snapshot [related-exists]`] },
   // --- hostile MDX ---
   { kind: 'ESM import', fixtures: ['mdx_import.mdx'], expected: [`${E}/mdx_import.mdx:14:1: error: import/export statements are not allowed in a record body [mdx-esm]`] },
@@ -267,7 +298,7 @@ describe('bad-record corpus', () => {
     const { problems, checkedFiles } = validateRepository(root);
     expect(problems.map(formatProblem)).toEqual(row.expected);
     // Never skips a file silently: the base record and every file of the row were read.
-    expect(checkedFiles).toBe(1 + Object.keys(files).length);
+    expect(checkedFiles).toBe(1 + Object.keys(files).filter((f) => f.startsWith('content/exports/')).length);
     for (const p of problems) expect(RULE_NAMES, `rule ${p.rule}`).toContain(p.rule);
   });
 });

@@ -99,7 +99,7 @@ function listText(items: readonly string[], conjunction = 'and'): string {
 /** "kvm-amd" for a module name; `${KVM_SUB_MODULES}` (an unresolved macro) as words. */
 function moduleText(name: string): string {
   const placeholder = /^\$\{(\w+)\}$/.exec(name);
-  return placeholder ? `the modules ${placeholder[1]} names in the build's configuration` : name;
+  return placeholder ? `the modules that ${placeholder[1]} lists in the build's configuration` : name;
 }
 
 /**
@@ -110,7 +110,7 @@ export function describeModules(modules: readonly string[]): string {
   if (modules.length === 0) return 'no module named in the export';
   const [head, ...rest] = modules;
   if (head === 'kvm' && rest.length && rest.every((m) => m.startsWith('kvm-'))) return `KVM and its vendor modules (${rest.join(', ')})`;
-  if (head === 'kvm' && rest.length === 1 && rest[0]!.startsWith('${')) return `KVM and ${moduleText(rest[0]!).replace(/^the modules/, 'the vendor modules')}`;
+  if (head === 'kvm' && rest.length === 1 && rest[0]!.startsWith('${')) return `KVM and its vendor modules (${moduleText(rest[0]!)})`;
   if (modules.length === 1 && !head!.startsWith('${')) return `the module ${head}`;
   return `the modules ${listText(modules.map(moduleText))}`;
 }
@@ -136,7 +136,8 @@ export function describeNamespace(column: string): string {
 // What a row exports to the linker
 
 /** What a row exports: a function or variable (per-CPU ones included), a tracepoint or a static call. */
-export type ExportEntity = 'symbol' | 'tracepoint' | 'static-call' | 'static-call-trampoline';
+export const EXPORT_ENTITIES = ['symbol', 'tracepoint', 'static-call', 'static-call-trampoline'] as const;
+export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
 
 export function exportEntity(macro: string): ExportEntity {
   if (/^EXPORT_TRACEPOINT_SYMBOL/.test(macro)) return 'tracepoint';
@@ -159,7 +160,7 @@ export interface LinkerSymbol {
 }
 
 /** Static calls became real trampolines with CONFIG_HAVE_STATIC_CALL; elsewhere only the key exists. */
-const STATIC_CALL_TRAMP_CONDITION = 'only where the architecture implements static calls (CONFIG_HAVE_STATIC_CALL, e.g. x86)';
+const STATIC_CALL_TRAMP_CONDITION = 'only where the architecture implements static calls, CONFIG_HAVE_STATIC_CALL, as x86 does';
 /** include/linux/tracepoint.h gained __traceiter_ and the tp_func_ static call in v5.10 (read from v5.9.4 and v5.10.89). */
 const TRACEPOINT_STATIC_CALLS_SINCE = 'v5.10';
 
@@ -173,8 +174,12 @@ const TRACEPOINT_STATIC_CALLS_SINCE = 'v5.10';
  * An empty release means the newest definitions.
  */
 export function linkerSymbols(row: Pick<ExportRow, 'symbol' | 'macro'>, release = ''): LinkerSymbol[] {
-  const x = row.symbol;
-  switch (exportEntity(row.macro)) {
+  return entityLinkerSymbols(exportEntity(row.macro), row.symbol, release);
+}
+
+/** linkerSymbols for an entity already known (the module checker's download stores entities, not macros). */
+export function entityLinkerSymbols(entity: ExportEntity, x: string, release = ''): LinkerSymbol[] {
+  switch (entity) {
     case 'tracepoint':
       if (release && compareReleases(release, TRACEPOINT_STATIC_CALLS_SINCE) < 0) return [{ name: `__tracepoint_${x}` }];
       return [

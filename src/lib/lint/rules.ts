@@ -40,6 +40,7 @@ export const RULES: readonly RuleInfo[] = [
   { name: 'replaced-by-exists', scope: 'collection', description: 'replaced_by names another record or a symbol exported in a committed snapshot.' },
   { name: 'related-exists', scope: 'collection', description: 'related names other records or symbols exported in a committed snapshot.' },
   { name: 'sym-exists', scope: 'collection', description: '<Sym name="…"/> links to a page: a record, or a symbol exported in the latest snapshot.' },
+  { name: 'type-matches-snapshot', scope: 'collection', description: 'type is how the latest committed snapshot exports the symbol on the record\'s arches (every architecture when arches is left out); unexported only when it exports none there.' },
   { name: 'duplicate-symbol', scope: 'collection', description: 'No symbol is recorded twice (also not in file names differing only in case).' },
   { name: 'mdx-syntax', scope: 'body', description: 'The body is valid MDX syntax.' },
   { name: 'mdx-esm', scope: 'body', description: 'No import or export statements.' },

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadMechanisms, loadRecords, loadSnapshots, listRecordFiles } from '../records/load.ts';
 import { checkCollection } from './collection.ts';
+import { checkAgainstSnapshot } from './snapshot-rules.ts';
 import { compareProblems, type Problem } from '../problems.ts';
 import { sitePaths } from '../urls.ts';
 import { EXPORTS_DIR, MECHANISMS_DIR } from '../project.ts';
@@ -43,7 +44,7 @@ function finish({ root, onlyAbs }: Plan, records: Parsed<RecordData>[]): Validat
   const snapshots = loadSnapshots(root);
   for (const snapshot of snapshots) for (const row of snapshot.rows) known.add(row.symbol);
   const latest = new Set(snapshots.at(-1)?.rows.map((r) => r.symbol));
-  let problems = [...records.flatMap((r) => r.problems), ...mechanisms.flatMap((m) => m.problems), ...checkCollection(records, known, snapshots.length ? latest : known)];
+  let problems = [...records.flatMap((r) => r.problems), ...mechanisms.flatMap((m) => m.problems), ...checkCollection(records, known, snapshots.length ? latest : known), ...checkAgainstSnapshot(records, snapshots.at(-1))];
   if (onlyAbs) {
     const wanted = new Set(onlyAbs.map((f) => path.relative(root, f).split(path.sep).join('/')));
     problems = problems.filter((p) => wanted.has(p.file));

@@ -1,13 +1,15 @@
 // Pieces of markup shared by the symbol pages and the Astro components that wrap them (Badges,
 // Threads, History on listings and mechanism cards), so each piece has one definition.
 import type { HistoryEntry, Thread } from '../schema.ts';
-import type { ExportType, Tier } from '../vocabulary.ts';
+import { EXPORT_TYPE_INFO, type ExportType, type Tier } from '../vocabulary.ts';
 import { neverExported, type TimelineChange, type TimelineStep } from '../releases.ts';
 import type { SitePaths } from '../urls.ts';
+import { ALL_ARCHES, type ExportsByScope, type ScopeForm } from '../site/symbol-exports.ts';
+import { describeNamespace, type LinkerSymbol } from '../kernel/export-model.ts';
 import { html, joined, type Html } from './html.ts';
 
 export function typeBadgeClass(type: ExportType): string {
-  return type === 'unexported' ? 'none' : type.endsWith('GPL') || type === 'EXPORT_SYMBOL_FOR_MODULES' ? 'gpl' : 'any';
+  return type === 'unexported' ? 'none' : EXPORT_TYPE_INFO[type].gplOnly ? 'gpl' : 'any';
 }
 
 export function badges(paths: SitePaths, status: Tier, type: ExportType): Html {
@@ -54,7 +56,7 @@ export function exportTimeline(paths: SitePaths, steps: readonly TimelineStep[])
     : html`<ol>${steps.map((s) => {
         const forms = s.forms.length
           ? joined(
-              s.forms.map((f) => html`<code>${f.macro}</code>${f.namespace && html` <code>[${f.namespace}]</code>`}`),
+              s.forms.map((f) => html`<code>${f.macro}</code>${f.namespace && html` <span class="ns">${describeNamespace(f.namespace)}</span>`}`),
               ' + ',
             )
           : html`<span class="absent">not exported</span>`;
@@ -62,4 +64,28 @@ export function exportTimeline(paths: SitePaths, steps: readonly TimelineStep[])
         return html`<li>${release(s)} ${forms}${label && html` <span class="change">${label}</span>`}</li>`;
       })}</ol>`;
   return html`<section class="export-timeline" aria-labelledby="exports-by-release" data-pagefind-ignore><h2 id="exports-by-release">Export by release</h2>${body}</section>`;
+}
+
+/** Where each release exports the symbol: generic code and each architecture down, releases across. */
+export function scopeTable(paths: SitePaths, byScope: ExportsByScope): Html | undefined {
+  if (byScope.rows.length === 0) return undefined;
+  const cell = (forms: readonly ScopeForm[]) =>
+    forms.length
+      ? joined(
+          forms.map((f) => html`<code>${f.macro}</code>${f.namespace && html` <span class="ns">${f.namespace}</span>`}`),
+          html`<br>`,
+        )
+      : html`<span class="absent">—</span>`;
+  const head = html`<tr><th scope="col">Built for</th>${byScope.releases.map((r) => html`<th scope="col"><a href="${paths.release(r)}">${r}</a></th>`)}</tr>`;
+  const body = byScope.rows.map(
+    (row) => html`<tr><th scope="row">${row.scope === ALL_ARCHES ? 'every architecture' : row.scope}</th>${row.cells.map((c) => html`<td>${cell(c)}</td>`)}</tr>`,
+  );
+  return html`<section class="scope-table" aria-labelledby="exports-by-arch" data-pagefind-ignore><h2 id="exports-by-arch">Export by architecture</h2><p class="meta">Code in <code>arch/&lt;name&gt;/</code> is built only for that architecture; everything else for all of them. — means not exported there.</p><div class="table-wrap"><table><thead>${head}</thead><tbody>${body}</tbody></table></div></section>`;
+}
+
+/** The linker symbols a release exports for a tracepoint or static call, as `nm -u` shows them in a module. */
+export function linkerSymbolList(symbols: readonly LinkerSymbol[], release: string): Html {
+  return html`<section class="linker-symbols" aria-labelledby="linker-symbols"><h2 id="linker-symbols">Linker symbols in ${release}</h2><p>What a module that uses it links against (what <code>nm -u</code> lists and modpost checks):</p><ul>${symbols.map(
+    (s) => html`<li><code>${s.name}</code>${s.condition && html` <span class="meta">(${s.condition})</span>`}</li>`,
+  )}</ul></section>`;
 }

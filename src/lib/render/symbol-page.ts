@@ -12,7 +12,10 @@ import { EXPORTS_DIR } from '../project.ts';
 import { editUrl, newFileUrl, sourceUrl, type SitePaths } from '../urls.ts';
 import { html, joined, raw, type Html } from './html.ts';
 import { documentHtml } from './layout.ts';
-import { badges, exportTimeline, historyList, symbolLink, threadList } from './parts.ts';
+import { badges, exportTimeline, historyList, linkerSymbolList, scopeTable, symbolLink, threadList } from './parts.ts';
+import { describeNamespace, ENTITY_NAMES } from '../kernel/export-model.ts';
+import type { ExportRow } from '../kernel/snapshot.ts';
+import { entityOf, exportSentence, exportsByScope, linkerSymbolsOf, similarExports, type LinkerAlias } from '../site/symbol-exports.ts';
 
 export interface SymbolPageContext {
   paths: SitePaths;
@@ -32,10 +35,14 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
   const advice = importAdvice(d);
   const ns = effectiveNamespace(d);
   const pagefind = pagefindAttributes(d);
+  const latestRelease = ctx.snapshotIndexes.at(-1)?.release ?? '';
+  const latestRows = ctx.snapshotIndexes.at(-1)?.bySymbol.get(d.symbol) ?? [];
   const fact = (term: string, value: Html | string) => html`<dt>${term}</dt><dd>${value}</dd>`;
   const facts = [
     fact('Export type', html`<a href="${paths.type(d.type)}"><code>${d.type}</code></a>`),
     fact('Licence', licenceNote(d.type)),
+    d.arches && fact('Architectures', `${d.arches.join(', ')}: the decision concerns ${d.arches.length === 1 ? "this architecture's" : "these architectures'"} code; others may export a symbol of the same name on other terms (see Export by architecture)`),
+    latestRows.length > 0 && fact(`In ${latestRelease}`, exportSentence(latestRows, latestRelease)),
     ns && fact('Namespace', html`<a href="${paths.namespace(ns)}"><code>${ns}</code></a>`),
     fact('Tier', html`<a href="${paths.tier(d.status)}">${d.status}</a>: ${TIER_PROMISES[d.status].promise}`),
     d.reason && fact('Why this tier', d.reason),
@@ -50,20 +57,52 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
   ];
   // Pagefind indexes the symbol, summary and rationale: threads and history would add words
   // (Message-IDs, dates) that no one searches for, and cost index time and memory at 40,000 records.
-  return html`<article class="record" data-pagefind-body>${pagefind.meta.map((m) => html`<span data-pagefind-meta="${m}"></span>`)}${pagefind.filters.map((f) => html`<span data-pagefind-filter="${f}"></span>`)}<header class="record-header"><h1 data-pagefind-weight="10"><code>${d.symbol}</code></h1>${badges(paths, d.status, d.type)}<p class="lede">${d.summary}</p></header><section aria-labelledby="facts"><h2 id="facts" class="visually-hidden">Facts</h2><dl class="facts" data-pagefind-ignore>${facts}</dl>${advice && html`<div class="import-advice" data-pagefind-ignore><p>${advice.text}</p>${advice.line && html`<pre class="copyable"><code>${advice.line}</code></pre>`}</div>`}</section><section class="prose" aria-label="Rationale">${raw(record.html)}</section><div data-pagefind-ignore>${threadList(d.threads)}${d.history && historyList(d.history)}${exportTimeline(paths, symbolTimeline(ctx.snapshotIndexes, d.symbol))}<p class="edit"><a href="${editUrl(record.sourcePath)}">Edit this record</a></p></div></article>`;
+  return html`<article class="record" data-pagefind-body>${pagefind.meta.map((m) => html`<span data-pagefind-meta="${m}"></span>`)}${pagefind.filters.map((f) => html`<span data-pagefind-filter="${f}"></span>`)}<header class="record-header"><h1 data-pagefind-weight="10"><code>${d.symbol}</code></h1>${badges(paths, d.status, d.type)}<p class="lede">${d.summary}</p></header><section aria-labelledby="facts"><h2 id="facts" class="visually-hidden">Facts</h2><dl class="facts" data-pagefind-ignore>${facts}</dl>${advice && html`<div class="import-advice" data-pagefind-ignore><p>${advice.text}</p>${advice.line && html`<pre class="copyable"><code>${advice.line}</code></pre>`}</div>`}</section><section class="prose" aria-label="Rationale">${raw(record.html)}</section><div data-pagefind-ignore>${threadList(d.threads)}${d.history && historyList(d.history)}${exportSections(d.symbol, ctx)}<p class="edit"><a href="${editUrl(record.sourcePath)}">Edit this record</a></p></div></article>`;
+}
+
+function exportSections(symbol: string, ctx: SymbolPageContext): Html {
+  const latest = ctx.snapshotIndexes.at(-1);
+  const rows = latest?.bySymbol.get(symbol) ?? [];
+  const entity = entityOf(rows);
+  return html`${rows.length > 0 && entity !== 'symbol' && linkerSymbolList(linkerSymbolsOf(rows, latest!.release), latest!.release)}${scopeTable(ctx.paths, exportsByScope(ctx.snapshotIndexes, symbol))}${exportTimeline(ctx.paths, symbolTimeline(ctx.snapshotIndexes, symbol))}`;
+}
+
+/** For a tracepoint or static call: its name is not a function a module can call. */
+function entityNote(symbol: string, rows: readonly ExportRow[], ctx: SymbolPageContext): Html | undefined {
+  const entity = entityOf(rows);
+  if (rows.length === 0 || entity === 'symbol') return undefined;
+  const similar = similarExports(ctx.snapshotIndexes.at(-1), symbol);
+  const version = ctx.snapshotIndexes.at(-1)?.release ?? '';
+  return html`<div class="entity-note"><p><strong>${symbol} is a ${ENTITY_NAMES[entity]}, not an exported function or variable.</strong> No symbol named <code>${symbol}</code> is exported in ${version}: a module that attaches to the ${ENTITY_NAMES[entity]} links against the linker symbols below, and a call to <code>${symbol}()</code> in C links against whatever the kernel headers make of it.</p>${similar.length > 0 && html`<p>Exported in ${version} with <code>${symbol}</code> in their name: ${joined(similar.map((s) => symbolLink(ctx.paths, s, ctx.known)), ', ')}.</p>`}</div>`;
 }
 
 function undocumentedArticle(symbol: UndocumentedSymbol, ctx: SymbolPageContext): Html {
   const { paths } = ctx;
   const version = ctx.latestSnapshot?.version;
   const first = symbol.rows[0]!;
-  const type = recordStart(symbol.rows).type;
+  const start = recordStart(symbol.rows);
+  const entity = entityOf(symbol.rows);
   const rows = symbol.rows.map(
     (row) =>
-      html`<tr><td><code>${row.macro}</code></td><td>${row.namespace ? html`<code>${row.namespace}</code>` : '—'}</td><td><a href="${sourceUrl(version ?? '', row.file, row.line)}" rel="nofollow noopener"><code>${row.file}:${row.line}</code></a></td></tr>`,
+      html`<tr><td><code>${row.macro}</code></td><td>${row.namespace ? describeNamespace(row.namespace) : '—'}</td><td><a href="${sourceUrl(version ?? '', row.file, row.line)}" rel="nofollow noopener"><code>${row.file}:${row.line}</code></a></td></tr>`,
   );
   const prefilled = newFileUrl(`${EXPORTS_DIR}/${symbol.symbol}.mdx`, prefilledRecord(symbol.symbol, symbol.rows, ctx.today));
-  return html`<article class="record undocumented"><header class="record-header"><h1><code>${symbol.symbol}</code></h1><span class="badges"><span class="badge tier tier-none">no record</span><a class="badge type" href="${paths.type(type)}">${first.macro}</a></span><p class="lede">Exported in ${version}; no decision recorded yet.</p></header><h2>Where ${version} exports it</h2><div class="table-wrap"><table class="export-rows"><thead><tr><th scope="col">Macro</th><th scope="col">Namespace</th><th scope="col">File</th></tr></thead><tbody>${rows}</tbody></table></div><p>${EXPORT_TYPE_INFO[type].summary}</p>${exportTimeline(paths, symbolTimeline(ctx.snapshotIndexes, symbol.symbol))}<h2>Start its decision record</h2><p>Know where this export was decided? Write its record: run this in a clone of the site's repository, then fill in the rationale.</p><pre class="copyable"><code>${scaffoldCommand(symbol.symbol, symbol.rows)}</code></pre><p><a href="${prefilled}">Or start the record on GitHub</a>, with the facts above filled in.</p></article>`;
+  const kindBadge = entity !== 'symbol' && html`<span class="badge entity">${ENTITY_NAMES[entity]}</span>`;
+  return html`<article class="record undocumented"><header class="record-header"><h1><code>${symbol.symbol}</code></h1><span class="badges"><span class="badge tier tier-none">no record</span>${kindBadge}<a class="badge type" href="${paths.type(start.type)}">${first.macro}</a></span><p class="lede">${exportSentence(symbol.rows, version ?? '')} No decision recorded yet.</p></header>${entityNote(symbol.symbol, symbol.rows, ctx)}<h2>Where ${version} exports it</h2><div class="table-wrap"><table class="export-rows"><thead><tr><th scope="col">Macro</th><th scope="col">Namespace</th><th scope="col">File</th></tr></thead><tbody>${rows}</tbody></table></div><p>${EXPORT_TYPE_INFO[start.type].summary}</p>${exportSections(symbol.symbol, ctx)}<h2>Start its decision record</h2><p>Know where this export was decided? Write its record: run this in a clone of the site's repository, then fill in the rationale.</p><pre class="copyable"><code>${scaffoldCommand(symbol.symbol, symbol.rows)}</code></pre><p><a href="${prefilled}">Or start the record on GitHub</a>, with the facts above filled in.</p></article>`;
+}
+
+/** The page of a linker symbol that comes from a tracepoint or static call: it leads to that page. */
+export function linkerAliasPageHtml(alias: LinkerAlias, ctx: SymbolPageContext): string {
+  const target = ctx.paths.symbol(alias.target);
+  const main = html`<article class="record alias"><header class="record-header"><h1><code>${alias.name}</code></h1><p class="lede">A linker symbol of the ${ENTITY_NAMES[alias.entity]} <a href="${target}"><code>${alias.target}</code></a>: it is exported with it, on the same terms.</p></header><p><a href="${target}">Go to ${alias.target}</a>.</p></article>`;
+  return documentHtml({
+    paths: ctx.paths,
+    stylesheet: ctx.stylesheet,
+    title: alias.name,
+    description: `${alias.name} is a linker symbol of the ${ENTITY_NAMES[alias.entity]} ${alias.target}.`,
+    main,
+    head: html`<meta http-equiv="refresh" content="0; url=${target}"><link rel="canonical" href="${target}">`,
+  });
 }
 
 export function recordPageHtml(record: SiteRecord, ctx: SymbolPageContext): string {

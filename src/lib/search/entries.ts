@@ -2,12 +2,20 @@
 import type { SearchEntry } from './shards.ts';
 import { effectiveNamespace, type SiteRecord } from '../site/model.ts';
 import type { ExportRow } from '../kernel/snapshot.ts';
+import { describeNamespace, ENTITY_NAMES, exportEntity } from '../kernel/export-model.ts';
+import type { LinkerAlias } from '../site/symbol-exports.ts';
 
-export function searchEntries(records: readonly SiteRecord[], undocumented: readonly ExportRow[]): SearchEntry[] {
+/** Records, exported symbols without one (a tracepoint says so), and tracepoints' and static calls' linker symbols. */
+export function searchEntries(records: readonly SiteRecord[], undocumented: readonly ExportRow[], aliases: readonly LinkerAlias[] = []): SearchEntry[] {
   const entries: SearchEntry[] = records.map((r) => {
     const ns = effectiveNamespace(r.data);
     return { s: r.data.symbol, t: r.data.status, x: r.data.type, u: r.data.subsystem, ...(ns ? { n: ns } : {}), d: r.data.summary };
   });
-  for (const row of undocumented) entries.push({ s: row.symbol, t: '', x: row.macro, u: row.file, ...(row.namespace ? { n: row.namespace } : {}) });
+  for (const row of undocumented) {
+    const entity = exportEntity(row.macro);
+    const x = entity === 'symbol' ? row.macro : `${row.macro} (${ENTITY_NAMES[entity]})`;
+    entries.push({ s: row.symbol, t: '', x, u: row.file, ...(row.namespace ? { n: describeNamespace(row.namespace) } : {}) });
+  }
+  for (const a of aliases) entries.push({ s: a.name, t: '', x: `linker symbol of the ${ENTITY_NAMES[a.entity]} ${a.target}`, u: '' });
   return entries;
 }

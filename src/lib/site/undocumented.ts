@@ -3,7 +3,8 @@
 // subsystem, architecture) comes from the export model.
 import { exportKind, pathSubsystem, primaryRow, rowsArches } from '../kernel/export-model.ts';
 import type { ExportRow, Snapshot } from '../kernel/snapshot.ts';
-import { THREAD_PLACEHOLDER } from '../drift-scaffold.ts';
+import { THREAD_PLACEHOLDER } from '../lore.ts';
+import { isPageName } from '../urls.ts';
 import type { ExportedType } from '../kernel/export-model.ts';
 
 export interface UndocumentedSymbol {
@@ -25,10 +26,6 @@ export function undocumentedSymbols(snapshot: Snapshot | undefined, recorded: Re
   return [...bySymbol.values()];
 }
 
-/** Symbols usable as a URL path segment (parisc's $$divI and tracepoints like 9p_fid_ref included). */
-export function isPageName(symbol: string): boolean {
-  return /^[A-Za-z0-9_$]+$/.test(symbol);
-}
 
 /** The facts a new record starts with, read from the rows by the export model. */
 export interface RecordStart {
