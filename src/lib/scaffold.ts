@@ -63,7 +63,8 @@ export function scaffoldFlags(): ScaffoldFlag[] {
       const item = field.value.kind === 'list' ? field.value.item : field.value;
       if (!writable(item)) return [];
       // threads -> --thread, users -> --user: a list's flag names one item.
-      const singular = multiple && field.name.endsWith('s') ? field.name.slice(0, -1) : field.name;
+      // threads -> --thread, arches -> --arch.
+      const singular = !multiple ? field.name : field.name.endsWith('ches') ? field.name.slice(0, -2) : field.name.endsWith('s') ? field.name.slice(0, -1) : field.name;
       return [{ flag: singular.replace(/_/g, '-'), field, multiple }];
     });
 }

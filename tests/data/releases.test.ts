@@ -68,7 +68,7 @@ describe('diffing two snapshots', () => {
     expect(retypeKinds(diff.retyped)).toEqual([
       { from: 'EXPORT_SYMBOL', to: 'EXPORT_SYMBOL + EXPORT_SYMBOL_GPL', count: 1 },
       { from: 'EXPORT_SYMBOL', to: 'EXPORT_SYMBOL_GPL', count: 1 },
-      { from: 'EXPORT_SYMBOL_GPL', to: 'EXPORT_SYMBOL_GPL [NETDEV]', count: 1 },
+      { from: 'EXPORT_SYMBOL_GPL', to: 'EXPORT_SYMBOL_GPL (NETDEV)', count: 1 },
     ]);
     expect(topRetypeKinds(diff.retyped, 1)).toEqual({ kinds: [{ from: 'EXPORT_SYMBOL', to: 'EXPORT_SYMBOL + EXPORT_SYMBOL_GPL', count: 1 }], otherKinds: 2, otherSymbols: 2 });
   });

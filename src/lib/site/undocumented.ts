@@ -5,6 +5,7 @@ import { exportKind, pathSubsystem, primaryRow, rowsArches } from '../kernel/exp
 import type { ExportRow, Snapshot } from '../kernel/snapshot.ts';
 import { THREAD_PLACEHOLDER } from '../lore.ts';
 import { isPageName } from '../urls.ts';
+import { C_IDENTIFIER } from '../schema.ts';
 import type { ExportedType } from '../kernel/export-model.ts';
 
 export interface UndocumentedSymbol {
@@ -42,14 +43,21 @@ export function recordStart(rows: readonly ExportRow[]): RecordStart {
   const row = primaryRow(rows);
   const kind = exportKind(row);
   const arches = rowsArches(rows);
-  return { type: kind.type, namespace: kind.namespace, file: row.file, subsystem: pathSubsystem(row.file), arches };
+  // A module list can only name modules: a macro the scanner could not resolve (${…}) is left out.
+  const namespace = kind.modules ? kind.modules.filter((m) => !m.startsWith('${')).join(',') || undefined : kind.namespace;
+  return { type: kind.type, namespace, file: row.file, subsystem: pathSubsystem(row.file), arches };
+}
+
+/** Whether a record can be written for the symbol: record files are named for C identifiers (not 9p_fid_ref or $$divI). */
+export function canHaveRecord(symbol: string): boolean {
+  return C_IDENTIFIER.test(symbol);
 }
 
 /** The `npm run new` command that starts this symbol's record with the facts filled in. */
 export function scaffoldCommand(symbol: string, rows: readonly ExportRow[]): string {
   const s = recordStart(rows);
   const ns = s.namespace ? ` --namespace ${shellQuote(s.namespace)}` : '';
-  const arches = s.arches ? ` --arches ${s.arches.join(',')}` : '';
+  const arches = s.arches ? s.arches.map((a) => ` --arch ${a}`).join('') : '';
   return `npm run new -- ${symbol} --type ${s.type}${ns}${arches} --file ${shellQuote(s.file)} --subsystem ${shellQuote(s.subsystem)} --status testing --thread '<Message-ID>'`;
 }
 
