@@ -20,7 +20,17 @@ export interface ScaffoldFlag {
   field: FieldDoc;
   /** List fields take the flag several times (or comma-separated answers at a prompt). */
   multiple: boolean;
+  /** Also takes several values in one use, separated by commas (--arches x86,s390). */
+  commaList?: boolean;
 }
+
+/**
+ * Flags not named by dropping a list field's plural s (threads -> --thread): `arches` stays
+ * --arches, and takes a comma-separated list as architecture names never contain a comma.
+ */
+const FLAG_OVERRIDES: Readonly<Record<string, { flag: string; commaList: boolean }>> = {
+  arches: { flag: 'arches', commaList: true },
+};
 
 /** What the scaffolder fills in when a flag is not given. */
 export const SCAFFOLD_DEFAULTS: Readonly<Record<string, () => string>> = {
@@ -63,8 +73,9 @@ export function scaffoldFlags(): ScaffoldFlag[] {
       const item = field.value.kind === 'list' ? field.value.item : field.value;
       if (!writable(item)) return [];
       // threads -> --thread, users -> --user: a list's flag names one item.
-      // threads -> --thread, arches -> --arch.
-      const singular = !multiple ? field.name : field.name.endsWith('ches') ? field.name.slice(0, -2) : field.name.endsWith('s') ? field.name.slice(0, -1) : field.name;
+      const override = FLAG_OVERRIDES[field.name];
+      if (override) return [{ flag: override.flag, field, multiple, commaList: override.commaList }];
+      const singular = multiple && field.name.endsWith('s') ? field.name.slice(0, -1) : field.name;
       return [{ flag: singular.replace(/_/g, '-'), field, multiple }];
     });
 }
@@ -78,7 +89,7 @@ export function flagKind(flag: ScaffoldFlag): FieldKind {
 export function flagHelp(flag: ScaffoldFlag, width = 0): string {
   const dflt = SCAFFOLD_DEFAULTS[flag.field.name];
   const notes = [describeKind(flagKind(flag))];
-  if (flag.multiple) notes.push('repeatable');
+  if (flag.multiple) notes.push(flag.commaList ? 'repeatable, or several separated by commas' : 'repeatable');
   if (flag.field.required && !dflt) notes.push('required');
   if (dflt) notes.push(`default ${flag.field.name === 'date' ? 'today' : dflt()}`);
   return `${`--${flag.flag}`.padEnd(width)}  ${flag.field.description} (${notes.join('; ')})`;
@@ -94,6 +105,7 @@ export function recordData(symbol: string, values: FlagValues): Record<string, u
     const flag = byField.get(field.name);
     if (!flag) continue;
     let value = values[flag.flag] ?? SCAFFOLD_DEFAULTS[field.name]?.();
+    if (flag.commaList && value !== undefined) value = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(','));
     if (Array.isArray(value)) value = value.map((v) => v.trim()).filter((v) => v !== '');
     if (typeof value === 'string') value = value.trim();
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;

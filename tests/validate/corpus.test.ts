@@ -254,6 +254,14 @@ const ROWS: Row[] = [
     `${E}/mdx_spread_attribute.mdx:14:1: error: <Sym name="alloc_pages_vma"> has no page: it has no record and is not exported in the latest snapshot; write it as \`alloc_pages_vma\` [sym-exists]`,
   ] },
   { kind: 'image', fixtures: ['mdx_image.mdx'], expected: [`${E}/mdx_image.mdx:14:1: error: images are not allowed in a record body; link to the source instead [mdx-image]`] },
+  {
+    kind: 'process language in the body and in frontmatter prose',
+    fixtures: ['process_language.mdx'],
+    expected: [
+      `${E}/process_language.mdx:10:22: error: process language "rated verified": state the fact and its source, or say plainly what is not known (e.g. "the release that merged it is not established") [process-language]`,
+      `${E}/process_language.mdx:15:50: error: process language "Our notes": state the fact and its source, or say plainly what is not known (e.g. "the release that merged it is not established") [process-language]`,
+    ],
+  },
   { kind: 'level-1 heading', fixtures: ['mdx_h1.mdx'], expected: [`${E}/mdx_h1.mdx:14:1: error: the page title is the symbol; start body headings at ## (level 2) [body-heading-level]`] },
   {
     kind: 'MDX syntax error',

@@ -54,6 +54,21 @@ describe('npm run new', () => {
     expect(await runValidator(root)).toMatchObject({ code: 0, stdout: '' });
   });
 
+  it('takes --arches as a comma-separated list, repeatable, and writes it as a YAML list', async () => {
+    const root = tempRepo({});
+    const result = await runNew(['arch_fixture', '--root', root, ...COMPLETE, '--thread', 'a@example.org', '--arches', 'x86,s390', '--arches', 'arm64']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const text = fs.readFileSync(path.join(root, 'content/exports/arch_fixture.mdx'), 'utf8');
+    expect(text).toContain(['arches:', '  - x86', '  - s390', '  - arm64'].join('\n'));
+    expect(await runValidator(root)).toMatchObject({ code: 0, stdout: '' });
+
+    const bad = await runNew(['arch_bad', '--root', root, ...COMPLETE, '--thread', 'a@example.org', '--arches', 'x86,amd64']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('arches[1]');
+    expect(fs.existsSync(path.join(root, 'content/exports/arch_bad.mdx'))).toBe(false);
+  });
+
   it('refuses to overwrite an existing record', async () => {
     const root = tempDir();
     const args = ['dup_fixture', '--root', root, ...COMPLETE, '--thread', 'a@example.org'];
@@ -124,6 +139,8 @@ describe('scaffold (lib)', () => {
     expect(flags.map((f) => f.field.name)).toEqual(docs.filter((d) => d.name !== 'symbol' && d.name !== 'history').map((d) => d.name));
     expect(flags.find((f) => f.field.name === 'threads')).toMatchObject({ flag: 'thread', multiple: true });
     expect(flags.find((f) => f.field.name === 'replaced_by')).toMatchObject({ flag: 'replaced-by', multiple: false });
+    expect(flags.find((f) => f.field.name === 'arches')).toMatchObject({ flag: 'arches', multiple: true, commaList: true });
+    expect(recordData('x', { arches: ['x86, s390', 'arm64'] })['arches']).toEqual(['x86', 's390', 'arm64']);
   });
 
   it('finds fields that another field makes required', () => {

@@ -51,6 +51,7 @@ export const RULES: readonly RuleInfo[] = [
   { name: 'mdx-attribute', scope: 'body', description: 'Components get only their own attributes, with valid values, and the required ones.' },
   { name: 'mdx-unsafe-url', scope: 'body', description: 'Links use http:, https: or mailto: (never javascript:, data:, vbscript:, file:).' },
   { name: 'mdx-image', scope: 'body', description: 'No images (nothing is loaded from elsewhere when a reader opens a record).' },
+  { name: 'process-language', scope: 'body', description: 'The body and the frontmatter prose state facts and their sources, never how they were gathered ("our notes", "research notes", "rated partial", "rated verified", "confidence:"); what is not known is said plainly.' },
   { name: 'body-heading-level', scope: 'body', description: 'Body headings start at level 2; the page title is the symbol.' },
 ];
 

@@ -10,6 +10,7 @@ import { fieldDescription, fieldNames } from '../schema-walk.ts';
 import { parseBody } from '../body/tree.ts';
 import { checkBody, symReferences } from '../body/check.ts';
 import { renderBody } from '../body/render.ts';
+import { checkProcessLanguage } from '../body/process-language.ts';
 import { recordSchema, mechanismSchema, C_IDENTIFIER, type RecordData, type MechanismData } from '../schema.ts';
 import type { Problem } from '../problems.ts';
 import type { SitePaths } from '../urls.ts';
@@ -87,6 +88,8 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
   const locator = new FrontmatterLocator(frontmatter, frontmatterLine);
   result.locate = (p) => locator.locate(p);
 
+  for (const p of checkProcessLanguage(frontmatter)) at(frontmatterLine + p.line - 1, p.column, p.rule, p.message);
+
   const yaml = parseFrontmatter(frontmatter, frontmatterLine);
   let raw: Record<string, unknown> | undefined;
   if (!yaml.ok) at(yaml.line, yaml.column, yaml.rule, yaml.message);
@@ -120,6 +123,7 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
     const bodyProblems = checkBody(tree.tree);
     result.symRefs = symReferences(tree.tree).map((r) => ({ ...r, line: offset(r.line) }));
     for (const p of bodyProblems) at(offset(p.line), p.column, p.rule, p.message);
+    for (const p of checkProcessLanguage(body)) at(offset(p.line), p.column, p.rule, p.message);
     result.body = body;
     if (bodyProblems.length === 0) result.html = renderBody(tree.tree, paths);
   }

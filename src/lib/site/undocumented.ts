@@ -57,7 +57,7 @@ export function canHaveRecord(symbol: string): boolean {
 export function scaffoldCommand(symbol: string, rows: readonly ExportRow[]): string {
   const s = recordStart(rows);
   const ns = s.namespace ? ` --namespace ${shellQuote(s.namespace)}` : '';
-  const arches = s.arches ? s.arches.map((a) => ` --arch ${a}`).join('') : '';
+  const arches = s.arches ? ` --arches ${s.arches.join(',')}` : '';
   return `npm run new -- ${symbol} --type ${s.type}${ns}${arches} --file ${shellQuote(s.file)} --subsystem ${shellQuote(s.subsystem)} --status testing --thread '<Message-ID>'`;
 }
 
