@@ -51,7 +51,7 @@ describe('npm run abi -- search', () => {
   it('searches the repository by default, and exits 1 without a match and 2 on a bad pattern', () => {
     const real = run('search', '^kernel_fpu_begin$');
     expect(real.status).toBe(0);
-    expect(real.stdout.startsWith('kernel_fpu_begin\n----------------\n\nTier:\t\t\tstable\nType:\t\t\tEXPORT_SYMBOL_GPL\n')).toBe(true);
+    expect(real.stdout.startsWith('kernel_fpu_begin\n----------------\n\nTier:\t\t\tremoved\nType:\t\t\tunexported\n')).toBe(true);
     const none = run('search', '^nothing_like_this$', '--root', FIXTURE_SITE);
     expect([none.status, none.stdout, none.stderr]).toEqual([1, '', "abi: no record's symbol matches /^nothing_like_this$/\n"]);
     const bad = run('search', '(', '--root', FIXTURE_SITE);
