@@ -13,8 +13,9 @@ import { sitePaths } from './urls.ts';
 import { formatProblem } from './problems.ts';
 import type { SubsystemCount, UndocumentedExport } from './drift.ts';
 
-/** Written as the thread when none is given; not a Message-ID, so `npm run validate` flags it. */
-export const THREAD_PLACEHOLDER = 'TODO-Message-ID-of-the-decision';
+import { THREAD_PLACEHOLDER } from './thread-placeholder.ts';
+
+export { THREAD_PLACEHOLDER };
 
 export interface ScaffoldedRecord {
   symbol: string;

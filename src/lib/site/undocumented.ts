@@ -3,7 +3,7 @@
 // subsystem, architecture) comes from the export model.
 import { exportKind, pathSubsystem, primaryRow, rowsArches } from '../kernel/export-model.ts';
 import type { ExportRow, Snapshot } from '../kernel/snapshot.ts';
-import { THREAD_PLACEHOLDER } from '../drift-scaffold.ts';
+import { THREAD_PLACEHOLDER } from '../thread-placeholder.ts';
 import type { ExportedType } from '../kernel/export-model.ts';
 
 export interface UndocumentedSymbol {
