@@ -14,7 +14,7 @@ import { buildReleases, indexSnapshots, type Release, type SnapshotIndex } from 
 import { buildFeeds, type FeedSet } from '../lib/feeds.ts';
 import { pageCacheKey, sharedPageKey } from '../lib/site/page-keys.ts';
 import { openPageReuse } from '../lib/site/page-cache.ts';
-import { buildListings, type Listings } from '../lib/site/listings.ts';
+import { buildListings, LISTING_PAGE_SIZE, type Listings } from '../lib/site/listings.ts';
 
 export const paths = sitePaths(import.meta.env.BASE_URL);
 // Bundled pages cannot locate the repo from import.meta.url; astro runs from the project root.
@@ -63,6 +63,9 @@ export const listings = once(async (): Promise<Listings> => {
   const pages = await symbolsWithPages();
   return buildListings(await snapshots(), await allRecords(), await allMechanisms(), (symbol) => pages.has(symbol));
 });
+
+/** Symbols per listing page; tests build the small fixture with a few per page so that pagination is built too. */
+export const listingPageSize = Number(process.env.KED_LISTING_PAGE_SIZE) || LISTING_PAGE_SIZE;
 
 // Releases, feeds and the API (issue 7): computed once per build, looked up by pages.
 

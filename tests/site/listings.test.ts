@@ -6,6 +6,7 @@ import { parseSnapshot, type Snapshot } from '../../src/lib/kernel/snapshot.ts';
 import {
   azIndex,
   buildListings,
+  describeModuleGroup,
   importLines,
   moduleGroupTitle,
   namespaceListings,
@@ -164,6 +165,8 @@ describe('namespaceListings', () => {
     // The page's words, never the placeholder.
     expect(moduleGroupTitle(sub.modules!)).toBe("Exports restricted to KVM and the vendor modules KVM_SUB_MODULES names in the build's configuration");
     expect(moduleGroupTitle(kvm.modules!)).toBe('Exports restricted to the module kvm');
+    expect(describeModuleGroup(['${KVM_SUB_MODULES}'])).toBe("the modules KVM_SUB_MODULES names in the build's configuration");
+    expect(describeModuleGroup(['kvm', 'kvm-amd', 'kvm-intel'])).toBe('KVM and its vendor modules (kvm-amd, kvm-intel)');
   });
 
   it('links records and identifier-named mechanisms to their namespace', () => {

@@ -3,7 +3,7 @@
 // snapshot's symbols, not only the records. Computed once per build from the snapshots (about
 // 40,000 rows) by src/data/site.ts; pages only lay the pieces out. What a row means (type, GPL,
 // namespace, module list, architecture) comes from the export model.
-import { describeModules, exportKind, restrictedModules, rowArch, rowsBySymbol, type ExportedType } from '../kernel/export-model.ts';
+import { describeModules, describeNamespace, exportKind, restrictedModules, rowArch, rowsBySymbol, type ExportedType } from '../kernel/export-model.ts';
 import type { ExportRow, Snapshot } from '../kernel/snapshot.ts';
 import { importLine } from '../check-module.ts';
 import { EXPORT_TYPES, type ExportType, type Tier } from '../vocabulary.ts';
@@ -52,9 +52,26 @@ export function moduleGroupName(modules: readonly string[]): string {
   return `module:${modules.join(',')}`;
 }
 
+/**
+ * The modules a group allows, in words: the export model's describeModules, except that a list that
+ * is one unresolved macro reads "the modules KVM_SUB_MODULES names in the build's configuration"
+ * (describeModules says "the modules the modules …" there).
+ */
+export function describeModuleGroup(modules: readonly string[]): string {
+  return describeModules(modules).replace(/^the modules the modules /, 'the modules ');
+}
+
+/**
+ * A namespace as records and feeds name it, for a reader: "DMA_BUF" stays, "module:kvm" reads "only
+ * the module kvm", "ACPI|CXL" reads "ACPI or CXL (depends on configuration)" (describeNamespace).
+ */
+export function namespaceLabel(name: string): string {
+  return name.startsWith('module:') && !name.includes('|') ? `only ${describeModuleGroup(restrictedModules([name]))}` : describeNamespace(name);
+}
+
 /** A reader's title for a module group: "Exports restricted to KVM and its vendor modules (kvm-amd)". */
 export function moduleGroupTitle(modules: readonly string[]): string {
-  return `Exports restricted to ${describeModules(modules)}`;
+  return `Exports restricted to ${describeModuleGroup(modules)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,7 +262,7 @@ export function namespaceListings(
     ns.mechanisms.sort((a, b) => (a.data.date < b.data.date ? -1 : 1));
     if (ns.kind === 'namespace') ns.imports = snapshots.filter((s) => perRelease.get(s.version)?.has(ns.name)).map((s) => ({ release: s.version, line: importLine(ns.name, s.version) }));
   }
-  const list = [...map.values()].sort((a, b) => (a.kind !== b.kind ? (a.kind === 'namespace' ? -1 : 1) : a.kind === 'namespace' ? a.name.localeCompare(b.name) : describeModules(a.modules!).localeCompare(describeModules(b.modules!))));
+  const list = [...map.values()].sort((a, b) => (a.kind !== b.kind ? (a.kind === 'namespace' ? -1 : 1) : a.kind === 'namespace' ? a.name.localeCompare(b.name) : describeModuleGroup(a.modules!).localeCompare(describeModuleGroup(b.modules!))));
   const slugs = new Map<string, string>();
   for (const ns of list) {
     const other = slugs.get(ns.slug);
