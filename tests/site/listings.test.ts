@@ -101,6 +101,13 @@ describe('typeListings', () => {
     expect(entry('EXPORT_SYMBOL_GPL', 'irq_stat').notes).toEqual(['s390 only']);
   });
 
+  it('says "depends on configuration" when generic code exports a symbol two ways', () => {
+    const two = typeListings(snapshot('6.19.0', ['both_ways EXPORT_SYMBOL drivers/a/one.c 1', 'both_ways EXPORT_SYMBOL_GPL drivers/b/two.c 2', 'both_ways EXPORT_SYMBOL_GPL arch/x86/c.c 3']), everyPage);
+    const notes = (type: string) => two.find((t) => t.type === type)!.symbols[0]!.notes;
+    expect(notes('EXPORT_SYMBOL')).toEqual(['generic code', 'depends on configuration']);
+    expect(notes('EXPORT_SYMBOL_GPL')).toEqual(['generic code, x86', 'depends on configuration']);
+  });
+
   it('marks a symbol only architecture code exports, and nothing on generic exports', () => {
     expect(entry('EXPORT_SYMBOL_GPL', 'kernel_fpu_end').notes).toEqual(['x86 only']);
     expect(entry('EXPORT_SYMBOL', 'vmalloc').notes).toEqual([]);
