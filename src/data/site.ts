@@ -15,6 +15,7 @@ import { buildReleases, indexSnapshots, type Release, type SnapshotIndex } from 
 import { buildFeeds, type FeedSet } from '../lib/feeds.ts';
 import { pageCacheKey, sharedPageKey } from '../lib/site/page-keys.ts';
 import { openPageReuse } from '../lib/site/page-cache.ts';
+import { buildListings, LISTING_PAGE_SIZE, type Listings } from '../lib/site/listings.ts';
 
 export const paths = sitePaths(import.meta.env.BASE_URL);
 // Bundled pages cannot locate the repo from import.meta.url; astro runs from the project root.
@@ -63,6 +64,18 @@ export const symbolsWithPages = once(
 export const searchShards = once(async (): Promise<ShardSet> =>
   buildShards(searchEntries(await allRecords(), (await undocumented()).map((u) => u.rows[0]!), await linkerAliasPages())),
 );
+
+/**
+ * Every exported symbol of the latest snapshot under its export type, its namespaces and its letter
+ * (issue 12): the type, namespace and A–Z pages and the home page's counts read these.
+ */
+export const listings = once(async (): Promise<Listings> => {
+  const pages = await symbolsWithPages();
+  return buildListings(await snapshots(), await allRecords(), await allMechanisms(), (symbol) => pages.has(symbol));
+});
+
+/** Symbols per listing page; tests build the small fixture with a few per page so that pagination is built too. */
+export const listingPageSize = Number(process.env.KED_LISTING_PAGE_SIZE) || LISTING_PAGE_SIZE;
 
 // Releases, feeds and the API (issue 7): computed once per build, looked up by pages.
 

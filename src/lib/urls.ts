@@ -10,18 +10,25 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '') || 'none';
 }
 
+/** The A–Z index's path segment for a letter: "a"… "z", "other" for "#". */
+export function letterSlug(letter: string): string {
+  return letter === '#' ? 'other' : letter.toLowerCase();
+}
+
 export function sitePaths(base: string) {
   const root = base.endsWith('/') ? base : base + '/';
   return {
     home: () => root,
     symbol: (symbol: string) => `${root}symbols/${symbol}/`,
     symbols: () => `${root}symbols/`,
+    /** A page of the A–Z index: one letter ("#" for digits and other characters), paginated. */
+    letter: (letter: string, page = 1) => `${root}a-z/${letterSlug(letter)}/${page > 1 ? `${page}/` : ''}`,
     tier: (tier: string) => `${root}status/${tier}/`,
-    type: (type: string) => `${root}types/${type}/`,
+    type: (type: string, page = 1) => `${root}types/${type}/${page > 1 ? `${page}/` : ''}`,
     types: () => `${root}types/`,
     subsystem: (subsystem: string) => `${root}subsystems/${slugify(subsystem)}/`,
     subsystems: () => `${root}subsystems/`,
-    namespace: (namespace: string) => `${root}namespaces/${slugify(namespace)}/`,
+    namespace: (namespace: string, page = 1) => `${root}namespaces/${slugify(namespace)}/${page > 1 ? `${page}/` : ''}`,
     namespaces: () => `${root}namespaces/`,
     // Module check and coverage (issue 5).
     checkModule: () => `${root}check-module/`,

@@ -19,6 +19,12 @@ export interface BuiltSite {
   cleanup: () => void;
 }
 
+/**
+ * Symbols per listing page in test builds (the site uses LISTING_PAGE_SIZE): the fixture's few dozen
+ * symbols then span several pages, so every template, pagination included, is built and checked.
+ */
+export const TEST_LISTING_PAGE_SIZE = 20;
+
 export function buildSite(contentRoot: string, options: { base?: string } = {}): BuiltSite {
   const tmp = makeBuildDir('site-');
   const dir = buildInto(tmp, contentRoot, options);
@@ -37,7 +43,7 @@ export function buildInto(tmp: string, contentRoot: string, options: { base?: st
   const dir = path.join(tmp, 'dist');
   const out = execFileSync(process.execPath, [ASTRO, 'build'], {
     cwd: REPO_ROOT,
-    env: childEnv({ KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
+    env: childEnv({ KED_LISTING_PAGE_SIZE: String(TEST_LISTING_PAGE_SIZE), KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
     stdio: 'pipe',
   });
   // The build's second step, as in `npm run build`.

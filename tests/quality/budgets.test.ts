@@ -30,7 +30,7 @@ afterAll(() => site?.cleanup());
 const kb = (n: number) => (n / 1024).toFixed(1);
 
 describe('page weight', () => {
-  it('keeps every page within the JavaScript, CSS and record HTML budgets (gzipped)', () => {
+  it('keeps every page within the JavaScript, CSS and HTML budgets (gzipped)', () => {
     // The figures per template, for the report (and the README).
     const shown = new Map<string, PageWeight>();
     for (const t of TEMPLATE_PAGES) {
@@ -68,7 +68,9 @@ describe('page weight', () => {
       'symbols/x/: CSS 21.0 KB gzipped > 20.0 KB (_astro/a.css)',
       'symbols/x/: HTML 31.0 KB gzipped > 30.0 KB',
     ]);
-    expect(overBudget(heavy, false)).toHaveLength(2);
+    // Every page's HTML has the same 30 KB budget (listings are paginated to stay within it).
+    expect(overBudget(heavy, false)).toHaveLength(3);
+    expect(overBudget({ ...heavy, html: 29 * 1024 }, false)).toHaveLength(2);
   });
 
   it('ships no client framework runtime', () => {

@@ -111,7 +111,7 @@ export function describeModules(modules: readonly string[]): string {
   const [head, ...rest] = modules;
   if (head === 'kvm' && rest.length && rest.every((m) => m.startsWith('kvm-'))) return `KVM and its vendor modules (${rest.join(', ')})`;
   if (head === 'kvm' && rest.length === 1 && rest[0]!.startsWith('${')) return `KVM and its vendor modules (${moduleText(rest[0]!)})`;
-  if (modules.length === 1 && !head!.startsWith('${')) return `the module ${head}`;
+  if (modules.length === 1) return head!.startsWith('${') ? moduleText(head!) : `the module ${head}`;
   return `the modules ${listText(modules.map(moduleText))}`;
 }
 
