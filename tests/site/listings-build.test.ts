@@ -173,8 +173,7 @@ describe('listings of the built fixture site', () => {
     const pages = fs
       .readdirSync(site.dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && e.name.endsWith('.html'))
-      .map((e) => path.relative(site.dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-      ;
+      .map((e) => path.relative(site.dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
     expect(pages.length).toBeGreaterThan(40);
     const raw = pages.flatMap((page) => rawNotation(site.read(page)).map((hit) => `${page}: ${hit}`));
     expect(raw).toEqual([]);
