@@ -170,7 +170,7 @@ describe('namespaceListings', () => {
     expect(sub.symbols.map((s) => s.symbol)).toEqual(['kvm_vcpu_thing']);
     expect(sub.imports).toEqual([]);
     // The page's words, never the placeholder.
-    expect(moduleGroupTitle(sub.modules!)).toBe("Exports restricted to KVM and the vendor modules KVM_SUB_MODULES names in the build's configuration");
+    expect(moduleGroupTitle(sub.modules!)).toBe("Exports restricted to KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)");
     expect(moduleGroupTitle(kvm.modules!)).toBe('Exports restricted to the module kvm');
     expect(describeModules(['${KVM_SUB_MODULES}'])).toBe("the modules that KVM_SUB_MODULES lists in the build's configuration");
     expect(describeModules(['kvm', 'kvm-amd', 'kvm-intel'])).toBe('KVM and its vendor modules (kvm-amd, kvm-intel)');
