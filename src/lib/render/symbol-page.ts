@@ -39,7 +39,7 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
   const latestRows = ctx.snapshotIndexes.at(-1)?.bySymbol.get(d.symbol) ?? [];
   const fact = (term: string, value: Html | string) => html`<dt>${term}</dt><dd>${value}</dd>`;
   const facts = [
-    fact('Export type', html`<a href="${paths.type(d.type)}"><code>${d.type}</code></a>`),
+    fact(d.arches ? `Export type on ${d.arches.join(', ')}` : 'Export type', html`<a href="${paths.type(d.type)}"><code>${d.type}</code></a>`),
     fact('Licence', licenceNote(d.type)),
     d.arches && fact('Architectures', `${d.arches.join(', ')}: the decision concerns ${d.arches.length === 1 ? "this architecture's" : "these architectures'"} code; others may export a symbol of the same name on other terms (see Export by architecture)`),
     latestRows.length > 0 && fact(`In ${latestRelease}`, exportSentence(latestRows, latestRelease)),
