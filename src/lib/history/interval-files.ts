@@ -1,15 +1,16 @@
 // One shard of intervals as two files that line up line for line:
-//   exports/<shard>.tsv  symbol, macro, namespace, file, first, last  (what is exported, and when)
+//   exports/<shard>.tsv  symbol, macro, namespace, first, last, file  (what is exported, and when)
 //   lines/<shard>.tsv    symbol, lines                                (where in the file, per release)
 // Line numbers move with almost every edit of a file, so they live apart: a pull request that adds a
 // release shows export changes in exports/ only, and lines/ (marked generated in .gitattributes) holds
 // the positions. `last` is empty when the interval reaches the newest release, so a newer release
-// leaves the rows that carry on untouched. `lines` is the line in `first`, then `line@release` for each
+// leaves the rows that carry on untouched (the file comes after it so that no line ends in a tab, which
+// editors and `git diff --check` treat as trailing whitespace). `lines` is the line in `first`, then `line@release` for each
 // release of the interval where it moved: "120 124@v4.4.178 131@v5.10.89". No Node imports.
 import { HistoryError, type ExportInterval, type LineChange } from './model.ts';
 import { isStorablePath, shardOf } from './shards.ts';
 
-export const EXPORT_COLUMNS = ['symbol', 'macro', 'namespace', 'file', 'first', 'last'] as const;
+export const EXPORT_COLUMNS = ['symbol', 'macro', 'namespace', 'first', 'last', 'file'] as const;
 export const LINE_COLUMNS = ['symbol', 'lines'] as const;
 
 export function formatLines(lines: readonly LineChange[]): string {
@@ -37,7 +38,7 @@ export function formatShard(intervals: readonly ExportInterval[], newest: string
   let exports = `${EXPORT_COLUMNS.join('\t')}\n`;
   let lines = `${LINE_COLUMNS.join('\t')}\n`;
   for (const i of intervals) {
-    exports += `${i.symbol}\t${i.macro}\t${i.namespace}\t${i.file}\t${i.first}\t${i.last === newest ? '' : i.last}\n`;
+    exports += `${i.symbol}\t${i.macro}\t${i.namespace}\t${i.first}\t${i.last === newest ? '' : i.last}\t${i.file}\n`;
     lines += `${i.symbol}\t${formatLines(i.lines)}\n`;
   }
   return { exports, lines };
@@ -58,7 +59,7 @@ export function parseShard(shard: string, exportsFile: ShardFile, linesFile: Sha
   for (let k = 0; k < exportLines.length; k++) {
     const { line: at, cols } = exportLines[k]!;
     const fail = (field: string, message: string) => new HistoryError(exportsFile.name, at, `${field}: ${message}`);
-    const [symbol, macro, namespace, file, first, lastColumn] = cols as [string, string, string, string, string, string];
+    const [symbol, macro, namespace, first, lastColumn, file] = cols as [string, string, string, string, string, string];
     if (symbol === '') throw fail('symbol', 'is empty');
     if (!MACRO.test(macro)) throw fail('macro', `must be a macro name such as EXPORT_SYMBOL_GPL (got "${macro}")`);
     if (!isStorablePath(file)) throw fail('file', `must be a relative source path (got "${file}")`);
