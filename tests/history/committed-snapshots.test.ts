@@ -22,8 +22,8 @@ describe('the committed snapshots in the history store', () => {
   });
 
   it('come back exactly, whichever is added first, after a trip through the files', () => {
-    const forward = snapshots.reduce(addRelease, EMPTY_STORE);
-    const backward = [...snapshots].reverse().reduce(addRelease, EMPTY_STORE);
+    const forward = snapshots.reduce((store, s) => addRelease(store, s), EMPTY_STORE);
+    const backward = [...snapshots].reverse().reduce((store, s) => addRelease(store, s), EMPTY_STORE);
     const files = formatStore(forward);
     expect(formatStore(backward)).toEqual(files);
     const store = parseStore(files);
