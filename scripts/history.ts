@@ -9,7 +9,7 @@ import { addRelease } from '../src/lib/history/add-release.ts';
 import { HistoryInputError, readHistoryInput } from '../src/lib/history/input.ts';
 import { HistoryError, type HistoryStore } from '../src/lib/history/model.ts';
 import { HISTORY_DIR } from '../src/lib/history/store-files.ts';
-import { readStore, writeStore } from '../src/lib/history/store-io.ts';
+import { readStore, storeSize, writeStore } from '../src/lib/history/store-io.ts';
 import { REPO_ROOT } from '../src/lib/project.ts';
 
 const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--store DIR]
@@ -49,6 +49,11 @@ const [command, ...rest] = positionals;
 const storeDir = values.store ?? path.join(REPO_ROOT, HISTORY_DIR);
 const display = values.store ?? HISTORY_DIR;
 
+function sizeText(): string {
+  const { bytes, files } = storeSize(storeDir);
+  return `${bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} KB` : `${(bytes / 1e6).toFixed(1)} MB`} in ${files} files`;
+}
+
 function loadStore(): HistoryStore {
   try {
     return readStore(storeDir, display);
@@ -63,7 +68,7 @@ if (command === 'list') {
   const store = loadStore();
   if (!store.releases.length) console.error(`history: no releases in ${display}`);
   for (const r of store.releases) console.log(`${r.release}\t${r.rows} rows\t${r.date || 'date unknown'}\t${r.repository}${r.commit ? ` @ ${r.commit.slice(0, 12)}` : ''}`);
-  if (store.releases.length) console.error(`history: ${store.releases.length} releases, ${store.intervals.length} intervals`);
+  if (store.releases.length) console.error(`history: ${store.releases.length} releases, ${store.intervals.length} intervals, ${sizeText()}`);
 } else if (command === 'add') {
   if (rest.length !== 1) fail(USAGE);
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fail(`--date must be YYYY-MM-DD (got "${values.date}")`);
@@ -82,7 +87,7 @@ if (command === 'list') {
   const { written, removed } = writeStore(storeDir, next);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const change = written.length || removed.length ? `wrote ${written.length} files, removed ${removed.length}` : 'no file changed';
-  console.error(`history: ${replacing ? 'replaced' : 'added'} ${snapshot.version} (${snapshot.rows.length} rows, from a ${input.kind}): ${change}; ${next.releases.length} releases, ${next.intervals.length} intervals; ${seconds} s`);
+  console.error(`history: ${replacing ? 'replaced' : 'added'} ${snapshot.version} (${snapshot.rows.length} rows, from a ${input.kind}): ${change}; ${next.releases.length} releases, ${next.intervals.length} intervals, ${sizeText()}; ${seconds} s`);
 } else {
   fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
 }

@@ -34,7 +34,7 @@ describe('npm run history', () => {
     }
     const before = contents(store);
     const again = history('add', fx('v4.10.tsv'), '--store', store);
-    expect([again.status, again.stderr]).toEqual([0, expect.stringMatching(/^history: replaced v4\.10 \(4 rows, from a snapshot\): no file changed; 3 releases, 10 intervals; /)]);
+    expect([again.status, again.stderr]).toEqual([0, expect.stringMatching(/^history: replaced v4\.10 \(4 rows, from a snapshot\): no file changed; 3 releases, 10 intervals, \d+\.\d KB in 11 files; /)]);
     expect(contents(store)).toEqual(before);
 
     const list = history('list', '--store', store);
@@ -44,7 +44,7 @@ describe('npm run history', () => {
         'v4.10\t4 rows\tdate unknown\tgithub:example/linux-4.10 @ 222222222222\n' +
         'v4.12\t6 rows\tdate unknown\tgithub:example/linux-4.12 @ 444444444444\n',
     );
-    expect(list.stderr).toBe('history: 3 releases, 10 intervals\n');
+    expect(list.stderr).toMatch(/^history: 3 releases, 10 intervals, \d+\.\d KB in 11 files\n$/);
   });
 
   it.each([

@@ -30,6 +30,7 @@ export interface AddOptions {
  */
 export function addRelease(store: HistoryStore, snapshot: Snapshot, options: AddOptions = {}): HistoryStore {
   if (!isReleaseName(snapshot.version)) throw new Error(`the snapshot names no release (got "${snapshot.version}"); its first line must give the kernel version`);
+  if (/[\t\n]/.test(snapshot.source)) throw new Error('the snapshot\'s first-line comment holds a tab or a line break');
   for (const [n, row] of snapshot.rows.entries()) {
     const problem = storableRowProblem(row);
     if (problem) throw new Error(`row ${n + 1} (${row.symbol}): ${problem}`);

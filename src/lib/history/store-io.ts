@@ -32,6 +32,12 @@ export function readStore(dir: string, display = dir): HistoryStore {
   return parseStore(files, display.endsWith('/') || display === '' ? display : `${display}/`);
 }
 
+/** Bytes and number of the store's own files: what the 15 MB budget of issue 13 is measured on. */
+export function storeSize(dir: string): { bytes: number; files: number } {
+  const files = listStoreFiles(dir);
+  return { bytes: files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0), files: files.length };
+}
+
 export interface WriteResult {
   written: string[];
   removed: string[];
