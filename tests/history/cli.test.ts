@@ -64,6 +64,14 @@ describe('npm run history', () => {
     expect(fs.readdirSync(store, { recursive: true }).filter((f) => String(f).includes('.tmp-'))).toEqual([]);
   });
 
+  it('refuses a tree whose kernel version it cannot order', () => {
+    const tree = path.join(tmp, 'custom-tree');
+    fs.mkdirSync(tree);
+    fs.writeFileSync(path.join(tree, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 8\nSUBLEVEL = 0\nEXTRAVERSION = -custom\n');
+    const r = history('add', tree, '--store', path.join(tmp, 'custom'));
+    expect([r.status, r.stderr]).toEqual([2, `history: ${tree}/Makefile: kernel version v6.8-custom is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)\n`]);
+  });
+
   it('adds a Module.symvers under the release given', () => {
     const store = path.join(tmp, 'symvers');
     const r = history('add', fx('Module.symvers'), '--release', 'v4.13', '--date', '2017-09-03', '--store', store);

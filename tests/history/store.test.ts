@@ -101,6 +101,14 @@ describe('adding releases', () => {
     expect(formatStore(addRelease(replaced, fixture('v4.12')))).toEqual(files);
   });
 
+  it.each(RELEASES)('replaces %s in the middle or at either end as if it had been added that way', (release) => {
+    const original = fixture(release);
+    const variant = { ...original, rows: original.rows.slice(1).map((r) => ({ ...r, line: r.line + 1 })) };
+    const others = RELEASES.filter((r) => r !== release);
+    expect(formatStore(addRelease(all, variant))).toEqual(formatStore(addRelease(storeOf(others), variant)));
+    expect(snapshotOf(addRelease(all, variant), release)!.rows).toEqual(sortRows([...variant.rows]));
+  });
+
   it('keeps a known date unless a new one is given', () => {
     const dated = addRelease(all, fixture('v4.12'), { date: '2017-07-02' });
     expect(dated.releases.at(-1)!.date).toBe('2017-07-02');

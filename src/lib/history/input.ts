@@ -48,6 +48,7 @@ function snapshotFromTsv(text: string, file: string, release: string | undefined
   if (!snapshot.version && !release) throw new HistoryInputError(`${file}:1: the first line names no kernel version ("kernel version: 6.1.158"); pass --release`);
   if (snapshot.version && release && snapshot.version !== release) throw new HistoryInputError(`${file}:1: the snapshot is ${snapshot.version}, not --release ${release}`);
   const version = snapshot.version || release!;
+  if (!isReleaseName(version)) throw new HistoryInputError(`${file}:1: kernel version ${version} is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)`);
   // The n-th row is the n-th non-empty line after the header.
   const dataLines = text
     .split('\n')
@@ -74,6 +75,7 @@ function snapshotFromSymvers(text: string, file: string, release: string | undef
 async function scannedSnapshot(tree: string, options: InputOptions): Promise<Snapshot> {
   try {
     const version = kernelRelease(readTreeVersion(path.resolve(tree)));
+    if (!isReleaseName(version)) throw new HistoryInputError(`${path.join(tree, 'Makefile')}: kernel version ${version} is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)`);
     if (options.release && options.release !== version) throw new HistoryInputError(`${tree}: the tree's Makefile says ${version}, not --release ${options.release}`);
     options.onScan?.(tree);
     const result = await scanTree(tree, { workers: workersPerCore() });
