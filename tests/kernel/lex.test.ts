@@ -7,7 +7,7 @@ import { discoverWrappers, generatorsFor, generatorsOf } from '../../src/lib/ker
 /** Rows of one .c file on its own, as `line symbol macro namespace`. */
 function rows(text: string, file = 'drivers/x/x.c'): string[] {
   const lex = lexFile(file, text);
-  return resolveFile(lex, discoverWrappers([]), () => undefined).rows.map((r) => `${r.line} ${r.symbol} ${r.macro} ${r.namespace}`.trim());
+  return resolveFile(lex, discoverWrappers([]), { makefileNamespace: () => undefined }).rows.map((r) => `${r.line} ${r.symbol} ${r.macro} ${r.namespace}`.trim());
 }
 
 describe('lexFile', () => {

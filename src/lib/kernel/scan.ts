@@ -9,6 +9,7 @@ import { kernelVersionDescription, parseMakefileVersion, type KernelVersion } fr
 import { MakefileNamespaceLookup } from './namespaces.ts';
 import { addIncluderWrapperUses } from './include-wrappers.ts';
 import { resolveFile, type FileExports, type Unresolved } from './resolve.ts';
+import { treeLookups } from './scan-jobs.ts';
 import { createScanPool } from './scan-pool.ts';
 import { sortRows, type ExportRow } from './snapshot.ts';
 import { planWalk } from './source-files.ts';
@@ -77,9 +78,10 @@ function chunk(files: readonly string[]): string[][] {
 function collectExports(root: string, headers: readonly FileLex[], sources: ReadonlyArray<FileExports & { file: string }>, wrappers: WrapperTable): FileExports[] {
   const makefiles = new MakefileNamespaceLookup(root);
   const exportsByFile = new Map<string, FileExports>();
-  for (const lex of headers) exportsByFile.set(lex.file, resolveFile(lex, wrappers, () => makefiles.namespaceFor(lex.file)));
+  const tree = treeLookups(root);
+  for (const lex of headers) exportsByFile.set(lex.file, resolveFile(lex, wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree }));
   for (const { file, ...found } of sources) exportsByFile.set(file, found);
-  addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => makefiles.namespaceFor(file));
+  addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => ({ makefileNamespace: () => makefiles.namespaceFor(file), tree }));
   return [...exportsByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, found]) => found);
 }
 

@@ -84,9 +84,13 @@ function pasted(text: string, line: number): Token {
   return { kind: /^[A-Za-z_$][\w$]*$/.test(text) ? 'ident' : /^\d/.test(text) ? 'number' : 'punct', text, line };
 }
 
-/** Replaces parameters by arguments, with `#param` stringified and `a ## b` pasted. */
-function substitute(tokens: readonly Token[], bindings: ReadonlyMap<string, Token[]>): Token[] {
+/**
+ * Replaces parameters by arguments, with `#param` stringified and `a ## b` pasted. A parameter elsewhere
+ * takes its `expanded` argument when given: cpp macro-expands such arguments before substitution.
+ */
+function substitute(tokens: readonly Token[], bindings: ReadonlyMap<string, Token[]>, expanded?: ReadonlyMap<string, Token[]>): { tokens: Token[]; pasted: boolean } {
   const out: Token[] = [];
+  let didPaste = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
@@ -97,10 +101,12 @@ function substitute(tokens: readonly Token[], bindings: ReadonlyMap<string, Toke
       const right = bindings.get(next.text) ?? [next];
       const left = out.pop();
       out.push(pasted((left?.text ?? '') + (right[0]?.text ?? ''), t.line), ...right.slice(1));
+      didPaste ||= bindings.has(next.text);
       i++;
-    } else out.push(...(bindings.get(t.text) ?? [t]));
+    } else if (next?.text === '##') out.push(...(bindings.get(t.text) ?? [t]));
+    else out.push(...(expanded?.get(t.text) ?? bindings.get(t.text) ?? [t]));
   }
-  return out;
+  return { tokens: out, pasted: didPaste };
 }
 
 export interface Expansion {
@@ -109,20 +115,49 @@ export interface Expansion {
   core: string;
   /** The core macro's arguments. */
   args: Token[][];
+  /** Some wrapper pasted an argument into a new token (its arguments' pre-expansion then matters). */
+  pasted: boolean;
 }
 
-const MAX_DEPTH = 16;
+/** Macro-expands an argument (alternatives when a macro has #if alternatives); see preexpand.ts. */
+export type ArgumentExpander = (tokens: readonly Token[]) => Token[][];
+
+export interface ExpandOptions {
+  preexpand?: ArgumentExpander;
+  /** Set when a chain went deeper than MAX_DEPTH and was cut there. */
+  tooDeep?: boolean;
+}
+
+export const MAX_DEPTH = 16;
+
+/** The bindings of every parameter to its pre-expanded argument, one map per combination of alternatives. */
+function expandedBindings(bindings: ReadonlyMap<string, Token[]>, preexpand: ArgumentExpander): Map<string, Token[]>[] {
+  let combos: Map<string, Token[]>[] = [new Map()];
+  for (const [param, arg] of bindings) {
+    const alternatives = arg.some((t) => t.kind === 'ident') ? preexpand(arg) : [arg];
+    combos = combos.flatMap((combo) => alternatives.map((alt) => new Map(combo).set(param, alt)));
+  }
+  return combos;
+}
 
 /** Every core export a use of `name` can expand to (several when a wrapper has #if alternatives). */
-export function expand(name: string, args: Token[][], table: WrapperTable, depth = 0): Expansion[] {
-  if (isCoreMacro(name)) return [{ chain: [name], core: name, args }];
-  if (depth > MAX_DEPTH) return [];
+export function expand(name: string, args: Token[][], table: WrapperTable, options: ExpandOptions = {}, depth = 0): Expansion[] {
+  if (isCoreMacro(name)) return [{ chain: [name], core: name, args, pasted: false }];
+  if (depth > MAX_DEPTH) {
+    options.tooDeep = true;
+    return [];
+  }
   const expansions: Expansion[] = [];
   for (const def of table.get(name) ?? []) {
     const bindings = bind(def.params, args);
-    for (const call of innerCalls(def, table)) {
-      const innerArgs = call.args === 'forward' ? args : (call.args ?? []).map((a) => substitute(a, bindings));
-      for (const e of expand(call.name, innerArgs, table, depth + 1)) expansions.push({ ...e, chain: [name, ...e.chain] });
+    const alternatives = options.preexpand ? expandedBindings(bindings, options.preexpand) : [undefined];
+    for (const expanded of alternatives) {
+      for (const call of innerCalls(def, table)) {
+        const substituted = call.args === 'forward' ? [] : (call.args ?? []).map((a) => substitute(a, bindings, expanded));
+        const innerArgs = call.args === 'forward' ? args : substituted.map((s) => s.tokens);
+        const pastedHere = substituted.some((s) => s.pasted);
+        for (const e of expand(call.name, innerArgs, table, options, depth + 1)) expansions.push({ ...e, chain: [name, ...e.chain], pasted: e.pasted || pastedHere });
+      }
     }
   }
   return expansions;
