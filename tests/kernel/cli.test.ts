@@ -1,6 +1,6 @@
 // The scan and import-symvers scripts as a user runs them (with the repository's Node, which strips types).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { writeSyntheticTree } from '../../src/lib/kernel/synthetic-tree.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
 const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
+const USAGE = 'usage: npm run scan -- <kernel-tree> [--format tsv|json] [--out FILE] [--snapshot [--force]] [--workers N] [--source github:owner/repo] [--commit SHA]';
 const MODERN = path.join(REPO_ROOT, 'tests/fixtures/kernel/modern');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ked-scan-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -66,15 +67,102 @@ describe('npm run scan', () => {
     expect(readFileSync(target, 'utf8')).toBe(run('scan.ts', MODERN).stdout);
   });
 
+  it('writes <release>.unresolved.tsv beside the snapshot, and names --source and --commit in the first line', () => {
+    const root = mkdtempSync(path.join(tmp, 'repo-'));
+    const commit = '094d869456d2bb93023e0ef9bf84a0758cbe8085';
+    const r = run('scan.ts', MODERN, '--snapshot', '--root', root, '--source', 'github:owner/linux', '--commit', commit);
+    expect(r.status).toBe(0);
+    const snapshot = readFileSync(path.join(root, 'content/snapshots/v6.19.tsv'), 'utf8');
+    expect(snapshot.split('\n')[0]).toBe(
+      `# source: github:owner/linux | commit: ${commit} | kernel version: 6.19.0 (VERSION=6 PATCHLEVEL=19 SUBLEVEL=0 EXTRAVERSION=) | extracted by npm run scan`,
+    );
+    const unresolved = readFileSync(path.join(root, 'content/snapshots/v6.19.unresolved.tsv'), 'utf8').split('\n');
+    expect(unresolved.slice(0, 3)).toEqual([
+      '# unresolved export-macro uses in v6.19.0 (owner/linux), as npm run scan reported them',
+      'file\tline\treason\ttext',
+      'arch/powerpc/include/asm/kasan.h\t7\ttoken-paste-in-define\tEXPORT_SYMBOL(__##fn) (#define EXPORT_SYMBOL_KASAN(fn) [export wrapper: its uses are rows, with the pasted symbol])',
+    ]);
+    expect(unresolved).toHaveLength(2 + 13 + 1);
+  });
+
+  it('prints its usage with --help', () => {
+    const r = run('scan.ts', '--help');
+    expect([r.status, r.stdout.split('\n')[0], r.stderr]).toEqual([0, USAGE, '']);
+    expect(r.stdout).toContain('--snapshot');
+  });
+
+  it('caps --workers at the cores', () => {
+    const r = run('scan.ts', MODERN, '--workers', '1000');
+    expect(r.status).toBe(0);
+    expect(parseSnapshot(r.stdout).rows).toHaveLength(64);
+  });
+
   it.each([
     [[path.join(tmp, 'missing')], `scan: ${path.join(tmp, 'missing')}: no such file or directory\n`],
     [[path.join(MODERN, 'Makefile')], `scan: ${path.join(MODERN, 'Makefile')}: not a directory\n`],
     [[path.join(MODERN, 'drivers')], `scan: ${path.join(MODERN, 'drivers')}: no top-level Makefile, so not a kernel tree\n`],
-    [[], 'scan: usage: npm run scan -- <kernel-tree> [--format tsv|json] [--out FILE] [--snapshot [--force]] [--workers N]\n'],
+    [[], `scan: ${USAGE}\n`],
     [[MODERN, '--format', 'xml'], 'scan: --format must be tsv or json (got "xml")\n'],
   ])('exits 2 on %j', (args, stderr) => {
     const r = run('scan.ts', ...args);
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', stderr]);
+  });
+});
+
+describe('npm run scan on hostile input', () => {
+  /** A copy of the modern fixture tree with `edit` applied. */
+  function treeWith(edit: (root: string) => void): string {
+    const root = mkdtempSync(path.join(tmp, 'hostile-'));
+    execFileSync('cp', ['-r', `${MODERN}/.`, root]);
+    edit(root);
+    return root;
+  }
+  const fifo = (file: string) => (rmSync(file, { force: true, recursive: true }), execFileSync('mkfifo', [file]));
+  const dir = (file: string) => (rmSync(file, { force: true, recursive: true }), mkdirSync(file, { recursive: true }));
+
+  it('refuses a Makefile version that is no kernel version, writing nothing', () => {
+    const root = mkdtempSync(path.join(tmp, 'repo-'));
+    const tree = treeWith((t) => writeFileSync(path.join(t, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 19/../../../ESCAPED\nSUBLEVEL = 0\nEXTRAVERSION =\n'));
+    const r = run('scan.ts', tree, '--snapshot', '--root', root);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `scan: ${path.join(tree, 'Makefile')}: "6.19/../../../ESCAPED.0" is not a kernel version (VERSION.PATCHLEVEL.SUBLEVEL numbers, EXTRAVERSION such as -rc1)\n`]);
+    expect(existsSync(path.join(root, 'content'))).toBe(false);
+    expect(existsSync(path.join(tmp, 'ESCAPED.tsv'))).toBe(false);
+    const extra = treeWith((t) => writeFileSync(path.join(t, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 19\nSUBLEVEL = 0\nEXTRAVERSION = -rc1/../../x\n'));
+    expect(run('scan.ts', extra, '--snapshot', '--root', root).status).toBe(2);
+  });
+
+  it.each([
+    ['a FIFO as the Makefile', 'Makefile', fifo, 'not a regular file (a FIFO, socket or device), expected a regular file'],
+    ['a directory as the Makefile', 'Makefile', dir, 'a directory, expected a regular file'],
+    ['a FIFO as .git', '.git', fifo, 'not a regular file or directory (a FIFO, socket or device)'],
+    ['a FIFO as .git/HEAD', '.git/HEAD', (f: string) => (mkdirSync(path.dirname(f), { recursive: true }), fifo(f)), 'not a regular file (a FIFO, socket or device), expected a regular file'],
+    ['a directory as .git/HEAD', '.git/HEAD', dir, 'a directory, expected a regular file'],
+  ])('exits 2 on %s, naming it, without hanging', (_what, file, make, message) => {
+    const tree = treeWith((t) => make(path.join(t, file)));
+    const r = spawnSync(NODE, [path.join(REPO_ROOT, 'scripts/scan.ts'), tree], { encoding: 'utf8', timeout: 20_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `scan: ${path.join(tree, file)}: ${message}\n`]);
+  });
+
+  it.each([
+    ['a directory', dir, 'a directory, expected a file to write'],
+    ['a FIFO', fifo, 'not a regular file (a FIFO, socket or device)'],
+  ])('exits 2 on %s as --out', (_what, make, message) => {
+    const out = path.join(mkdtempSync(path.join(tmp, 'out-')), 'out.tsv');
+    make(out);
+    const r = spawnSync(NODE, [path.join(REPO_ROOT, 'scripts/scan.ts'), MODERN, '--out', out], { encoding: 'utf8', timeout: 20_000 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `scan: --out ${out}: ${message}\n`]);
+  });
+
+  it('exits 2 on an --out in a missing directory', () => {
+    const out = path.join(tmp, 'no-such-dir', 'out.tsv');
+    const r = run('scan.ts', MODERN, '--out', out);
+    expect([r.status, r.stderr]).toEqual([2, `scan: --out ${out}: no such directory ${path.dirname(out)}\n`]);
+  });
+
+  it('exits 2 on an unknown flag, without a stack trace', () => {
+    const r = run('scan.ts', MODERN, '--bogus');
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain('    at ');
   });
 });
 

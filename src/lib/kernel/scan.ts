@@ -1,14 +1,15 @@
 // Scans a kernel source tree for every export-macro use and produces snapshot rows.
 // Headers go first so that their wrappers (and generators without EXPORT in their name) are known
 // before .c and .S files are read; each file is only lexed if a cheap byte search finds a marker.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { FileLex } from './lex.ts';
-import { kernelVersionDescription, parseMakefileVersion, type KernelVersion } from './makefile-version.ts';
+import { isKernelVersion, kernelVersionDescription, kernelVersionText, parseMakefileVersion, type KernelVersion } from './makefile-version.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
 import { addIncluderWrapperUses } from './include-wrappers.ts';
 import { resolveFile, type FileExports, type Unresolved } from './resolve.ts';
+import { pathKind, requireRegularFile, ScanError } from './scan-error.ts';
 import { treeLookups } from './scan-jobs.ts';
 import { createScanPool } from './scan-pool.ts';
 import { sortRows, type ExportRow } from './snapshot.ts';
@@ -32,37 +33,46 @@ export interface ScanResult {
   kernelVersion: KernelVersion;
   /** The snapshot's first-line comment. */
   source: string;
+  /** Where the tree comes from, short: `owner/repo` for --source github:owner/repo, else the tree's path. */
+  origin: string;
   rows: ExportRow[];
   unresolved: Unresolved[];
   stats: ScanStats;
 }
 
-/** The tree cannot be scanned at all (missing, not a directory, no top Makefile). */
-export class ScanError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScanError';
-  }
-}
+export { ScanError };
 
 export function readTreeVersion(root: string): KernelVersion {
-  if (!existsSync(root)) throw new ScanError(`${root}: no such file or directory`);
-  if (!statSync(root).isDirectory()) throw new ScanError(`${root}: not a directory`);
+  const kind = pathKind(root);
+  if (kind === 'missing') throw new ScanError(`${root}: no such file or directory`);
+  if (kind !== 'directory') throw new ScanError(`${root}: not a directory`);
   const makefile = path.join(root, 'Makefile');
-  if (!existsSync(makefile)) throw new ScanError(`${root}: no top-level Makefile, so not a kernel tree`);
+  if (pathKind(makefile) === 'missing') throw new ScanError(`${root}: no top-level Makefile, so not a kernel tree`);
+  requireRegularFile(makefile);
   const version = parseMakefileVersion(readFileSync(makefile, 'latin1'));
   if (!version) throw new ScanError(`${makefile}: no VERSION = <number> line, so not a kernel tree`);
+  // The release name becomes a file name (content/snapshots/<release>.tsv): nothing but a version passes.
+  if (!isKernelVersion(version)) throw new ScanError(`${makefile}: "${kernelVersionText(version)}" is not a kernel version (VERSION.PATCHLEVEL.SUBLEVEL numbers, EXTRAVERSION such as -rc1)`);
   return version;
 }
 
 export interface ScanOptions {
   /** Worker threads walking, reading and lexing besides this one. Default 0: this thread alone. */
   workers?: number;
+  /** Where the tree comes from, for the snapshot's first line (`github:owner/repo`); default the tree's path. */
+  source?: string;
+  /** The tree's commit; default read from its .git, if any. */
+  commit?: string;
 }
 
 /** One worker per core beyond this thread's. */
 export function workersPerCore(): number {
   return Math.min(availableParallelism() - 1, 7);
+}
+
+/** Worker threads asked for, capped at the cores: more threads than cores only slow a scan down. */
+export function capWorkers(requested: number): number {
+  return Math.min(requested, availableParallelism());
 }
 
 const FILES_PER_JOB = 500;
@@ -89,7 +99,9 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   const started = performance.now();
   const absolute = path.resolve(root);
   const kernelVersion = readTreeVersion(absolute);
-  const pool = createScanPool(options.workers ?? 0);
+  // Read before the long part, so that a FIFO or directory in .git stops the scan at once.
+  const commit = options.commit ?? treeCommit(absolute);
+  const pool = createScanPool(capWorkers(options.workers ?? 0));
   try {
     // Walking the tree is shared out too: each header job walks some directories two levels down.
     const plan = planWalk(absolute);
@@ -113,10 +125,10 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     }
     const perFile = collectExports(absolute, headers, sourceResults.flatMap((r) => r.exports), wrappers);
     stats.milliseconds = performance.now() - started;
-    const commit = treeCommit(absolute);
     return {
       kernelVersion,
-      source: `source: kernel tree ${absolute}${commit ? ` | commit: ${commit}` : ''} | kernel version: ${kernelVersionDescription(kernelVersion)} | extracted by npm run scan`,
+      origin: options.source?.replace(/^github:/, '') ?? absolute,
+      source: `source: ${options.source ?? `kernel tree ${absolute}`}${commit ? ` | commit: ${commit}` : ''} | kernel version: ${kernelVersionDescription(kernelVersion)} | extracted by npm run scan`,
       rows: sortRows(perFile.flatMap((f) => f.rows)),
       unresolved: perFile.flatMap((f) => f.unresolved.sort((a, b) => a.line - b.line)),
       stats,
