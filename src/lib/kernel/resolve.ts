@@ -120,6 +120,24 @@ function expansionsOf(call: CallSite, args: Token[][], table: WrapperTable, plac
   return expansions;
 }
 
+/**
+ * The symbols a macro call in the symbol argument gives (`EXPORT_SYMBOL_GPL(LZO_SAFE(lzo1x_1_compress))`:
+ * cpp expands it before the export macro sees it), from the macros the file sees; undefined when any
+ * alternative is not one identifier or rests on a macro the file does not define (an includer's).
+ */
+function expandedSymbols(tokens: readonly Token[], file: string, context: ResolveContext): string[] | undefined {
+  if (!context.tree || !tokens.some((t) => t.kind === 'ident')) return undefined;
+  const expander = createExpander(context.tree.macros.tableFor(file).table);
+  try {
+    const alternatives = expander.expand(tokens);
+    if (expander.undefinedNames.size || !alternatives.every(isSymbolToken)) return undefined;
+    return [...new Set(alternatives.map((alt) => alt[0]!.text))];
+  } catch (error) {
+    if (error instanceof ExpansionLimit) return undefined;
+    throw error;
+  }
+}
+
 function resolveCall(file: string, call: CallSite, table: WrapperTable, context: ResolveContext, out: FileExports, place: RowPlace = { file, line: call.line }): Set<string> {
   const chains = new Set<string>();
   const defs = table.get(call.name);
@@ -150,11 +168,12 @@ function resolveCall(file: string, call: CallSite, table: WrapperTable, context:
   for (const e of expansionsOf(call, args, table, place, context, unresolved)) {
     for (const name of e.chain) chains.add(name);
     const symbolTokens = e.args[0] ?? [];
-    if (!isSymbolToken(symbolTokens)) {
+    const expanded = isSymbolToken(symbolTokens) ? undefined : expandedSymbols(symbolTokens, place.file, context);
+    if (!isSymbolToken(symbolTokens) && !expanded) {
       unresolved('non-identifier-argument', e.chain.length > 1 ? `expands to ${callText(e.core, e.args)}` : '');
       return chains;
     }
-    const alias = resolveAlias(call.aliases, symbolTokens[0]!.text, call.context);
+    const alias = expanded ? { symbols: expanded, definitions: [] } : resolveAlias(call.aliases, symbolTokens[0]!.text, call.context);
     const overridable = alias.definitions.find((d) => d.overridable);
     if (overridable) unresolved('symbol-is-overridable-macro', `#ifndef ${symbolTokens[0]!.text} / #define ${symbolTokens[0]!.text} ${overridable.value} at line ${overridable.line}: files including this one may export other names`);
     const macro = reportedMacro(call, e);
