@@ -59,3 +59,14 @@ describe('retpoline thunks', () => {
     expect(unresolved).toEqual([]);
   });
 });
+
+describe('s390 expolines', () => {
+  it('6.19: expands .irp and .macro down to EXPORT_SYMBOL(\\name) in asm/nospec-insn.h, with CONFIG_EXPOLINE_EXTERN on', async () => {
+    const { rows, unresolved } = await scan('expoline-6.19');
+    // expoline.S:12 calls GEN_ALL_BR_THUNK_EXTERN: .irp r1,1…15 / GEN_BR_THUNK_EXTERN %r\r1 → __DECODE_R's
+    // .ifc picks \expand \r1 → __THUNK_EPILOG_NAME __s390_indirect_jump_r<n> → EXPORT_SYMBOL(\name).
+    expect(rows).toEqual(Array.from({ length: 15 }, (_, i) => `12 __s390_indirect_jump_r${i + 1} EXPORT_SYMBOL`).sort());
+    // mcount.S's GEN_BR_THUNK is the empty macro in that configuration; the template line is no hole.
+    expect(unresolved).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { createExpander, ExpansionLimit } from './preexpand.ts';
 import { callText, isSymbolToken, type Token } from './tokens.ts';
 import { discoverWrappers, expand, innerCalls, MAX_DEPTH, pastesSymbol, type ExpandOptions, type Expansion, type WrapperTable } from './wrappers.ts';
 import { findXMacroUses } from './x-macros.ts';
+import { asmMacroExports } from './asm-macros.ts';
 
 export type UnresolvedReason =
   | 'token-paste-in-define'
@@ -39,6 +40,8 @@ export interface FileExports {
   unresolved: Unresolved[];
   /** A .c or .S file's own wrappers, which also apply to the headers it includes after them. */
   sharedWrappers?: { defines: MacroDefinition[]; includes: Include[] };
+  /** `file:line` of assembler-macro export lines this file's macro calls turned into rows. */
+  expandedTemplates?: string[];
 }
 
 /** What resolving a file may consult besides its own text. */
@@ -46,6 +49,8 @@ export interface ResolveContext {
   makefileNamespace: () => string | undefined;
   /** The tree: X-macro includes, macros for pre-expansion and namespaces. Absent: the file's text alone. */
   tree?: { read: TreeReader; macros: MacroEnvironment; arches: () => string[] };
+  /** Assembler macros leading to an export of a parameter: a .S file calling one is expanded. */
+  asmMacros?: readonly string[];
 }
 
 // Export-looking names we do not know how to follow are reported rather than dropped.
@@ -224,9 +229,28 @@ function resolveXMacros(lex: FileLex, table: WrapperTable, context: ResolveConte
   return used;
 }
 
+/** The rows of assembler macro calls whose export line names a parameter (asm-macros.ts). */
+function resolveAsmMacros(lex: FileLex, context: ResolveContext, out: FileExports): void {
+  const names = context.asmMacros;
+  if (!context.tree || !names?.length || !lex.file.endsWith('.S') || !lex.calls.some((c) => names.includes(c.name))) return;
+  const { exports, limit } = asmMacroExports(lex.file, context.tree.read, context.tree.arches());
+  const seen = new Set<string>();
+  for (const e of exports) {
+    const key = `${e.line}\t${e.symbol}\t${e.macro}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const source = namespaceSource(e.macro, 1);
+    const namespace = source.from === 'default' ? (context.makefileNamespace() ?? '') : '';
+    out.rows.push({ symbol: e.symbol, macro: e.macro, namespace, file: lex.file, line: e.line });
+    (out.expandedTemplates ??= []).push(`${e.template.file}:${e.template.line}`);
+  }
+  if (limit) out.unresolved.push({ file: lex.file, line: 1, macro: '', reason: 'expansion-limit', raw: '(assembler macros)', context: limit });
+}
+
 export function resolveFile(lex: FileLex, global: WrapperTable, context: ResolveContext): FileExports {
   const table = wrappersFor(lex, global);
   const out: FileExports = { rows: [], unresolved: [] };
+  resolveAsmMacros(lex, context, out);
   const chains = new Set<string>();
   const xmacros = resolveXMacros(lex, table, context, out, chains);
   for (const call of lex.calls) for (const name of resolveCall(lex.file, call, table, context, out)) chains.add(name);

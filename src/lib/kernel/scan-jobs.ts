@@ -23,6 +23,8 @@ export interface HeaderJob {
 
 export interface ResolveJob extends LexJob {
   wrappers: WrapperTable;
+  /** Assembler macros leading to an export of a parameter (asm-macros.ts). */
+  asmMacros: string[];
 }
 
 export interface JobStats {
@@ -79,6 +81,6 @@ export function resolveJob(job: ResolveJob): { exports: Array<FileExports & { fi
   const { lexed, stats } = lexJob(job);
   const makefiles = new MakefileNamespaceLookup(job.root);
   const tree = treeLookups(job.root);
-  const exports = lexed.map((lex) => ({ file: lex.file, ...resolveFile(lex, job.wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree }) }));
+  const exports = lexed.map((lex) => ({ file: lex.file, ...resolveFile(lex, job.wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree, asmMacros: job.asmMacros }) }));
   return { exports, stats };
 }

@@ -16,6 +16,7 @@ import { sortRows, type ExportRow } from './snapshot.ts';
 import { planWalk } from './source-files.ts';
 import { treeCommit } from './tree-commit.ts';
 import { discoverWrappers, generatorsOf, type WrapperTable } from './wrappers.ts';
+import { asmExportMacroNames } from './asm-macros.ts';
 
 export interface ScanStats {
   /** .c, .h and .S files considered. */
@@ -84,6 +85,21 @@ function chunk(files: readonly string[]): string[][] {
   return chunks;
 }
 
+/**
+ * The assembler macros of headers whose export line names a parameter (EXPORT_SYMBOL(\\name) inside
+ * .macro), with the macros that lead to them: .S files calling one are expanded (asm-macros.ts).
+ */
+function asmExportMacrosOf(root: string, headers: readonly FileLex[]): string[] {
+  const read = treeLookups(root).read;
+  const names = new Set<string>();
+  for (const header of headers) {
+    if (!header.calls.some((c) => c.args?.[0]?.[0]?.text === '\\')) continue;
+    const text = read(header.file);
+    if (text?.includes('.macro')) for (const name of asmExportMacroNames(header.file, text)) names.add(name);
+  }
+  return [...names].sort();
+}
+
 /** Every file's exports in file order: headers resolved here, then the headers' uses of includers' wrappers. */
 function collectExports(root: string, headers: readonly FileLex[], sources: ReadonlyArray<FileExports & { file: string }>, wrappers: WrapperTable): FileExports[] {
   const makefiles = new MakefileNamespaceLookup(root);
@@ -92,6 +108,9 @@ function collectExports(root: string, headers: readonly FileLex[], sources: Read
   for (const lex of headers) exportsByFile.set(lex.file, resolveFile(lex, wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree }));
   for (const { file, ...found } of sources) exportsByFile.set(file, found);
   addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => ({ makefileNamespace: () => makefiles.namespaceFor(file), tree }));
+  // An assembler macro's `EXPORT_SYMBOL(\\name)` that some .S file expanded into rows is no hole.
+  const templates = new Set([...exportsByFile.values()].flatMap((f) => f.expandedTemplates ?? []));
+  if (templates.size) for (const found of exportsByFile.values()) found.unresolved = found.unresolved.filter((u) => !templates.has(`${u.file}:${u.line}`));
   return [...exportsByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, found]) => found);
 }
 
@@ -112,9 +131,10 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     const headers = headerResults.flatMap((r) => r.lexed);
     const wrappers = discoverWrappers(headers.flatMap((h) => h.defines));
     // Header generators without EXPORT in their name (ALIAS_MV) are used in files that never say EXPORT.
-    const generators = generatorsOf(wrappers);
+    const asmMacros = asmExportMacrosOf(absolute, headers);
+    const generators = [...generatorsOf(wrappers), ...asmMacros.map((name) => ({ name, scope: '' }))];
     const sources = [...plan.files.sources, ...headerResults.flatMap((r) => r.sources)].sort();
-    const sourceJobs = chunk(sources).map((files) => ({ root: absolute, files, generators, wrappers }));
+    const sourceJobs = chunk(sources).map((files) => ({ root: absolute, files, generators, wrappers, asmMacros }));
     const sourceResults = await pool.run('resolve', sourceJobs);
 
     const stats: ScanStats = { files: 0, lexedFiles: 0, bytes: 0, jobs: headerJobs.length + sourceJobs.length, workerJobs: pool.workerJobs, milliseconds: 0 };
