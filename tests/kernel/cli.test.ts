@@ -200,3 +200,12 @@ describe('npm run import-symvers', () => {
     expect(run('import-symvers.ts', path.join(tmp, 'none')).status).toBe(2);
   });
 });
+
+describe('npm run bench:scan', () => {
+  it('times the scanner and git grep on a tree given by path, reading nothing else', () => {
+    const r = run('bench-scan.ts', MODERN, '--runs', '1');
+    // A tiny tree is grep's ground (Node starts in about 0.3 s): either verdict is a normal exit.
+    expect([0, 1]).toContain(r.status);
+    expect(r.stdout).toMatch(/^tree: .*\nmachine: .*\ngit grep: best \d+\.\d\d s of .*\nscan: {5}best \d+\.\d\d s of .*\nrows: 65\ntarget \(scan no slower than git grep\): (met|NOT met)/);
+  });
+});

@@ -54,6 +54,12 @@ interface Frame {
   ifndef?: string;
 }
 
+/**
+ * The include depths a lookup tries in turn: the file alone, its direct includes, everything. Most
+ * answers come from the first two, which read a handful of files instead of hundreds.
+ */
+export const INCLUDE_DEPTHS: ReadonlyArray<number | undefined> = [0, 1, undefined];
+
 /** Builds the macro table of files in one include order, like one cpp run. */
 class TableBuilder {
   readonly table = new Map<string, MacroDefinition[]>();
@@ -67,7 +73,10 @@ class TableBuilder {
   /** The arch whose headers <asm/…> means; undefined: every arch's (generic code). */
   private readonly arch: string | undefined;
 
-  constructor(read: TreeReader, arches: readonly string[], assembly: boolean, arch: string | undefined) {
+  private readonly parse: (file: string, text: string) => Directive[];
+
+  constructor(read: TreeReader, arches: readonly string[], assembly: boolean, arch: string | undefined, parse: (file: string, text: string) => Directive[]) {
+    this.parse = parse;
     this.read = read;
     this.arches = arches;
     this.assembly = assembly;
@@ -86,7 +95,7 @@ class TableBuilder {
     this.files++;
     const frames: Frame[] = [];
     let previous: Directive | undefined;
-    for (const d of directivesOf(text)) {
+    for (const d of this.parse(file, text)) {
       if (d.line >= upToLine) break;
       const opened = previous;
       previous = d;
@@ -103,13 +112,25 @@ class TableBuilder {
     }
   }
 
+  private includeDepth = MAX_INCLUDE_DEPTH;
+
+  /** Includes followed this many levels down (0: the file's own #defines): cheap first tries. */
+  limitIncludes(depth: number): void {
+    this.includeDepth = depth;
+  }
+
   private include(includer: string, target: string, quoted: boolean, depth: number, conditional: boolean): void {
-    const arches = this.arch ? [this.arch] : this.arches;
+    if (depth >= this.includeDepth) return;
+    // Generic code's <linux/…> is include/linux/… (an arch directory overriding one is rare): only
+    // <asm/…> is looked up in every arch's include directory.
+    const arches = this.arch ? [this.arch] : target.startsWith('asm/') ? this.arches : [];
     const candidates = includeCandidates(includer, target, quoted, arches);
-    // In generic code an <asm/…> header is each architecture's own: all of them are alternatives.
-    const perArch = !this.arch && !archOf(includer) && !quoted && target.startsWith('asm/');
-    if (perArch) {
-      for (const c of candidates.filter((c) => c.startsWith('arch/'))) this.addFile(c, depth + 1, true);
+    // In generic code an <asm/…> header is each architecture's own: all of them are alternatives. Only
+    // for the file's own includes: deeper down (linux/types.h → asm/types.h …) the fan-out would read
+    // every arch's headers for macros nobody asks about, so there the generic header stands in.
+    const generic = !this.arch && !archOf(includer) && !quoted && target.startsWith('asm/');
+    if (generic) {
+      if (depth === 0) for (const c of candidates.filter((c) => c.startsWith('arch/'))) this.addFile(c, depth + 1, true);
       this.addFile(`include/asm-generic/${target.slice(4)}`, depth + 1, true);
       return;
     }
@@ -170,6 +191,13 @@ class TableBuilder {
 /** Macro tables of files, each read once per thread and cached by (file, arch, assembly). */
 export class MacroEnvironment {
   private readonly cache = new Map<string, { table: MacroTable; truncated: boolean }>();
+  /** Each file's directives, parsed once whatever table includes it. */
+  private readonly parsed = new Map<string, Directive[]>();
+  private readonly parse = (file: string, text: string): Directive[] => {
+    let found = this.parsed.get(file);
+    if (!found) this.parsed.set(file, (found = directivesOf(text)));
+    return found;
+  };
   private arches: string[] | undefined;
 
   private readonly read: TreeReader;
@@ -180,17 +208,27 @@ export class MacroEnvironment {
     this.listArches = listArches;
   }
 
+  private readonly answers = new Map<string, unknown>();
+
+  /** An answer computed once per tree for `key` (many uses of one wrapper ask the same question). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.answers.has(key)) this.answers.set(key, compute());
+    return this.answers.get(key) as T;
+  }
+
   /**
    * The macros in force in `file` (before `line`, if given), for `arch` (default: the file's own,
-   * or every arch's headers for generic code). `.S` files see __ASSEMBLY__ defined.
+   * or every arch's headers for generic code). `.S` files see __ASSEMBLY__ defined. `includeDepth`:
+   * levels of #include followed (0: the file's own #defines only).
    */
-  tableFor(file: string, options: { line?: number; arch?: string } = {}): { table: MacroTable; truncated: boolean } {
+  tableFor(file: string, options: { line?: number; arch?: string; includeDepth?: number } = {}): { table: MacroTable; truncated: boolean } {
     const arch = options.arch ?? archOf(file);
-    const key = `${file}\t${arch ?? ''}\t${options.line ?? ''}`;
+    const key = `${file}\t${arch ?? ''}\t${options.line ?? ''}\t${options.includeDepth ?? ''}`;
     let found = this.cache.get(key);
     if (!found) {
       this.arches ??= this.listArches();
-      const builder = new TableBuilder(this.read, this.arches, file.endsWith('.S'), arch);
+      const builder = new TableBuilder(this.read, this.arches, file.endsWith('.S'), arch, this.parse);
+      if (options.includeDepth !== undefined) builder.limitIncludes(options.includeDepth);
       builder.addFile(file, 0, false, options.line);
       found = { table: builder.table, truncated: builder.truncated };
       this.cache.set(key, found);

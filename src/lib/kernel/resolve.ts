@@ -3,7 +3,7 @@
 import { isCoreMacro, MACHINERY_FILES, namespaceSource } from './core-macros.ts';
 import { EXPORT_MARKER, type CallSite, type FileLex, type Include, type MacroDefinition } from './lex.ts';
 import { archOf } from './include-paths.ts';
-import type { MacroEnvironment, TreeReader } from './macro-env.ts';
+import { INCLUDE_DEPTHS, type MacroEnvironment, type MacroTable, type TreeReader } from './macro-env.ts';
 import { moduleListUnion, namespaceNeedsMacros, namespaceText } from './namespaces.ts';
 import { resolveAlias } from './object-aliases.ts';
 import type { ExportRow } from './snapshot.ts';
@@ -79,18 +79,31 @@ function effectiveNamespace(e: Expansion, call: CallSite, file: string, table: W
   const tokens = e.args[source.index] ?? [];
   if (!context.tree || !namespaceNeedsMacros(tokens)) return { text: source.prefix + namespaceText(tokens), undefinedNames: [] };
   // Macros in a namespace (`"kvm," __stringify(KVM_SUB_MODULES)`) take the values of the wrapper's
-  // header as the using file's arch sees it (generic code: any arch's).
-  const { table: macros } = context.tree.macros.tableFor(namespaceOrigin(e, table, file), { arch: archOf(file) });
+  // header as the using file's arch sees it (generic code: any arch's). Many uses share one answer.
+  const origin = namespaceOrigin(e, table, file);
+  const key = `${origin}\t${archOf(file) ?? ''}\t${source.prefix}\t${tokens.map((t) => t.text).join(' ')}`;
+  const macros = context.tree.macros;
+  return macros.memo(`namespace\t${key}`, () => {
+    let answer: ReturnType<typeof namespaceFromMacros> | undefined;
+    for (const includeDepth of INCLUDE_DEPTHS) {
+      answer = namespaceFromMacros(tokens, source.prefix, macros.tableFor(origin, { arch: archOf(file), includeDepth }).table);
+      if (!answer.undefinedNames.length && !answer.limit) break;
+    }
+    return answer!;
+  });
+}
+
+function namespaceFromMacros(tokens: readonly Token[], prefix: string, macros: MacroTable): { text: string; undefinedNames: string[]; limit?: string } {
   const expander = createExpander(macros);
   try {
     const texts = expander.expand(tokens).map(namespaceText);
     const wanted = tokens.filter((t) => t.kind === 'ident' && !t.text.startsWith('__stringify')).map((t) => t.text);
     const undefinedNames = wanted.filter((name) => expander.undefinedNames.has(name));
-    const text = source.prefix === 'module:' ? moduleListUnion(texts) : texts.join('|');
-    return { text: source.prefix + text, undefinedNames };
+    const text = prefix === 'module:' ? moduleListUnion(texts) : texts.join('|');
+    return { text: prefix + text, undefinedNames };
   } catch (error) {
     if (!(error instanceof ExpansionLimit)) throw error;
-    return { text: source.prefix + namespaceText(tokens), undefinedNames: [], limit: error.message };
+    return { text: prefix + namespaceText(tokens), undefinedNames: [], limit: error.message };
   }
 }
 
@@ -113,9 +126,14 @@ function expansionsOf(call: CallSite, args: Token[][], table: WrapperTable, plac
   if (context.tree && expansions.some((e) => e.pasted)) {
     // cpp macro-expands an argument before substituting it where it is not next to # or ##; it only
     // changes the symbol when a wrapper then pastes it (GENERATE_THUNK(_ASM_AX) → __x86_indirect_thunk_rax).
-    const expander = createExpander(context.tree.macros.tableFor(place.file).table);
+    // The file's own macros first; its includes only when a name is not defined there.
+    const macros = context.tree.macros;
     try {
-      expansions = expand(call.name, args, table, { ...options, preexpand: (tokens) => expander.expand(tokens) });
+      for (const includeDepth of INCLUDE_DEPTHS) {
+        const expander = createExpander(macros.tableFor(place.file, { includeDepth }).table);
+        expansions = expand(call.name, args, table, { ...options, preexpand: (tokens) => expander.expand(tokens) });
+        if (!expander.undefinedNames.size) break;
+      }
     } catch (error) {
       if (!(error instanceof ExpansionLimit)) throw error;
       report('expansion-limit', `arguments not macro-expanded (${error.message}): the symbols are as written`);
@@ -131,8 +149,20 @@ function expansionsOf(call: CallSite, args: Token[][], table: WrapperTable, plac
  * alternative is not one identifier or rests on a macro the file does not define (an includer's).
  */
 function expandedSymbols(tokens: readonly Token[], file: string, context: ResolveContext): string[] | undefined {
-  if (!context.tree || !tokens.some((t) => t.kind === 'ident')) return undefined;
-  const expander = createExpander(context.tree.macros.tableFor(file).table);
+  // An assembler macro parameter (`\name`) is gas's business, not cpp's.
+  if (!context.tree || !tokens.some((t) => t.kind === 'ident') || tokens.some((t) => t.text === '\\')) return undefined;
+  const macros = context.tree.macros;
+  return macros.memo(`symbol\t${file}\t${tokens.map((t) => t.text).join(' ')}`, () => {
+    for (const includeDepth of INCLUDE_DEPTHS) {
+      const symbols = symbolsFromMacros(tokens, macros.tableFor(file, { includeDepth }).table);
+      if (symbols) return symbols;
+    }
+    return undefined;
+  });
+}
+
+function symbolsFromMacros(tokens: readonly Token[], table: MacroTable): string[] | undefined {
+  const expander = createExpander(table);
   try {
     const alternatives = expander.expand(tokens);
     if (expander.undefinedNames.size || !alternatives.every(isSymbolToken)) return undefined;

@@ -15,7 +15,7 @@ import { createScanPool } from './scan-pool.ts';
 import { sortRows, type ExportRow } from './snapshot.ts';
 import { planWalk } from './source-files.ts';
 import { treeCommit } from './tree-commit.ts';
-import { discoverWrappers, generatorsOf, type WrapperTable } from './wrappers.ts';
+import { discoverWrappers, generatorsOf, type Generator, type WrapperTable } from './wrappers.ts';
 import { asmExportMacroNames } from './asm-macros.ts';
 
 export interface ScanStats {
@@ -89,15 +89,18 @@ function chunk(files: readonly string[]): string[][] {
  * The assembler macros of headers whose export line names a parameter (EXPORT_SYMBOL(\\name) inside
  * .macro), with the macros that lead to them: .S files calling one are expanded (asm-macros.ts).
  */
-function asmExportMacrosOf(root: string, headers: readonly FileLex[]): string[] {
+function asmExportMacrosOf(root: string, headers: readonly FileLex[]): Generator[] {
   const read = treeLookups(root).read;
-  const names = new Set<string>();
+  const found = new Map<string, Generator>();
   for (const header of headers) {
     if (!header.calls.some((c) => c.args?.[0]?.[0]?.text === '\\')) continue;
     const text = read(header.file);
-    if (text?.includes('.macro')) for (const name of asmExportMacroNames(header.file, text)) names.add(name);
+    // Assembler macros serve their own architecture's .S files: searching every file of the tree for
+    // their names would cost a pass over a gigabyte each.
+    const scope = /^arch\/[^/]+\//.exec(header.file)?.[0] ?? '';
+    if (text?.includes('.macro')) for (const name of asmExportMacroNames(header.file, text)) found.set(`${scope}\t${name}`, { name, scope });
   }
-  return [...names].sort();
+  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Every file's exports in file order: headers resolved here, then the headers' uses of includers' wrappers. */
@@ -132,9 +135,9 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     const wrappers = discoverWrappers(headers.flatMap((h) => h.defines));
     // Header generators without EXPORT in their name (ALIAS_MV) are used in files that never say EXPORT.
     const asmMacros = asmExportMacrosOf(absolute, headers);
-    const generators = [...generatorsOf(wrappers), ...asmMacros.map((name) => ({ name, scope: '' }))];
+    const generators = [...generatorsOf(wrappers), ...asmMacros];
     const sources = [...plan.files.sources, ...headerResults.flatMap((r) => r.sources)].sort();
-    const sourceJobs = chunk(sources).map((files) => ({ root: absolute, files, generators, wrappers, asmMacros }));
+    const sourceJobs = chunk(sources).map((files) => ({ root: absolute, files, generators, wrappers, asmMacros: asmMacros.map((g) => g.name) }));
     const sourceResults = await pool.run('resolve', sourceJobs);
 
     const stats: ScanStats = { files: 0, lexedFiles: 0, bytes: 0, jobs: headerJobs.length + sourceJobs.length, workerJobs: pool.workerJobs, milliseconds: 0 };

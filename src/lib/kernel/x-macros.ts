@@ -3,8 +3,9 @@
 //   #define GEN(reg) __EXPORT_THUNK(__x86_indirect_thunk_ ## reg)
 //   #include <asm/GEN-for-each-reg.h>        (GEN(rax) GEN(rcx) … under CONFIG_64BIT, GEN(eax) … else)
 //   #undef GEN
-// Each call in the included file is one row. Every #if branch of the included file counts (the 64-bit and
-// 32-bit register sets are alternatives of one build each; rows are per use).
+// The #include must follow the #define closely (MAX_LINES_BETWEEN). Each call in the included file is one
+// row. Every #if branch of the included file counts (the 64-bit and 32-bit register sets are alternatives
+// of one build each; rows are per use).
 //
 // A generated row carries the including file and the line of its #include: that is the line a reader opens
 // to find the export (the #define just above it names the macro, the #include is where cpp emits the
@@ -38,11 +39,23 @@ function definitionsAt(lex: FileLex, line: number): MacroDefinition[] {
   return [...inForce.values()];
 }
 
+/**
+ * An X-macro's #include follows its #define closely (retpoline.S, cgroup.c's SUBSYS, ps3's LV1_CALL: the
+ * next line). Looking only there keeps a scan from reading every header a file includes after some
+ * local generator.
+ */
+const MAX_LINES_BETWEEN = 8;
+
+function closeAbove(def: MacroDefinition, include: Include): boolean {
+  const end = def.body.length ? def.body[def.body.length - 1]!.line : def.line;
+  return include.line > def.line && include.line - end <= MAX_LINES_BETWEEN;
+}
+
 /** The first file an #include names that the tree holds (each architecture's, for generic code). */
 function includedFiles(includer: string, include: Include, read: TreeReader, arches: readonly string[]): string[] {
   const found: string[] = [];
   const generic = !includer.startsWith('arch/');
-  for (const candidate of includeCandidates(includer, include.target, include.quoted, arches)) {
+  for (const candidate of includeCandidates(includer, include.target, include.quoted, include.target.startsWith('asm/') ? arches : [])) {
     if (read(candidate) === undefined) continue;
     found.push(candidate);
     // The first found wins, except that generic code may see any arch's header: it keeps every arch's.
@@ -60,7 +73,7 @@ export function findXMacroUses(lex: FileLex, table: WrapperTable, read: TreeRead
   for (const include of lex.includes) {
     // A macro with EXPORT in its name is found by the search for EXPORT in the included file itself (and
     // resolved there with its includer's wrappers: include-wrappers.ts); only the others need this.
-    const defs = definitionsAt(lex, include.line).filter((d) => d.params !== null && !d.name.includes(EXPORT_MARKER) && innerCalls(d, table).length > 0);
+    const defs = definitionsAt(lex, include.line).filter((d) => d.params !== null && !d.name.includes(EXPORT_MARKER) && closeAbove(d, include) && innerCalls(d, table).length > 0);
     if (!defs.length) continue;
     const names = defs.map((d) => d.name);
     const pending: Array<{ includer: string; include: Include; depth: number }> = [{ includer: lex.file, include, depth: 0 }];
