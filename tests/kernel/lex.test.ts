@@ -84,3 +84,24 @@ describe('generators', () => {
     expect(generatorsFor('mm/mmap.c', generators)).toEqual(['DECLARE_VM_GET_PAGE_PROT', 'DECLARE_THUNK']);
   });
 });
+
+describe('a file\'s own generators', () => {
+  it('paste the symbol of each use, with the definition in force at the use (lib/atomic64.c)', () => {
+    const text = [
+      '#define ATOMIC64_OP(op, c_op) s64 generic_atomic64_##op(s64 a) { } EXPORT_SYMBOL(generic_atomic64_##op);',
+      '#define ATOMIC64_OP_RETURN(op, c_op) s64 r; EXPORT_SYMBOL(generic_atomic64_##op##_return);',
+      '#define ATOMIC64_OPS(op, c_op) ATOMIC64_OP(op, c_op) ATOMIC64_OP_RETURN(op, c_op)',
+      'ATOMIC64_OPS(add, +=)',
+      '#undef ATOMIC64_OPS',
+      '#define ATOMIC64_OPS(op, c_op) ATOMIC64_OP(op, c_op)',
+      'ATOMIC64_OPS(and, &=)',
+    ].join('\n');
+    // No generic_atomic64_and_return: the second ATOMIC64_OPS replaced the first.
+    expect(rows(text, 'lib/atomic64.c')).toEqual(['4 generic_atomic64_add EXPORT_SYMBOL', '4 generic_atomic64_add_return EXPORT_SYMBOL', '7 generic_atomic64_and EXPORT_SYMBOL']);
+  });
+
+  it('keep #ifdef / #else definitions as alternatives', () => {
+    const text = ['#ifdef CONFIG_X', '#define GEN(n) EXPORT_SYMBOL(x_##n)', '#else', '#define GEN(n) EXPORT_SYMBOL(y_##n)', '#endif', 'GEN(one);'].join('\n');
+    expect(rows(text)).toEqual(['6 x_one EXPORT_SYMBOL', '6 y_one EXPORT_SYMBOL']);
+  });
+});

@@ -158,7 +158,8 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
     if (needle === EXPORT_MARKER) while (start > 0 && isIdentChar(text.charCodeAt(start - 1))) start--;
     else if (p > 0 && isIdentChar(text.charCodeAt(p - 1))) return p + 1;
     while (end < text.length && isIdentChar(text.charCodeAt(end))) end++;
-    if (needle !== EXPORT_MARKER && end !== p + needle.length) return end;
+    // A longer name found by a generator's needle (ATOMIC64_OPS by ATOMIC64_OP) counts only if it is a generator too.
+    if (needle !== EXPORT_MARKER && end !== p + needle.length && !generators.includes(text.slice(start, end))) return end;
     const line = lineAt(start);
     let args: Token[][] | null = null;
     let resume = end;

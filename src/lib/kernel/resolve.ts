@@ -62,7 +62,7 @@ function isHeader(file: string): boolean {
 
 /** The wrappers in force in a file: a .c or .S file's own #defines apply to it alone. */
 function wrappersFor(lex: FileLex, global: WrapperTable): WrapperTable {
-  return isHeader(lex.file) || lex.defines.length === 0 ? global : discoverWrappers(lex.defines, global);
+  return isHeader(lex.file) || lex.defines.length === 0 ? global : discoverWrappers(lex.defines, global, true);
 }
 
 /** The file whose macros give the core macro's namespace argument: the wrapper's that passes it. */
@@ -243,6 +243,36 @@ function pastedExportsInDefines(lex: FileLex, table: WrapperTable, out: FileExpo
   }
 }
 
+/**
+ * The wrappers in force at a line of a file that #undefs and #defines some of its own again (lib/atomic64.c:
+ * ATOMIC64_OPS with and without _RETURN; retpoline.S's GEN): cpp uses the definition in force where the
+ * macro is used. Definitions without an #undef between them stay alternatives (#ifdef / #else branches).
+ */
+function redefinitionsOf(lex: FileLex, table: WrapperTable): (line: number) => WrapperTable {
+  const redefined = [...new Set(lex.undefs.map((u) => u.name))].filter((name) => table.get(name)?.some((d) => d.file === lex.file));
+  if (!redefined.length) return () => table;
+  const views = new Map<number, WrapperTable>();
+  return (line) => {
+    let view = views.get(line);
+    if (view) return view;
+    const copy = new Map(table);
+    for (const name of redefined) {
+      let inForce: MacroDefinition[] = [];
+      let last = 0;
+      for (const def of table.get(name)!.filter((d) => d.file === lex.file && d.line < line)) {
+        const undone = lex.undefs.some((u) => u.name === name && u.line > last && u.line < def.line);
+        inForce = undone ? [def] : [...inForce, def];
+        last = def.line;
+      }
+      if (lex.undefs.some((u) => u.name === name && u.line > last && u.line < line)) inForce = [];
+      if (inForce.length) copy.set(name, inForce);
+      else copy.delete(name);
+    }
+    views.set(line, (view = copy));
+    return view;
+  };
+}
+
 /** The rows of X-macro calls in the files `lex` includes (see x-macros.ts); returns the definitions used. */
 function resolveXMacros(lex: FileLex, table: WrapperTable, context: ResolveContext, out: FileExports, chains: Set<string>): Set<MacroDefinition> {
   const used = new Set<MacroDefinition>();
@@ -283,7 +313,8 @@ export function resolveFile(lex: FileLex, global: WrapperTable, context: Resolve
   resolveAsmMacros(lex, context, out);
   const chains = new Set<string>();
   const xmacros = resolveXMacros(lex, table, context, out, chains);
-  for (const call of lex.calls) for (const name of resolveCall(lex.file, call, table, context, out)) chains.add(name);
+  const atLine = redefinitionsOf(lex, table);
+  for (const call of lex.calls) for (const name of resolveCall(lex.file, call, atLine(call.line), context, out)) chains.add(name);
   // A pasting definition of this file whose uses were expanded here (to rows, or to unresolved entries
   // of their own) is no hole.
   pastedExportsInDefines(lex, table, out, (def) => xmacros.has(def) || (def.file === lex.file && chains.has(def.name)));

@@ -45,9 +45,11 @@ export function pastesSymbol(call: InnerCall): boolean {
 /**
  * Adds the wrappers among `defines` to `base`. A name #defined in `defines` replaces its `base`
  * definitions (a .c file's own #define wins over a header's). Generators without EXPORT in their name
- * that paste the symbol together are left out: their expansions cannot be named without a full cpp.
+ * that paste the symbol together are left out of the tree-wide table (searching every file for their
+ * names would cost a pass each); a file's own (`local`) are kept: kernel/params.c's
+ * STANDARD_PARAM_DEF(byte, …) exports param_set_byte, expanded and pasted like cpp does.
  */
-export function discoverWrappers(defines: readonly MacroDefinition[], base: WrapperTable = new Map()): WrapperTable {
+export function discoverWrappers(defines: readonly MacroDefinition[], base: WrapperTable = new Map(), local = false): WrapperTable {
   const table = new Map(base);
   const redefined = new Set<string>();
   const pending = defines.filter((d) => !isCoreMacro(d.name) && !MACHINERY_FILES.has(d.file));
@@ -59,7 +61,7 @@ export function discoverWrappers(defines: readonly MacroDefinition[], base: Wrap
       if (!calls.length) continue;
       pending.splice(i--, 1);
       changed = true;
-      if (!def.name.includes(EXPORT_MARKER) && calls.some(pastesSymbol)) continue;
+      if (!local && !def.name.includes(EXPORT_MARKER) && calls.some(pastesSymbol)) continue;
       const previous = redefined.has(def.name) ? table.get(def.name)! : [];
       redefined.add(def.name);
       table.set(def.name, [...previous, def]);
