@@ -42,6 +42,8 @@ export interface FileExports {
   sharedWrappers?: { defines: MacroDefinition[]; includes: Include[] };
   /** `file:line` of assembler-macro export lines this file's macro calls turned into rows. */
   expandedTemplates?: string[];
+  /** Wrappers and generators this file's uses expanded through (a header's pasting #define used here is no hole). */
+  usedMacros?: string[];
 }
 
 /** What resolving a file may consult besides its own text. */
@@ -62,7 +64,7 @@ function isHeader(file: string): boolean {
 
 /** The wrappers in force in a file: a .c or .S file's own #defines apply to it alone. */
 function wrappersFor(lex: FileLex, global: WrapperTable): WrapperTable {
-  return isHeader(lex.file) || lex.defines.length === 0 ? global : discoverWrappers(lex.defines, global, true);
+  return isHeader(lex.file) || lex.defines.length === 0 ? global : discoverWrappers(lex.defines, global);
 }
 
 /** The file whose macros give the core macro's namespace argument: the wrapper's that passes it. */
@@ -318,6 +320,8 @@ export function resolveFile(lex: FileLex, global: WrapperTable, context: Resolve
   // A pasting definition of this file whose uses were expanded here (to rows, or to unresolved entries
   // of their own) is no hole.
   pastedExportsInDefines(lex, table, out, (def) => xmacros.has(def) || (def.file === lex.file && chains.has(def.name)));
+  const usedElsewhere = [...chains].filter((name) => table.get(name)?.some((d) => d.file !== lex.file));
+  if (usedElsewhere.length) out.usedMacros = usedElsewhere;
   const own = table === global ? [] : lex.defines.filter((d) => table.get(d.name)?.includes(d));
   if (own.length) {
     const first = Math.min(...own.map((d) => d.line));

@@ -111,9 +111,13 @@ function collectExports(root: string, headers: readonly FileLex[], sources: Read
   for (const lex of headers) exportsByFile.set(lex.file, resolveFile(lex, wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree }));
   for (const { file, ...found } of sources) exportsByFile.set(file, found);
   addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => ({ makefileNamespace: () => makefiles.namespaceFor(file), tree }));
-  // An assembler macro's `EXPORT_SYMBOL(\\name)` that some .S file expanded into rows is no hole.
+  // An assembler macro's `EXPORT_SYMBOL(\\name)` that some .S file expanded into rows is no hole, nor is
+  // a header's pasting #define that some file used.
   const templates = new Set([...exportsByFile.values()].flatMap((f) => f.expandedTemplates ?? []));
-  if (templates.size) for (const found of exportsByFile.values()) found.unresolved = found.unresolved.filter((u) => !templates.has(`${u.file}:${u.line}`));
+  const used = new Set([...exportsByFile.values()].flatMap((f) => f.usedMacros ?? []));
+  const resolvedElsewhere = (u: Unresolved) =>
+    templates.has(`${u.file}:${u.line}`) || (u.reason === 'token-paste-in-define' && used.has(/^#define ([\w$]+)/.exec(u.context)?.[1] ?? ''));
+  for (const found of exportsByFile.values()) found.unresolved = found.unresolved.filter((u) => !resolvedElsewhere(u));
   return [...exportsByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, found]) => found);
 }
 

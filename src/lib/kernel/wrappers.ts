@@ -45,11 +45,10 @@ export function pastesSymbol(call: InnerCall): boolean {
 /**
  * Adds the wrappers among `defines` to `base`. A name #defined in `defines` replaces its `base`
  * definitions (a .c file's own #define wins over a header's). Generators without EXPORT in their name
- * that paste the symbol together are left out of the tree-wide table (searching every file for their
- * names would cost a pass each); a file's own (`local`) are kept: kernel/params.c's
- * STANDARD_PARAM_DEF(byte, …) exports param_set_byte, expanded and pasted like cpp does.
+ * that paste the symbol are expanded and pasted as cpp does (kernel/params.c's STANDARD_PARAM_DEF(byte, …)
+ * exports param_set_byte; powerpc's define_machine(pseries) exports mach_pseries).
  */
-export function discoverWrappers(defines: readonly MacroDefinition[], base: WrapperTable = new Map(), local = false): WrapperTable {
+export function discoverWrappers(defines: readonly MacroDefinition[], base: WrapperTable = new Map()): WrapperTable {
   const table = new Map(base);
   const redefined = new Set<string>();
   const pending = defines.filter((d) => !isCoreMacro(d.name) && !MACHINERY_FILES.has(d.file));
@@ -61,7 +60,6 @@ export function discoverWrappers(defines: readonly MacroDefinition[], base: Wrap
       if (!calls.length) continue;
       pending.splice(i--, 1);
       changed = true;
-      if (!local && !def.name.includes(EXPORT_MARKER) && calls.some(pastesSymbol)) continue;
       const previous = redefined.has(def.name) ? table.get(def.name)! : [];
       redefined.add(def.name);
       table.set(def.name, [...previous, def]);
@@ -182,12 +180,22 @@ function headerScope(file: string): string {
   return `${parts.slice(0, Math.min(2, parts.length - 1)).join('/')}/`;
 }
 
+/**
+ * Where a pasting generator of an arch header is used: its own arch (define_machine in
+ * arch/powerpc/include/asm/machdep.h serves arch/powerpc/). Each generator name costs a search of every
+ * file in its scope, and these are never used by generic code.
+ */
+function pastingScope(file: string): string {
+  const arch = /^arch\/[^/]+\//.exec(file)?.[0];
+  return arch ?? headerScope(file);
+}
+
 /** The header wrappers whose uses a search for EXPORT would miss (ALIAS_MV, DECLARE_VM_GET_PAGE_PROT). */
 export function generatorsOf(table: WrapperTable): Generator[] {
   const generators: Generator[] = [];
   for (const [name, defs] of table) {
     if (name.includes(EXPORT_MARKER)) continue;
-    const scopes = new Set(defs.map((d) => headerScope(d.file)));
+    const scopes = new Set(defs.map((d) => (innerCalls(d, table).some(pastesSymbol) ? pastingScope(d.file) : headerScope(d.file))));
     if (scopes.has('')) generators.push({ name, scope: '' });
     else for (const scope of scopes) generators.push({ name, scope });
   }
