@@ -143,6 +143,13 @@ describe('npm run scan on hostile input', () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `scan: ${path.join(tree, file)}: ${message}\n`]);
   });
 
+  it('skips a FIFO named Makefile below the top, without hanging', () => {
+    const tree = treeWith((t) => fifo(path.join(t, 'drivers/usb/storage/Makefile')));
+    const r = spawnSync(NODE, [path.join(REPO_ROOT, 'scripts/scan.ts'), tree], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.status).toBe(0);
+    expect(parseSnapshot(r.stdout).rows.find((row) => row.symbol === 'usb_stor_fn')?.namespace).toBe('');
+  });
+
   it.each([
     ['a directory', dir, 'a directory, expected a file to write'],
     ['a FIFO', fifo, 'not a regular file (a FIFO, socket or device)'],

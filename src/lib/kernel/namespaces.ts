@@ -1,6 +1,6 @@
 // Namespace values in the notation of the snapshots: quotes removed, `${NAME}` for a macro expanded
 // at build time, and DEFAULT_SYMBOL_NAMESPACE read from a directory's Makefile.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Token } from './tokens.ts';
 
@@ -105,7 +105,9 @@ export class MakefileNamespaceLookup {
       let text = '';
       for (const name of ['Makefile', 'Kbuild']) {
         try {
-          text += readFileSync(path.join(this.root, dir, name), 'latin1') + '\n';
+          // Only a regular file: a FIFO named Makefile would block the read forever.
+          const file = path.join(this.root, dir, name);
+          if (statSync(file).isFile()) text += readFileSync(file, 'latin1') + '\n';
         } catch {
           // No such Makefile: nothing to inherit.
         }
