@@ -122,7 +122,7 @@ interface RowPlace {
 }
 
 /** Expands a use through the wrappers; a pasted symbol is expanded again with pre-expanded arguments. */
-function expansionsOf(call: CallSite, args: Token[][], table: WrapperTable, place: RowPlace, context: ResolveContext, report: (reason: UnresolvedReason, context: string) => void): Expansion[] {
+function expansionsOf(call: CallSite, args: Token[][], table: WrapperTable, place: RowPlace, context: ResolveContext, note: (reason: UnresolvedReason, context: string) => void): Expansion[] {
   const options: ExpandOptions = {};
   let expansions = expand(call.name, args, table, options);
   if (context.tree && expansions.some((e) => e.pasted)) {
@@ -138,10 +138,10 @@ function expansionsOf(call: CallSite, args: Token[][], table: WrapperTable, plac
       }
     } catch (error) {
       if (!(error instanceof ExpansionLimit)) throw error;
-      report('expansion-limit', `arguments not macro-expanded (${error.message}): the symbols are as written`);
+      note('expansion-limit', `arguments not macro-expanded (${error.message}): the symbols are as written`);
     }
   }
-  if (options.tooDeep) report('wrapper-chain-too-deep', `wrappers nested more than ${MAX_DEPTH} deep: the uses past that depth give no row`);
+  if (options.tooDeep) note('wrapper-chain-too-deep', `wrappers nested more than ${MAX_DEPTH} deep: the uses past that depth give no row`);
   return expansions;
 }
 
