@@ -105,3 +105,10 @@ describe('a file\'s own generators', () => {
     expect(rows(text)).toEqual(['6 x_one EXPORT_SYMBOL', '6 y_one EXPORT_SYMBOL']);
   });
 });
+
+describe('variadic forwarding', () => {
+  it('splits a forwarded __VA_ARGS__ into arguments again, as cpp rescans (arm64 atomic_ll_sc.h ATOMIC_OPS)', () => {
+    const text = ['#define ATOMIC_OP(op, asm_op) EXPORT_SYMBOL(atomic_##op);', '#define ATOMIC_OPS(...) ATOMIC_OP(__VA_ARGS__)', 'ATOMIC_OPS(add, add)'].join('\n');
+    expect(rows(text)).toEqual(['3 atomic_add EXPORT_SYMBOL']);
+  });
+});

@@ -140,6 +140,11 @@ function expandedBindings(bindings: ReadonlyMap<string, Token[]>, preexpand: Arg
   return combos;
 }
 
+function resplit(args: Token[][]): Token[][] {
+  if (!args.some((a) => a.some((t) => t.text === ','))) return args;
+  return splitArgs(args.flatMap((a, i): Token[] => (i ? [{ kind: 'punct', text: ',', line: a[0]?.line ?? 0 }, ...a] : a)));
+}
+
 /** Every core export a use of `name` can expand to (several when a wrapper has #if alternatives). */
 export function expand(name: string, args: Token[][], table: WrapperTable, options: ExpandOptions = {}, depth = 0): Expansion[] {
   if (isCoreMacro(name)) return [{ chain: [name], core: name, args, pasted: false }];
@@ -154,7 +159,9 @@ export function expand(name: string, args: Token[][], table: WrapperTable, optio
     for (const expanded of alternatives) {
       for (const call of innerCalls(def, table)) {
         const substituted = call.args === 'forward' ? [] : (call.args ?? []).map((a) => substitute(a, bindings, expanded));
-        const innerArgs = call.args === 'forward' ? args : substituted.map((s) => s.tokens);
+        // Commas an argument brings in (__VA_ARGS__ forwarded as `F(__VA_ARGS__)`) separate arguments once
+        // substituted, as in cpp's rescan.
+        const innerArgs = call.args === 'forward' ? args : resplit(substituted.map((s) => s.tokens));
         const pastedHere = substituted.some((s) => s.pasted);
         for (const e of expand(call.name, innerArgs, table, options, depth + 1)) expansions.push({ ...e, chain: [name, ...e.chain], pasted: e.pasted || pastedHere });
       }
