@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatScanTsv } from '../../src/lib/kernel/scan-output.ts';
-import { scanTree, ScanError, type ScanResult } from '../../src/lib/kernel/scan.ts';
+import { capWorkers, scanTree, ScanError, type ScanResult } from '../../src/lib/kernel/scan.ts';
+import { availableParallelism } from 'node:os';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
 const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/kernel');
@@ -191,6 +192,13 @@ describe('scanTree on a git checkout', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('worker threads', () => {
+  it('are capped at the cores (--workers 1000 starts no thousand threads)', () => {
+    expect(capWorkers(1000)).toBe(availableParallelism());
+    expect(capWorkers(0)).toBe(0);
   });
 });
 
