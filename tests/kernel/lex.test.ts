@@ -7,7 +7,7 @@ import { discoverWrappers, generatorsFor, generatorsOf } from '../../src/lib/ker
 /** Rows of one .c file on its own, as `line symbol macro namespace`. */
 function rows(text: string, file = 'drivers/x/x.c'): string[] {
   const lex = lexFile(file, text);
-  return resolveFile(lex, discoverWrappers([]), () => undefined).rows.map((r) => `${r.line} ${r.symbol} ${r.macro} ${r.namespace}`.trim());
+  return resolveFile(lex, discoverWrappers([]), { makefileNamespace: () => undefined }).rows.map((r) => `${r.line} ${r.symbol} ${r.macro} ${r.namespace}`.trim());
 }
 
 describe('lexFile', () => {
@@ -82,5 +82,33 @@ describe('generators', () => {
     ]);
     expect(generatorsFor('arch/alpha/kernel/sys_dp264.c', generators)).toEqual(['DECLARE_VM_GET_PAGE_PROT', 'ALIAS_MV', 'DECLARE_THUNK']);
     expect(generatorsFor('mm/mmap.c', generators)).toEqual(['DECLARE_VM_GET_PAGE_PROT', 'DECLARE_THUNK']);
+  });
+});
+
+describe('a file\'s own generators', () => {
+  it('paste the symbol of each use, with the definition in force at the use (lib/atomic64.c)', () => {
+    const text = [
+      '#define ATOMIC64_OP(op, c_op) s64 generic_atomic64_##op(s64 a) { } EXPORT_SYMBOL(generic_atomic64_##op);',
+      '#define ATOMIC64_OP_RETURN(op, c_op) s64 r; EXPORT_SYMBOL(generic_atomic64_##op##_return);',
+      '#define ATOMIC64_OPS(op, c_op) ATOMIC64_OP(op, c_op) ATOMIC64_OP_RETURN(op, c_op)',
+      'ATOMIC64_OPS(add, +=)',
+      '#undef ATOMIC64_OPS',
+      '#define ATOMIC64_OPS(op, c_op) ATOMIC64_OP(op, c_op)',
+      'ATOMIC64_OPS(and, &=)',
+    ].join('\n');
+    // No generic_atomic64_and_return: the second ATOMIC64_OPS replaced the first.
+    expect(rows(text, 'lib/atomic64.c')).toEqual(['4 generic_atomic64_add EXPORT_SYMBOL', '4 generic_atomic64_add_return EXPORT_SYMBOL', '7 generic_atomic64_and EXPORT_SYMBOL']);
+  });
+
+  it('keep #ifdef / #else definitions as alternatives', () => {
+    const text = ['#ifdef CONFIG_X', '#define GEN(n) EXPORT_SYMBOL(x_##n)', '#else', '#define GEN(n) EXPORT_SYMBOL(y_##n)', '#endif', 'GEN(one);'].join('\n');
+    expect(rows(text)).toEqual(['6 x_one EXPORT_SYMBOL', '6 y_one EXPORT_SYMBOL']);
+  });
+});
+
+describe('variadic forwarding', () => {
+  it('splits a forwarded __VA_ARGS__ into arguments again, as cpp rescans (arm64 atomic_ll_sc.h ATOMIC_OPS)', () => {
+    const text = ['#define ATOMIC_OP(op, asm_op) EXPORT_SYMBOL(atomic_##op);', '#define ATOMIC_OPS(...) ATOMIC_OP(__VA_ARGS__)', 'ATOMIC_OPS(add, add)'].join('\n');
+    expect(rows(text)).toEqual(['3 atomic_add EXPORT_SYMBOL']);
   });
 });

@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatSnapshot, parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
+import { formatSnapshot, isSnapshotFileName, parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
 import { REPO_ROOT, SNAPSHOTS_DIR } from '../../src/lib/project.ts';
 
 const dir = path.join(REPO_ROOT, SNAPSHOTS_DIR);
 
 describe('committed snapshots', () => {
-  it.each(fs.readdirSync(dir).filter((f) => f.endsWith('.tsv')))('%s round-trips through parseSnapshot and formatSnapshot', (name) => {
+  it.each(fs.readdirSync(dir).filter(isSnapshotFileName))('%s round-trips through parseSnapshot and formatSnapshot', (name) => {
     const text = fs.readFileSync(path.join(dir, name), 'utf8');
     const snapshot = parseSnapshot(text, name);
     expect(`${snapshot.version}.tsv`).toBe(name);

@@ -2,7 +2,7 @@
 // resolves those headers' uses with the includer's wrappers and merges them into the header's results.
 import path from 'node:path';
 import type { FileLex, Include } from './lex.ts';
-import { resolveWithIncluderWrappers, type FileExports, type Unresolved } from './resolve.ts';
+import { resolveWithIncluderWrappers, type FileExports, type ResolveContext, type Unresolved } from './resolve.ts';
 import type { ExportRow } from './snapshot.ts';
 import type { WrapperTable } from './wrappers.ts';
 
@@ -34,7 +34,7 @@ export function addIncluderWrapperUses(
   exportsByFile: Map<string, FileExports>,
   headers: readonly FileLex[],
   wrappers: WrapperTable,
-  makefileNamespace: (file: string) => string | undefined,
+  contextFor: (file: string) => ResolveContext,
 ): void {
   const byFile = new Map(headers.map((h) => [h.file, h]));
   for (const [file, found] of exportsByFile) {
@@ -42,7 +42,7 @@ export function addIncluderWrapperUses(
     for (const include of shared?.includes ?? []) {
       const header = includedHeader(byFile, file, include);
       if (!header || !shared) continue;
-      const uses = resolveWithIncluderWrappers(header, shared.defines, wrappers, () => makefileNamespace(header.file));
+      const uses = resolveWithIncluderWrappers(header, shared.defines, wrappers, contextFor(header.file));
       merge(exportsByFile.get(header.file)!, uses);
     }
   }

@@ -21,6 +21,8 @@ export interface CallSite {
   line: number;
   /** null when the name is not followed by `(`. */
   args: Token[][] | null;
+  /** A `(` follows the name but never closes (a use cut off at the end of the file). */
+  unclosed?: boolean;
   /** Never compiled: inside `#if 0`, or the `#else` of `#if 1`. */
   dead: boolean;
   /** DEFAULT_SYMBOL_NAMESPACE #defined earlier in the file. */
@@ -43,6 +45,8 @@ export interface FileLex {
   defines: MacroDefinition[];
   /** Uses of identifiers containing EXPORT or a generator name, outside comments, strings and directives. */
   calls: CallSite[];
+  /** #undefs, and #defines of a name in `defines` whose new body exports nothing: where a definition ends. */
+  undefs: Array<{ name: string; line: number }>;
 }
 
 /** Files whose text lacks this can hold no export (generator macros aside). */
@@ -65,6 +69,7 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
   const defines: MacroDefinition[] = [];
   const calls: CallSite[] = [];
   const includes: Include[] = [];
+  const undefs: FileLex['undefs'] = [];
   const conditionals = new ConditionalStack();
   const aliases = new AliasTracker();
   let defaultNamespace: string | undefined;
@@ -107,7 +112,10 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
         aliases.define(name, { value, line: lineAt(pos), frame, branch: frame?.branch ?? 0, overridable: ifndef !== undefined });
       }
     }
-    if (!mentionsExport(rest)) return;
+    if (!mentionsExport(rest)) {
+      if (defines.some((d) => d.name === name)) undefs.push({ name, line: lineAt(pos) });
+      return;
+    }
     const line = lineAt(pos);
     const params = m[2] === undefined ? null : m[2].split(',').map((p) => p.trim()).filter(Boolean);
     defines.push({ name, params, body: tokenize(bodyText, line + m[0].split('\n').length - 1), file, line });
@@ -137,6 +145,7 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
     if (keyword === 'define') define(rest, pos, opened);
     else if (keyword === 'undef') {
       const name = rest.trim();
+      undefs.push({ name, line: lineAt(pos) });
       if (name === 'DEFAULT_SYMBOL_NAMESPACE') defaultNamespace = undefined;
       aliases.undefine(name);
     }
@@ -149,22 +158,25 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
     if (needle === EXPORT_MARKER) while (start > 0 && isIdentChar(text.charCodeAt(start - 1))) start--;
     else if (p > 0 && isIdentChar(text.charCodeAt(p - 1))) return p + 1;
     while (end < text.length && isIdentChar(text.charCodeAt(end))) end++;
-    if (needle !== EXPORT_MARKER && end !== p + needle.length) return end;
+    // A longer name found by a generator's needle (ATOMIC64_OPS by ATOMIC64_OP) counts only if it is a generator too.
+    if (needle !== EXPORT_MARKER && end !== p + needle.length && !generators.includes(text.slice(start, end))) return end;
     const line = lineAt(start);
     let args: Token[][] | null = null;
     let resume = end;
+    let unclosed = false;
     const open = skipBlank(text, end);
     if (text.charCodeAt(open) === 40) {
       const group = readParenGroup(text, open, line);
       if (group) {
         args = splitArgs(group.tokens);
         resume = group.end;
-      }
+      } else unclosed = true;
     }
     calls.push({
       name: text.slice(start, end),
       line,
       args,
+      ...(unclosed ? { unclosed } : {}),
       dead: conditionals.dead,
       defaultNamespace,
       aliases: aliases.snapshot(),
@@ -193,5 +205,5 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
     } else end = use(p, needles[k]!);
     for (let j = 0; j < nextAt.length; j++) if (nextAt[j]! < end) nextAt[j] = nextIndex(text, needles[j]!, end);
   }
-  return { file, includes, defines, calls };
+  return { file, includes, defines, calls, undefs };
 }

@@ -1,6 +1,6 @@
 // Namespace values in the notation of the snapshots: quotes removed, `${NAME}` for a macro expanded
 // at build time, and DEFAULT_SYMBOL_NAMESPACE read from a directory's Makefile.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Token } from './tokens.ts';
 
@@ -10,7 +10,9 @@ function unquote(literal: string): string {
 
 /**
  * The namespace an argument stands for: `"USB_STORAGE"` and the older bare `USB_STORAGE` both give
- * USB_STORAGE; `"kvm," __stringify(KVM_SUB_MODULES)` gives `kvm,${KVM_SUB_MODULES}`.
+ * USB_STORAGE; string literals are joined. A macro left in the tokens reads as its name, as cpp would
+ * stringify an undefined one: `"kvm," __stringify(KVM_SUB_MODULES)` gives `kvm,KVM_SUB_MODULES` (never a
+ * `${…}` placeholder; the scan expands such macros first and reports the ones it cannot).
  */
 export function namespaceText(tokens: readonly Token[]): string {
   if (tokens.length === 1 && tokens[0]!.kind === 'ident') return tokens[0]!.text;
@@ -18,15 +20,31 @@ export function namespaceText(tokens: readonly Token[]): string {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'string') out += unquote(t.text);
-    else if (t.text === '__stringify' && tokens[i + 1]?.text === '(') {
+    else if (/^__stringify(_1)?$/.test(t.text) && tokens[i + 1]?.text === '(') {
       const close = tokens.findIndex((u, j) => j > i && u.text === ')');
-      out += `\${${tokens.slice(i + 2, close < 0 ? undefined : close).map((u) => u.text).join('')}}`;
+      out += tokens.slice(i + 2, close < 0 ? undefined : close).map((u) => u.text).join('');
       if (close < 0) break;
       i = close;
-    } else if (t.kind === 'ident') out += `\${${t.text}}`;
-    else out += t.text;
+    } else out += t.text;
   }
   return out;
+}
+
+/** Whether namespace tokens need cpp: anything but one string literal or one bare name. */
+export function namespaceNeedsMacros(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.kind === 'ident') && !(tokens.length === 1 && tokens[0]!.kind === 'ident');
+}
+
+/**
+ * One module list from the alternatives a macro gives (`kvm,kvm-amd,kvm-intel`, `kvm,kvm-amd`, …): the
+ * union of their modules in first-seen order. Each alternative is one configuration's list; the union is
+ * the honest answer to "which modules may use this export", since a module author cannot know the
+ * configuration the kernel was built with.
+ */
+export function moduleListUnion(lists: readonly string[]): string {
+  const modules: string[] = [];
+  for (const list of lists) for (const m of list.split(',').map((x) => x.trim())) if (m && !modules.includes(m)) modules.push(m);
+  return modules.join(',');
 }
 
 interface MakefileNamespaces {
@@ -87,7 +105,9 @@ export class MakefileNamespaceLookup {
       let text = '';
       for (const name of ['Makefile', 'Kbuild']) {
         try {
-          text += readFileSync(path.join(this.root, dir, name), 'latin1') + '\n';
+          // Only a regular file: a FIFO named Makefile would block the read forever.
+          const file = path.join(this.root, dir, name);
+          if (statSync(file).isFile()) text += readFileSync(file, 'latin1') + '\n';
         } catch {
           // No such Makefile: nothing to inherit.
         }

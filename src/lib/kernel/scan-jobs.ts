@@ -2,8 +2,9 @@
 // keep those that mention a marker, lex them and, once the header wrappers are known, resolve them.
 import { EXPORT_MARKER, lexFile, type FileLex } from './lex.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
-import { resolveFile, type FileExports } from './resolve.ts';
-import { createFileReader, walkSources, type SourceFiles } from './source-files.ts';
+import { MacroEnvironment } from './macro-env.ts';
+import { resolveFile, type FileExports, type ResolveContext } from './resolve.ts';
+import { createFileReader, createTreeReader, treeArches, walkSources, type SourceFiles } from './source-files.ts';
 import { generatorsFor, type Generator, type WrapperTable } from './wrappers.ts';
 
 export interface LexJob {
@@ -22,6 +23,8 @@ export interface HeaderJob {
 
 export interface ResolveJob extends LexJob {
   wrappers: WrapperTable;
+  /** Assembler macros leading to an export of a parameter (asm-macros.ts). */
+  asmMacros: string[];
 }
 
 export interface JobStats {
@@ -61,9 +64,23 @@ export function headerJob(job: HeaderJob): { lexed: FileLex[]; sources: string[]
   return { ...lexJob({ root: job.root, files: found.headers, generators: [] }), sources: found.sources };
 }
 
+let treeOfThread: { root: string; tree: NonNullable<ResolveContext['tree']> } | undefined;
+
+/** This thread's view of a tree for lookups beyond a file's text, kept across the jobs of one scan. */
+export function treeLookups(root: string): NonNullable<ResolveContext['tree']> {
+  if (treeOfThread?.root !== root) {
+    const read = createTreeReader(root);
+    let arches: string[] | undefined;
+    const listArches = () => (arches ??= treeArches(root));
+    treeOfThread = { root, tree: { read, arches: listArches, macros: new MacroEnvironment(read, listArches) } };
+  }
+  return treeOfThread.tree;
+}
+
 export function resolveJob(job: ResolveJob): { exports: Array<FileExports & { file: string }>; stats: JobStats } {
   const { lexed, stats } = lexJob(job);
   const makefiles = new MakefileNamespaceLookup(job.root);
-  const exports = lexed.map((lex) => ({ file: lex.file, ...resolveFile(lex, job.wrappers, () => makefiles.namespaceFor(lex.file)) }));
+  const tree = treeLookups(job.root);
+  const exports = lexed.map((lex) => ({ file: lex.file, ...resolveFile(lex, job.wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree, asmMacros: job.asmMacros }) }));
   return { exports, stats };
 }

@@ -1,8 +1,9 @@
 // Presenting a scan: snapshot TSV, JSON, the stderr summary, and writing content/snapshots/<release>.tsv.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kernelRelease, kernelVersionText, type KernelVersion } from './makefile-version.ts';
 import type { Unresolved } from './resolve.ts';
+import { pathKind, requireRegularFile, ScanError } from './scan-error.ts';
 import type { ScanResult } from './scan.ts';
 import { formatSnapshot, type Snapshot } from './snapshot.ts';
 
@@ -19,8 +20,22 @@ export function formatScanJson(result: ScanResult): string {
   return JSON.stringify({ version: kernelRelease(result.kernelVersion), kernelVersion: kernelVersionText(result.kernelVersion), source, rows, unresolved }, null, 2) + '\n';
 }
 
+/** A use as written, with why it could not be resolved: `EXPORT_SYMBOL(\\name) (expands to …)`. */
+function unresolvedText(u: Unresolved): string {
+  return `${u.raw}${u.context ? ` (${u.context})` : ''}`.replace(/[\t\n\r]/g, ' ');
+}
+
 export function formatUnresolved(u: Unresolved): string {
-  return `${u.file}:${u.line}: ${u.reason}: ${u.raw}${u.context ? ` (${u.context})` : ''}`;
+  return `${u.file}:${u.line}: ${u.reason}: ${unresolvedText(u)}`;
+}
+
+export const UNRESOLVED_COLUMNS = ['file', 'line', 'reason', 'text'] as const;
+
+/** The `<release>.unresolved.tsv` beside a snapshot: a `#` line naming the release and tree, then `file line reason text`. */
+export function formatUnresolvedTsv(result: ScanResult): string {
+  const head = `# unresolved export-macro uses in v${kernelVersionText(result.kernelVersion)} (${result.origin}), as npm run scan reported them\n`;
+  const rows = result.unresolved.map((u) => `${u.file}\t${u.line}\t${u.reason}\t${unresolvedText(u)}\n`).join('');
+  return `${head}${UNRESOLVED_COLUMNS.join('\t')}\n${rows}`;
 }
 
 export function summarizeScan(result: ScanResult): string {
@@ -44,19 +59,33 @@ export class SnapshotExistsError extends Error {
 }
 
 export function snapshotFile(snapshotsDir: string, version: KernelVersion): string {
-  return path.join(snapshotsDir, `${kernelRelease(version)}.tsv`);
+  const release = kernelRelease(version);
+  // readTreeVersion refuses anything else; checked again where the name becomes a path.
+  if (!/^v\d+\.\d+(\.\d+)?(-[0-9A-Za-z][0-9A-Za-z._+~-]*)?$/.test(release) || release.includes('..')) throw new ScanError(`"${release}" is not a release name`);
+  return path.join(snapshotsDir, `${release}.tsv`);
 }
 
-/** Throws unless `file` may be written: it does not exist yet, or `force` is set. */
+/** The unresolved uses' file beside a snapshot: v6.19.tsv → v6.19.unresolved.tsv. */
+export function unresolvedFile(snapshot: string): string {
+  return snapshot.replace(/\.tsv$/, '.unresolved.tsv');
+}
+
+/** Throws unless `file` may be written: it does not exist yet, or `force` is set and it is a regular file. */
 export function checkSnapshotWritable(file: string, force: boolean): void {
-  if (existsSync(file) && !force) throw new SnapshotExistsError(file);
+  const kind = pathKind(file);
+  if (kind === 'missing') return;
+  if (kind !== 'file') requireRegularFile(file);
+  if (!force) throw new SnapshotExistsError(file);
 }
 
-/** Writes `<snapshotsDir>/<release>.tsv`, refusing to replace an existing snapshot unless forced. */
-export function writeScanSnapshot(snapshotsDir: string, result: ScanResult, force: boolean): string {
+/** Writes `<snapshotsDir>/<release>.tsv` and its `.unresolved.tsv`, refusing to replace a snapshot unless forced. */
+export function writeScanSnapshot(snapshotsDir: string, result: ScanResult, force: boolean): string[] {
   const file = snapshotFile(snapshotsDir, result.kernelVersion);
+  const unresolved = unresolvedFile(file);
   checkSnapshotWritable(file, force);
+  checkSnapshotWritable(unresolved, force);
   mkdirSync(snapshotsDir, { recursive: true });
   writeFileSync(file, formatScanTsv(result));
-  return file;
+  writeFileSync(unresolved, formatUnresolvedTsv(result));
+  return [file, unresolved];
 }

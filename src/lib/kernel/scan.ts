@@ -1,19 +1,22 @@
 // Scans a kernel source tree for every export-macro use and produces snapshot rows.
 // Headers go first so that their wrappers (and generators without EXPORT in their name) are known
 // before .c and .S files are read; each file is only lexed if a cheap byte search finds a marker.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { FileLex } from './lex.ts';
-import { kernelVersionDescription, parseMakefileVersion, type KernelVersion } from './makefile-version.ts';
+import { isKernelVersion, kernelVersionDescription, kernelVersionText, parseMakefileVersion, type KernelVersion } from './makefile-version.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
 import { addIncluderWrapperUses } from './include-wrappers.ts';
 import { resolveFile, type FileExports, type Unresolved } from './resolve.ts';
+import { pathKind, requireRegularFile, ScanError } from './scan-error.ts';
+import { treeLookups } from './scan-jobs.ts';
 import { createScanPool } from './scan-pool.ts';
 import { sortRows, type ExportRow } from './snapshot.ts';
 import { planWalk } from './source-files.ts';
 import { treeCommit } from './tree-commit.ts';
-import { discoverWrappers, generatorsOf, type WrapperTable } from './wrappers.ts';
+import { discoverWrappers, generatorsOf, type Generator, type WrapperTable } from './wrappers.ts';
+import { asmExportMacroNames } from './asm-macros.ts';
 
 export interface ScanStats {
   /** .c, .h and .S files considered. */
@@ -31,37 +34,46 @@ export interface ScanResult {
   kernelVersion: KernelVersion;
   /** The snapshot's first-line comment. */
   source: string;
+  /** Where the tree comes from, short: `owner/repo` for --source github:owner/repo, else the tree's path. */
+  origin: string;
   rows: ExportRow[];
   unresolved: Unresolved[];
   stats: ScanStats;
 }
 
-/** The tree cannot be scanned at all (missing, not a directory, no top Makefile). */
-export class ScanError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScanError';
-  }
-}
+export { ScanError };
 
 export function readTreeVersion(root: string): KernelVersion {
-  if (!existsSync(root)) throw new ScanError(`${root}: no such file or directory`);
-  if (!statSync(root).isDirectory()) throw new ScanError(`${root}: not a directory`);
+  const kind = pathKind(root);
+  if (kind === 'missing') throw new ScanError(`${root}: no such file or directory`);
+  if (kind !== 'directory') throw new ScanError(`${root}: not a directory`);
   const makefile = path.join(root, 'Makefile');
-  if (!existsSync(makefile)) throw new ScanError(`${root}: no top-level Makefile, so not a kernel tree`);
+  if (pathKind(makefile) === 'missing') throw new ScanError(`${root}: no top-level Makefile, so not a kernel tree`);
+  requireRegularFile(makefile);
   const version = parseMakefileVersion(readFileSync(makefile, 'latin1'));
   if (!version) throw new ScanError(`${makefile}: no VERSION = <number> line, so not a kernel tree`);
+  // The release name becomes a file name (content/snapshots/<release>.tsv): nothing but a version passes.
+  if (!isKernelVersion(version)) throw new ScanError(`${makefile}: "${kernelVersionText(version)}" is not a kernel version (VERSION.PATCHLEVEL.SUBLEVEL numbers, EXTRAVERSION such as -rc1)`);
   return version;
 }
 
 export interface ScanOptions {
   /** Worker threads walking, reading and lexing besides this one. Default 0: this thread alone. */
   workers?: number;
+  /** Where the tree comes from, for the snapshot's first line (`github:owner/repo`); default the tree's path. */
+  source?: string;
+  /** The tree's commit; default read from its .git, if any. */
+  commit?: string;
 }
 
 /** One worker per core beyond this thread's. */
 export function workersPerCore(): number {
   return Math.min(availableParallelism() - 1, 7);
+}
+
+/** Worker threads asked for, capped at the cores: more threads than cores only slow a scan down. */
+export function capWorkers(requested: number): number {
+  return Math.min(requested, availableParallelism());
 }
 
 const FILES_PER_JOB = 500;
@@ -73,13 +85,39 @@ function chunk(files: readonly string[]): string[][] {
   return chunks;
 }
 
+/**
+ * The assembler macros of headers whose export line names a parameter (EXPORT_SYMBOL(\\name) inside
+ * .macro), with the macros that lead to them: .S files calling one are expanded (asm-macros.ts).
+ */
+function asmExportMacrosOf(root: string, headers: readonly FileLex[]): Generator[] {
+  const read = treeLookups(root).read;
+  const found = new Map<string, Generator>();
+  for (const header of headers) {
+    if (!header.calls.some((c) => c.args?.[0]?.[0]?.text === '\\')) continue;
+    const text = read(header.file);
+    // Assembler macros serve their own architecture's .S files: searching every file of the tree for
+    // their names would cost a pass over a gigabyte each.
+    const scope = /^arch\/[^/]+\//.exec(header.file)?.[0] ?? '';
+    if (text?.includes('.macro')) for (const name of asmExportMacroNames(header.file, text)) found.set(`${scope}\t${name}`, { name, scope });
+  }
+  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** Every file's exports in file order: headers resolved here, then the headers' uses of includers' wrappers. */
 function collectExports(root: string, headers: readonly FileLex[], sources: ReadonlyArray<FileExports & { file: string }>, wrappers: WrapperTable): FileExports[] {
   const makefiles = new MakefileNamespaceLookup(root);
   const exportsByFile = new Map<string, FileExports>();
-  for (const lex of headers) exportsByFile.set(lex.file, resolveFile(lex, wrappers, () => makefiles.namespaceFor(lex.file)));
+  const tree = treeLookups(root);
+  for (const lex of headers) exportsByFile.set(lex.file, resolveFile(lex, wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree }));
   for (const { file, ...found } of sources) exportsByFile.set(file, found);
-  addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => makefiles.namespaceFor(file));
+  addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => ({ makefileNamespace: () => makefiles.namespaceFor(file), tree }));
+  // An assembler macro's `EXPORT_SYMBOL(\\name)` that some .S file expanded into rows is no hole, nor is
+  // a header's pasting #define that some file used.
+  const templates = new Set([...exportsByFile.values()].flatMap((f) => f.expandedTemplates ?? []));
+  const used = new Set([...exportsByFile.values()].flatMap((f) => f.usedMacros ?? []));
+  const resolvedElsewhere = (u: Unresolved) =>
+    templates.has(`${u.file}:${u.line}`) || (u.reason === 'token-paste-in-define' && used.has(/^#define ([\w$]+)/.exec(u.context)?.[1] ?? ''));
+  for (const found of exportsByFile.values()) found.unresolved = found.unresolved.filter((u) => !resolvedElsewhere(u));
   return [...exportsByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, found]) => found);
 }
 
@@ -87,7 +125,9 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   const started = performance.now();
   const absolute = path.resolve(root);
   const kernelVersion = readTreeVersion(absolute);
-  const pool = createScanPool(options.workers ?? 0);
+  // Read before the long part, so that a FIFO or directory in .git stops the scan at once.
+  const commit = options.commit ?? treeCommit(absolute);
+  const pool = createScanPool(capWorkers(options.workers ?? 0));
   try {
     // Walking the tree is shared out too: each header job walks some directories two levels down.
     const plan = planWalk(absolute);
@@ -98,9 +138,10 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     const headers = headerResults.flatMap((r) => r.lexed);
     const wrappers = discoverWrappers(headers.flatMap((h) => h.defines));
     // Header generators without EXPORT in their name (ALIAS_MV) are used in files that never say EXPORT.
-    const generators = generatorsOf(wrappers);
+    const asmMacros = asmExportMacrosOf(absolute, headers);
+    const generators = [...generatorsOf(wrappers), ...asmMacros];
     const sources = [...plan.files.sources, ...headerResults.flatMap((r) => r.sources)].sort();
-    const sourceJobs = chunk(sources).map((files) => ({ root: absolute, files, generators, wrappers }));
+    const sourceJobs = chunk(sources).map((files) => ({ root: absolute, files, generators, wrappers, asmMacros: asmMacros.map((g) => g.name) }));
     const sourceResults = await pool.run('resolve', sourceJobs);
 
     const stats: ScanStats = { files: 0, lexedFiles: 0, bytes: 0, jobs: headerJobs.length + sourceJobs.length, workerJobs: pool.workerJobs, milliseconds: 0 };
@@ -111,10 +152,10 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     }
     const perFile = collectExports(absolute, headers, sourceResults.flatMap((r) => r.exports), wrappers);
     stats.milliseconds = performance.now() - started;
-    const commit = treeCommit(absolute);
     return {
       kernelVersion,
-      source: `source: kernel tree ${absolute}${commit ? ` | commit: ${commit}` : ''} | kernel version: ${kernelVersionDescription(kernelVersion)} | extracted by npm run scan`,
+      origin: options.source?.replace(/^github:/, '') ?? absolute,
+      source: `source: ${options.source ?? `kernel tree ${absolute}`}${commit ? ` | commit: ${commit}` : ''} | kernel version: ${kernelVersionDescription(kernelVersion)} | extracted by npm run scan`,
       rows: sortRows(perFile.flatMap((f) => f.rows)),
       unresolved: perFile.flatMap((f) => f.unresolved.sort((a, b) => a.line - b.line)),
       stats,

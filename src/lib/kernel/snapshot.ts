@@ -18,6 +18,11 @@ export interface Snapshot {
   rows: ExportRow[];
 }
 
+/** A snapshot's file name (v6.19.tsv), not the unresolved uses' file beside it (v6.19.unresolved.tsv). */
+export function isSnapshotFileName(name: string): boolean {
+  return name.endsWith('.tsv') && !name.endsWith('.unresolved.tsv');
+}
+
 export const SNAPSHOT_COLUMNS = ['symbol', 'macro', 'namespace', 'file', 'line'] as const;
 
 export class SnapshotError extends Error {

@@ -1,5 +1,5 @@
 // The files of a kernel tree that can hold exports, and a cheap way to read many of them.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Top-level trees that are not kernel code: userspace tools, docs, build scripts. */
@@ -78,4 +78,36 @@ export function createFileReader(): (file: string) => Buffer {
       closeSync(fd);
     }
   };
+}
+
+/**
+ * Reads files of a tree by relative path for the few lookups beyond the scan's own pass (included
+ * headers, macro definitions): only regular files, as latin1 text, each read once.
+ */
+export function createTreeReader(root: string): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    if (cache.has(file)) return cache.get(file);
+    let text: string | undefined;
+    try {
+      const full = path.join(root, file);
+      if (statSync(full).isFile()) text = readFileSync(full, 'latin1');
+    } catch {
+      // Absent or unreadable: not part of the tree.
+    }
+    cache.set(file, text);
+    return text;
+  };
+}
+
+/** The architectures of a tree: the directories under arch/. */
+export function treeArches(root: string): string[] {
+  try {
+    return readdirSync(path.join(root, 'arch'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }

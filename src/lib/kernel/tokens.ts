@@ -93,7 +93,7 @@ export function matchingParen(tokens: readonly Token[], open: number): number {
 const WORDLIKE = /^[\w$"']/;
 
 /** Tokens back to compact source text: `DOMAIN_NS(map_pages)`, `"kvm," __stringify(X)`, `xor_##flavor##_2`. */
-function tokensText(tokens: readonly Token[]): string {
+export function tokensText(tokens: readonly Token[]): string {
   let out = '';
   let prev: Token | undefined;
   for (const t of tokens) {

@@ -45,7 +45,8 @@ export function pastesSymbol(call: InnerCall): boolean {
 /**
  * Adds the wrappers among `defines` to `base`. A name #defined in `defines` replaces its `base`
  * definitions (a .c file's own #define wins over a header's). Generators without EXPORT in their name
- * that paste the symbol together are left out: their expansions cannot be named without a full cpp.
+ * that paste the symbol are expanded and pasted as cpp does (kernel/params.c's STANDARD_PARAM_DEF(byte, …)
+ * exports param_set_byte; powerpc's define_machine(pseries) exports mach_pseries).
  */
 export function discoverWrappers(defines: readonly MacroDefinition[], base: WrapperTable = new Map()): WrapperTable {
   const table = new Map(base);
@@ -59,7 +60,6 @@ export function discoverWrappers(defines: readonly MacroDefinition[], base: Wrap
       if (!calls.length) continue;
       pending.splice(i--, 1);
       changed = true;
-      if (!def.name.includes(EXPORT_MARKER) && calls.some(pastesSymbol)) continue;
       const previous = redefined.has(def.name) ? table.get(def.name)! : [];
       redefined.add(def.name);
       table.set(def.name, [...previous, def]);
@@ -84,9 +84,13 @@ function pasted(text: string, line: number): Token {
   return { kind: /^[A-Za-z_$][\w$]*$/.test(text) ? 'ident' : /^\d/.test(text) ? 'number' : 'punct', text, line };
 }
 
-/** Replaces parameters by arguments, with `#param` stringified and `a ## b` pasted. */
-function substitute(tokens: readonly Token[], bindings: ReadonlyMap<string, Token[]>): Token[] {
+/**
+ * Replaces parameters by arguments, with `#param` stringified and `a ## b` pasted. A parameter elsewhere
+ * takes its `expanded` argument when given: cpp macro-expands such arguments before substitution.
+ */
+function substitute(tokens: readonly Token[], bindings: ReadonlyMap<string, Token[]>, expanded?: ReadonlyMap<string, Token[]>): { tokens: Token[]; pasted: boolean } {
   const out: Token[] = [];
+  let didPaste = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
@@ -97,10 +101,12 @@ function substitute(tokens: readonly Token[], bindings: ReadonlyMap<string, Toke
       const right = bindings.get(next.text) ?? [next];
       const left = out.pop();
       out.push(pasted((left?.text ?? '') + (right[0]?.text ?? ''), t.line), ...right.slice(1));
+      didPaste ||= bindings.has(next.text);
       i++;
-    } else out.push(...(bindings.get(t.text) ?? [t]));
+    } else if (next?.text === '##') out.push(...(bindings.get(t.text) ?? [t]));
+    else out.push(...(expanded?.get(t.text) ?? bindings.get(t.text) ?? [t]));
   }
-  return out;
+  return { tokens: out, pasted: didPaste };
 }
 
 export interface Expansion {
@@ -109,20 +115,56 @@ export interface Expansion {
   core: string;
   /** The core macro's arguments. */
   args: Token[][];
+  /** Some wrapper pasted an argument into a new token (its arguments' pre-expansion then matters). */
+  pasted: boolean;
 }
 
-const MAX_DEPTH = 16;
+/** Macro-expands an argument (alternatives when a macro has #if alternatives); see preexpand.ts. */
+export type ArgumentExpander = (tokens: readonly Token[]) => Token[][];
+
+export interface ExpandOptions {
+  preexpand?: ArgumentExpander;
+  /** Set when a chain went deeper than MAX_DEPTH and was cut there. */
+  tooDeep?: boolean;
+}
+
+export const MAX_DEPTH = 16;
+
+/** The bindings of every parameter to its pre-expanded argument, one map per combination of alternatives. */
+function expandedBindings(bindings: ReadonlyMap<string, Token[]>, preexpand: ArgumentExpander): Map<string, Token[]>[] {
+  let combos: Map<string, Token[]>[] = [new Map()];
+  for (const [param, arg] of bindings) {
+    const alternatives = arg.some((t) => t.kind === 'ident') ? preexpand(arg) : [arg];
+    combos = combos.flatMap((combo) => alternatives.map((alt) => new Map(combo).set(param, alt)));
+  }
+  return combos;
+}
+
+function resplit(args: Token[][]): Token[][] {
+  if (!args.some((a) => a.some((t) => t.text === ','))) return args;
+  return splitArgs(args.flatMap((a, i): Token[] => (i ? [{ kind: 'punct', text: ',', line: a[0]?.line ?? 0 }, ...a] : a)));
+}
 
 /** Every core export a use of `name` can expand to (several when a wrapper has #if alternatives). */
-export function expand(name: string, args: Token[][], table: WrapperTable, depth = 0): Expansion[] {
-  if (isCoreMacro(name)) return [{ chain: [name], core: name, args }];
-  if (depth > MAX_DEPTH) return [];
+export function expand(name: string, args: Token[][], table: WrapperTable, options: ExpandOptions = {}, depth = 0): Expansion[] {
+  if (isCoreMacro(name)) return [{ chain: [name], core: name, args, pasted: false }];
+  if (depth > MAX_DEPTH) {
+    options.tooDeep = true;
+    return [];
+  }
   const expansions: Expansion[] = [];
   for (const def of table.get(name) ?? []) {
     const bindings = bind(def.params, args);
-    for (const call of innerCalls(def, table)) {
-      const innerArgs = call.args === 'forward' ? args : (call.args ?? []).map((a) => substitute(a, bindings));
-      for (const e of expand(call.name, innerArgs, table, depth + 1)) expansions.push({ ...e, chain: [name, ...e.chain] });
+    const alternatives = options.preexpand ? expandedBindings(bindings, options.preexpand) : [undefined];
+    for (const expanded of alternatives) {
+      for (const call of innerCalls(def, table)) {
+        const substituted = call.args === 'forward' ? [] : (call.args ?? []).map((a) => substitute(a, bindings, expanded));
+        // Commas an argument brings in (__VA_ARGS__ forwarded as `F(__VA_ARGS__)`) separate arguments once
+        // substituted, as in cpp's rescan.
+        const innerArgs = call.args === 'forward' ? args : resplit(substituted.map((s) => s.tokens));
+        const pastedHere = substituted.some((s) => s.pasted);
+        for (const e of expand(call.name, innerArgs, table, options, depth + 1)) expansions.push({ ...e, chain: [name, ...e.chain], pasted: e.pasted || pastedHere });
+      }
     }
   }
   return expansions;
@@ -145,12 +187,22 @@ function headerScope(file: string): string {
   return `${parts.slice(0, Math.min(2, parts.length - 1)).join('/')}/`;
 }
 
+/**
+ * Where a pasting generator of an arch header is used: its own arch (define_machine in
+ * arch/powerpc/include/asm/machdep.h serves arch/powerpc/). Each generator name costs a search of every
+ * file in its scope, and these are never used by generic code.
+ */
+function pastingScope(file: string): string {
+  const arch = /^arch\/[^/]+\//.exec(file)?.[0];
+  return arch ?? headerScope(file);
+}
+
 /** The header wrappers whose uses a search for EXPORT would miss (ALIAS_MV, DECLARE_VM_GET_PAGE_PROT). */
 export function generatorsOf(table: WrapperTable): Generator[] {
   const generators: Generator[] = [];
   for (const [name, defs] of table) {
     if (name.includes(EXPORT_MARKER)) continue;
-    const scopes = new Set(defs.map((d) => headerScope(d.file)));
+    const scopes = new Set(defs.map((d) => (innerCalls(d, table).some(pastesSymbol) ? pastingScope(d.file) : headerScope(d.file))));
     if (scopes.has('')) generators.push({ name, scope: '' });
     else for (const scope of scopes) generators.push({ name, scope });
   }

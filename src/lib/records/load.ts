@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseMechanismFile, parseRecordFile, type Parsed } from './parse.ts';
 import { EXPORTS_DIR, MECHANISMS_DIR, SNAPSHOTS_DIR } from '../project.ts';
-import { parseSnapshot, type Snapshot } from '../kernel/snapshot.ts';
+import { isSnapshotFileName, parseSnapshot, type Snapshot } from '../kernel/snapshot.ts';
 import { compareReleases } from '../kernel/versions.ts';
 import type { MechanismData, RecordData } from '../schema.ts';
 import type { SitePaths } from '../urls.ts';
@@ -33,7 +33,7 @@ export function loadSnapshots(root: string): Snapshot[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((name) => name.endsWith('.tsv'))
+    .filter(isSnapshotFileName)
     .map((name) => parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)))
     .sort((a, b) => compareReleases(a.version, b.version));
 }
