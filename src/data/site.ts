@@ -5,7 +5,7 @@ import { getCollection } from 'astro:content';
 import type { SiteMechanism, SiteRecord } from '../lib/site/model.ts';
 import type { MechanismData, RecordData } from '../lib/schema.ts';
 import { sitePaths } from '../lib/urls.ts';
-import { loadSnapshots } from '../lib/records/load.ts';
+import { loadSnapshots, loadUnresolved } from '../lib/records/load.ts';
 import { undocumentedSymbols, type UndocumentedSymbol } from '../lib/site/undocumented.ts';
 import { searchEntries } from '../lib/search/entries.ts';
 import { linkerAliases, type LinkerAlias } from '../lib/site/symbol-exports.ts';
@@ -43,6 +43,9 @@ export const allMechanisms = once(async (): Promise<SiteMechanism[]> =>
 export const snapshots = once(async (): Promise<Snapshot[]> => loadSnapshots(contentRoot));
 
 export const latestSnapshot = once(async () => (await snapshots()).at(-1));
+
+/** The export-macro uses the scanner could not resolve, by release (shown on the release pages). */
+export const unresolvedUses = once(async () => loadUnresolved(contentRoot));
 
 export const undocumented = once(async (): Promise<UndocumentedSymbol[]> => {
   const recorded = new Set((await allRecords()).map((r) => r.data.symbol));

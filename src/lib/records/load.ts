@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseMechanismFile, parseRecordFile, type Parsed } from './parse.ts';
 import { EXPORTS_DIR, MECHANISMS_DIR, SNAPSHOTS_DIR } from '../project.ts';
 import { isSnapshotFileName, parseSnapshot, type Snapshot } from '../kernel/snapshot.ts';
+import { parseUnresolvedFile, type UnresolvedUse } from '../kernel/unresolved-file.ts';
 import { compareReleases } from '../kernel/versions.ts';
 import type { MechanismData, RecordData } from '../schema.ts';
 import type { SitePaths } from '../urls.ts';
@@ -36,6 +37,20 @@ export function loadSnapshots(root: string): Snapshot[] {
     .filter(isSnapshotFileName)
     .map((name) => parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)))
     .sort((a, b) => compareReleases(a.version, b.version));
+}
+
+/** The unresolved uses committed beside each snapshot (v6.19.unresolved.tsv), by the snapshot's release. */
+export function loadUnresolved(root: string): Map<string, UnresolvedUse[]> {
+  const dir = path.join(root, SNAPSHOTS_DIR);
+  const byRelease = new Map<string, UnresolvedUse[]>();
+  if (!fs.existsSync(dir)) return byRelease;
+  for (const name of fs.readdirSync(dir).filter(isSnapshotFileName)) {
+    const beside = name.replace(/\.tsv$/, '.unresolved.tsv');
+    if (!fs.existsSync(path.join(dir, beside))) continue;
+    const version = parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)).version;
+    byRelease.set(version, parseUnresolvedFile(fs.readFileSync(path.join(dir, beside), 'utf8'), path.join(SNAPSHOTS_DIR, beside)));
+  }
+  return byRelease;
 }
 
 /** `file` is as listed (already joined with `root`) or absolute; either resolves from the working directory. */
