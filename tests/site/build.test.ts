@@ -71,6 +71,10 @@ describe('site build of the fixture records', () => {
     expect(text(site.read('namespaces/fixture_ns/index.html'))).toContain('beta_ns');
     const home = text(site.read('index.html'));
     expect(home).toMatch(/testing 2 .*stable 1 .*obsolete 2 .*removed 1/);
+    // It leads with what a reader can use: the newest decisions, an honest count, the busiest releases.
+    expect(home.indexOf('Latest decisions')).toBeLessThan(home.indexOf('Records by tier'));
+    expect(home).toMatch(/\d+ decision records so far, for the \d[\d,]* symbols exported in v6\.19/);
+    expect(home).toContain('Releases with the most export changes Release Compared with Added Removed Changed v6.19 v6.1 43 2 2');
     const az = site.read('symbols/index.html');
     expect(az.indexOf('alpha_stable')).toBeLessThan(az.indexOf('beta_ns'));
   });
