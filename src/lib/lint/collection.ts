@@ -1,8 +1,11 @@
-// Rules that need every record at once: duplicates, and references to other symbols.
+// Rules that need every record at once: duplicates, file names and names that share a page, and
+// references to other symbols.
 import type { Parsed } from '../records/parse.ts';
 import { C_IDENTIFIER, type RecordData } from '../schema.ts';
 import type { Problem } from '../problems.ts';
-import { closest } from '../suggest.ts';
+import { Suggester } from '../suggest.ts';
+import { sitePaths, slugify } from '../urls.ts';
+import { EXPORT_TYPE_INFO, EXPORT_TYPES, type ExportType } from '../vocabulary.ts';
 
 /**
  * `knownSymbols` are symbols that exist without a record (exported in a committed snapshot);
@@ -11,28 +14,27 @@ import { closest } from '../suggest.ts';
 export function checkCollection(records: readonly Parsed<RecordData>[], knownSymbols: ReadonlySet<string>, latestSymbols: ReadonlySet<string> = knownSymbols): Problem[] {
   const problems: Problem[] = [];
   const bySymbol = new Map<string, Parsed<RecordData>>();
-  const byLowerName = new Map<string, Parsed<RecordData>>();
+  const duplicates = new Set<Parsed<RecordData>>();
   // A file named for its symbol keeps it; a copy under another name is the one reported.
   const misnamed = (record: Parsed<RecordData>) => Number((namesIn(record).symbol ?? record.id) !== record.id);
   for (const record of [...records].sort((a, b) => misnamed(a) - misnamed(b))) {
     const symbol = namesIn(record).symbol ?? record.id;
     const first = bySymbol.get(symbol);
-    const place = record.locate(['symbol']);
     if (first) {
-      problems.push({ file: record.file, ...place, severity: 'error', rule: 'duplicate-symbol', message: `symbol ${symbol} is already recorded in ${first.file}` });
+      problems.push({ file: record.file, ...record.locate(['symbol']), severity: 'error', rule: 'duplicate-symbol', message: `symbol ${symbol} is already recorded in ${first.file}` });
+      duplicates.add(record);
       continue;
     }
-    const twin = byLowerName.get(record.id.toLowerCase());
-    if (twin && twin.id !== record.id) {
-      problems.push({ file: record.file, ...place, severity: 'error', rule: 'duplicate-symbol', message: `file name differs only in case from ${twin.file}; they collide on case-insensitive file systems` });
-    }
     bySymbol.set(symbol, record);
-    byLowerName.set(record.id.toLowerCase(), record);
   }
+  problems.push(...caseTwins(records.filter((r) => !duplicates.has(r))), ...sharedPages(records));
+
   const exists = (s: string) => bySymbol.has(s) || knownSymbols.has(s);
-  const candidates = [...bySymbol.keys(), ...knownSymbols];
+  // Built on the first unknown name only: a clean collection never pays for the index.
+  let suggester: Suggester | undefined;
   const missing = (s: string) => {
-    const guess = closest(s, candidates);
+    suggester ??= new Suggester([...bySymbol.keys(), ...knownSymbols]);
+    const guess = suggester.closest(s);
     return `${s} has no record and is not exported in any committed snapshot${guess ? `; did you mean ${guess}?` : ''}`;
   };
   for (const record of records) {
@@ -53,6 +55,94 @@ export function checkCollection(records: readonly Parsed<RecordData>[], knownSym
     }
   }
   return problems;
+}
+
+/**
+ * File names that differ only in case collide on case-insensitive file systems (and their pages
+ * would too). Every file of such a group is reported, each naming the others, so the one a pull
+ * request adds carries the error whichever spelling came first.
+ */
+function caseTwins(records: readonly Parsed<RecordData>[]): Problem[] {
+  const groups = new Map<string, Parsed<RecordData>[]>();
+  for (const record of records) {
+    const key = record.file.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  const problems: Problem[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const record of group) {
+      const others = group.filter((r) => r !== record).map((r) => r.file).sort();
+      problems.push({
+        file: record.file,
+        ...record.locate(['symbol']),
+        severity: 'error',
+        rule: 'duplicate-symbol',
+        message: `file name differs only in case from ${others.join(', ')}; they collide on case-insensitive file systems`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Names that get one page (and one feed) on the site: its subsystem and namespace pages slugify them. */
+const PAGE_NAMES = [
+  { field: 'subsystem', what: 'subsystem', page: (name: string) => sitePaths('/').subsystem(name), of: (r: Parsed<RecordData>) => text(fieldOf(r, 'subsystem')) },
+  { field: 'namespace', what: 'namespace', page: (name: string) => sitePaths('/').namespace(name), of: (r: Parsed<RecordData>) => namespaceOf(r) },
+] as const;
+
+/**
+ * Two spellings with one page (MM and mm, FIXTURE_NS and fixture_ns) would show only one spelling's
+ * records there. The spelling most records use is kept (on a tie, the one in the first file by
+ * name); every other is refused with that spelling as the hint.
+ */
+function sharedPages(records: readonly Parsed<RecordData>[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const { field, what, page, of } of PAGE_NAMES) {
+    const bySlug = new Map<string, Map<string, Parsed<RecordData>[]>>();
+    for (const record of records) {
+      const name = of(record);
+      if (name === undefined) continue;
+      const slug = slugify(name);
+      const spellings = bySlug.get(slug) ?? new Map<string, Parsed<RecordData>[]>();
+      bySlug.set(slug, spellings);
+      spellings.set(name, [...(spellings.get(name) ?? []), record]);
+    }
+    for (const spellings of bySlug.values()) {
+      if (spellings.size < 2) continue;
+      const firstFile = (list: Parsed<RecordData>[]) => list.map((r) => r.file).sort()[0]!;
+      const [kept, keptRecords] = [...spellings].sort(([, a], [, b]) => b.length - a.length || (firstFile(a) < firstFile(b) ? -1 : 1))[0]!;
+      for (const [name, list] of spellings) {
+        if (name === kept) continue;
+        for (const record of list) {
+          problems.push({
+            file: record.file,
+            ...record.locate([field]),
+            severity: 'error',
+            rule: 'name-collision',
+            message: `${what} "${name}" would share the page ${page(kept)} with "${kept}" (${keptRecords.length} record${keptRecords.length === 1 ? '' : 's'}, e.g. ${firstFile(keptRecords)}); write "${kept}"`,
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function fieldOf(record: Parsed<RecordData>, field: string): unknown {
+  return record.data ? (record.data as unknown as Record<string, unknown>)[field] : record.raw?.[field];
+}
+
+/** The namespace's page name: module-restricted exports are listed as module:<list>. */
+function namespaceOf(record: Parsed<RecordData>): string | undefined {
+  const namespace = text(fieldOf(record, 'namespace'));
+  const type = fieldOf(record, 'type');
+  if (!namespace || !(EXPORT_TYPES as readonly unknown[]).includes(type)) return undefined;
+  return EXPORT_TYPE_INFO[type as ExportType].takesNamespace === 'modules' ? `module:${namespace}` : namespace;
 }
 
 /**
