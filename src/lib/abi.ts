@@ -220,7 +220,8 @@ export function tierAbi(records: readonly RecordData[], tier: string, pageUrl: (
 // ---------------------------------------------------------------------------------------------
 // `npm run abi -- search <regex>`, printed like the kernel's scripts/get_abi.py search
 
-export function searchRecords<T extends { data: RecordData }>(records: readonly T[], pattern: RegExp): T[] {
+/** `pattern`: a RegExp, or a user's pattern on the linear-time engine (src/lib/user-regex.ts). */
+export function searchRecords<T extends { data: RecordData }>(records: readonly T[], pattern: { test(text: string): boolean }): T[] {
   return records.filter((r) => pattern.test(r.data.symbol)).sort((a, b) => compareSymbols(a.data.symbol, b.data.symbol));
 }
 

@@ -12,118 +12,10 @@ import { sitePaths } from './urls.ts';
 import { EXPORT_TYPES, TIERS, type ExportType, type Tier } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Input.
+// Input: parsed and bounded in check-module-input.ts (text, nm -u output, modpost logs, .ko files).
 
-export type ReportForm =
-  | 'nm' // `nm -u foo.ko`: "                 U kmalloc_caches"
-  | 'list' // one symbol per line
-  | 'modpost-gpl' // ERROR: modpost: GPL-incompatible module foo.ko uses GPL-only symbol 'bar'
-  | 'modpost-namespace' // ERROR: modpost: module foo uses symbol baz from namespace DMA_BUF, but does not import it.
-  | 'modpost-undefined' // ERROR: modpost: "sym" [path/foo.ko] undefined!
-  | 'loader-namespace' // foo: module uses symbol (baz) from namespace DMA_BUF, but does not import it.
-  | 'loader-unknown'; // foo: Unknown symbol bar (err -2)
-
-/** What one line of the input said about a symbol. */
-export interface Reported {
-  form: ReportForm;
-  /** 1-based line of the input. */
-  line: number;
-  module?: string;
-  /** The namespace modpost or the loader named. */
-  namespace?: string;
-}
-
-export interface ModuleInput {
-  /** Each symbol once, in the order first seen. */
-  symbols: { symbol: string; reported: Reported[] }[];
-  /** Non-empty lines that named no symbol (build chatter in a pasted log). */
-  ignored: number;
-}
-
-const SYMBOL = String.raw`[A-Za-z_$][A-Za-z0-9_$.]*`;
-const STRUCTURED: { form: ReportForm; pattern: RegExp; pick: (m: RegExpExecArray) => { symbol: string; module?: string; namespace?: string } }[] = [
-  {
-    form: 'modpost-gpl',
-    pattern: new RegExp(String.raw`(?:module (\S+?)(?:\.ko)? )?uses GPL-only symbol '(${SYMBOL})'`),
-    pick: (m) => ({ symbol: m[2]!, module: m[1] }),
-  },
-  {
-    form: 'modpost-namespace',
-    pattern: new RegExp(String.raw`module (\S+) uses symbol (${SYMBOL}) from namespace (\S+?),? but does not import it`),
-    pick: (m) => ({ symbol: m[2]!, module: m[1], namespace: m[3] }),
-  },
-  {
-    form: 'loader-namespace',
-    pattern: new RegExp(String.raw`(?:(\S+): )?module uses symbol \((${SYMBOL})\) from namespace (\S+?),? but does not import it`),
-    pick: (m) => ({ symbol: m[2]!, module: m[1], namespace: m[3] }),
-  },
-  {
-    form: 'modpost-undefined',
-    pattern: new RegExp(String.raw`"(${SYMBOL})" \[([^\]]+)\] undefined!`),
-    pick: (m) => ({ symbol: m[1]!, module: m[2] }),
-  },
-  {
-    form: 'loader-unknown',
-    pattern: new RegExp(String.raw`(?:(\S+): )?Unknown symbol (${SYMBOL})(?: \(err [^)]*\))?\s*$`),
-    pick: (m) => ({ symbol: m[2]!, module: m[1] }),
-  },
-  {
-    // nm -u prints "U name" (plain nm the same after an empty address). Weak undefined symbols ("w")
-    // need no export: the loader leaves them NULL, so they are not taken.
-    form: 'nm',
-    pattern: new RegExp(String.raw`^\s*(?:[0-9a-fA-F]+\s+)?U\s+(${SYMBOL})\s*$`),
-    pick: (m) => ({ symbol: m[1]!.replace(/\.(?:cold|part\.\d+|isra\.\d+|constprop\.\d+)$/, '') }),
-  },
-];
-const LIST_LINE = new RegExp(String.raw`^(?:${SYMBOL})(?:[\s,]+${SYMBOL})*,?$`);
-
-/**
- * Reads pasted text. Lines in one of the structured forms always count; plain symbol lists only when
- * nothing structured is there, so a word on its own line in a build log is not taken for a symbol.
- */
-export function parseModuleInput(text: string): ModuleInput {
-  const lines = text.split(/\r?\n/);
-  const structured: { symbol: string; reported: Reported }[] = [];
-  const listed: { symbol: string; reported: Reported }[] = [];
-  let unmatched = 0;
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '') return;
-    for (const { form, pattern, pick } of STRUCTURED) {
-      const m = pattern.exec(raw);
-      if (!m) continue;
-      const { symbol, module, namespace } = pick(m);
-      const reported: Reported = { form, line: i + 1 };
-      if (module) reported.module = module;
-      if (namespace) reported.namespace = namespace;
-      structured.push({ symbol, reported });
-      return;
-    }
-    if (LIST_LINE.test(line)) {
-      for (const symbol of line.split(/[\s,]+/).filter(Boolean)) listed.push({ symbol, reported: { form: 'list', line: i + 1 } });
-      return;
-    }
-    unmatched++;
-  });
-  const found = structured.length ? structured : listed;
-  const ignored = unmatched + (structured.length ? new Set(listed.map((l) => l.reported.line)).size : 0);
-  const bySymbol = new Map<string, Reported[]>();
-  for (const { symbol, reported } of found) {
-    const list = bySymbol.get(symbol);
-    if (list) list.push(reported);
-    else bySymbol.set(symbol, [reported]);
-  }
-  return { symbols: [...bySymbol].map(([symbol, reported]) => ({ symbol, reported })), ignored };
-}
-
-/** What kind of input it was, for a heading: "a modpost log", "nm -u output", "a list". */
-export function describeInput(input: ModuleInput): string {
-  const forms = new Set(input.symbols.flatMap((s) => s.reported.map((r) => r.form)));
-  if ([...forms].some((f) => f.startsWith('modpost'))) return 'a modpost log';
-  if ([...forms].some((f) => f.startsWith('loader'))) return 'a module loader log';
-  if (forms.has('nm')) return 'nm -u output';
-  return 'a symbol list';
-}
+export * from './check-module-input.ts';
+import { describeInput, type ModuleInput, type Reported } from './check-module-input.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The export table: one snapshot's exports and the records, as the check needs them.
@@ -453,7 +345,7 @@ export function formatModuleCheckText(result: ModuleCheck): string {
   out.push(`check-module: ${count(result.symbols.length, 'symbol')} from ${result.input}, against ${result.version}`);
   if (result.ignored) out.push(`(${count(result.ignored, 'line')} of the input named no symbol: skipped)`);
   out.push('');
-  const width = Math.min(40, Math.max(...result.symbols.map((s) => s.symbol.length)));
+  const width = Math.min(40, result.symbols.reduce((w, s) => Math.max(w, s.symbol.length), 0));
   for (const s of result.symbols) {
     out.push(`${s.verdict === 'ok' ? ' ' : s.verdict === 'action' ? '!' : '✗'} ${s.symbol.padEnd(width)}  ${s.labels.join(', ')}`);
     for (const note of s.notes) out.push(`    ${note}`);
