@@ -204,7 +204,8 @@ export function recordAbiEntry(d: RecordData, pageUrl: string): AbiEntry {
     date: d.date,
     kernelVersion: abiKernelVersion(d.since),
     contact: d.contact,
-    description: paragraphs.map((p) => p.join('\n')).join('\n\n'),
+    // A paragraph of blank prose has no lines: left out, so the value never starts with a blank line.
+    description: paragraphs.filter((p) => p.length).map((p) => p.join('\n')).join('\n\n'),
     users: d.users?.join('\n'),
   };
 }

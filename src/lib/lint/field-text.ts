@@ -31,6 +31,8 @@ export function checkFieldText(data: Record<string, unknown>): TextProblem[] {
       const bad = CONTROL_CHARACTERS.exec(value) ?? (prose ? null : NEWLINE_OR_TAB.exec(value));
       if (bad) {
         problems.push({ path, rule: 'control-character', message: `${name} contains the control character ${escapeCharacter(bad[0])} at character ${bad.index + 1}; ${prose ? 'write plain text' : 'write it on one line of plain text'}` });
+      } else if (value !== '' && value.trim() === '') {
+        problems.push({ path, rule: 'field-whitespace', message: `${name} is blank; write the value, or leave the field out` });
       } else if (!prose && value !== value.trim()) {
         problems.push({ path, rule: 'field-whitespace', message: `${name} ${/^\s/.test(value) ? 'starts' : 'ends'} with blank space; remove it` });
       }
