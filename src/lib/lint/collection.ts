@@ -93,10 +93,15 @@ const PAGE_NAMES = [
   { field: 'namespace', what: 'namespace', page: (name: string) => sitePaths('/').namespace(name), of: (r: Parsed<RecordData>) => namespaceOf(r) },
 ] as const;
 
+/** The kernel's own spelling: subsystems are paths (lowercase), namespaces are upper case, module lists lower case. */
+function conventional(field: string, name: string): string {
+  return field === 'namespace' && !name.startsWith('module:') ? name.toUpperCase() : name.toLowerCase();
+}
+
 /**
  * Two spellings with one page (MM and mm, FIXTURE_NS and fixture_ns) would show only one spelling's
- * records there. The spelling most records use is kept (on a tie, the one in the first file by
- * name); every other is refused with that spelling as the hint.
+ * records there. The spelling most records use is kept (on a tie, the kernel's convention, then the
+ * one in the first file by name); every other is refused with that spelling as the hint.
  */
 function sharedPages(records: readonly Parsed<RecordData>[]): Problem[] {
   const problems: Problem[] = [];
@@ -113,7 +118,8 @@ function sharedPages(records: readonly Parsed<RecordData>[]): Problem[] {
     for (const spellings of bySlug.values()) {
       if (spellings.size < 2) continue;
       const firstFile = (list: Parsed<RecordData>[]) => list.map((r) => r.file).sort()[0]!;
-      const [kept, keptRecords] = [...spellings].sort(([, a], [, b]) => b.length - a.length || (firstFile(a) < firstFile(b) ? -1 : 1))[0]!;
+      const usual = (name: string) => Number(name === conventional(field, name));
+      const [kept, keptRecords] = [...spellings].sort(([x, a], [y, b]) => b.length - a.length || usual(y) - usual(x) || (firstFile(a) < firstFile(b) ? -1 : 1))[0]!;
       for (const [name, list] of spellings) {
         if (name === kept) continue;
         for (const record of list) {
@@ -122,7 +128,7 @@ function sharedPages(records: readonly Parsed<RecordData>[]): Problem[] {
             ...record.locate([field]),
             severity: 'error',
             rule: 'name-collision',
-            message: `${what} "${name}" would share the page ${page(kept)} with "${kept}" (${keptRecords.length} record${keptRecords.length === 1 ? '' : 's'}, e.g. ${firstFile(keptRecords)}); write "${kept}"`,
+            message: `${what} "${name}" would share the page ${page(kept)} with "${kept}" (${keptRecords.length === 1 ? `used by ${firstFile(keptRecords)}` : `used by ${keptRecords.length} records, e.g. ${firstFile(keptRecords)}`}); write "${kept}"`,
           });
         }
       }

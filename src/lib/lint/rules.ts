@@ -47,7 +47,7 @@ export const RULES: readonly RuleInfo[] = [
   { name: 'related-exists', scope: 'collection', description: 'related names other records or symbols exported in a committed snapshot.' },
   { name: 'sym-exists', scope: 'collection', description: '<Sym name="…"/> links to a page: a record, or a symbol exported in the latest snapshot.' },
   { name: 'duplicate-symbol', scope: 'collection', description: 'No symbol is recorded twice (also not in file names differing only in case).' },
-  { name: 'name-collision', scope: 'collection', description: 'Subsystem and namespace names that share a page (MM and mm, FIXTURE_NS and fixture_ns) are written one way: the spelling most records use.' },
+  { name: 'name-collision', scope: 'collection', description: 'Subsystem and namespace names that share a page (MM and mm, FIXTURE_NS and fixture_ns) are written one way: the spelling most records use (on a tie, lowercase subsystems and upper-case namespaces).' },
   { name: 'mdx-syntax', scope: 'body', description: 'The body is valid MDX syntax.' },
   { name: 'body-depth', scope: 'body', description: 'The body nests quotes, lists and elements at most 64 levels deep.' },
   { name: 'mdx-esm', scope: 'body', description: 'No import or export statements.' },
