@@ -128,7 +128,7 @@ function sharedPages(records: readonly Parsed<RecordData>[]): Problem[] {
             ...record.locate([field]),
             severity: 'error',
             rule: 'name-collision',
-            message: `${what} "${name}" would share the page ${page(kept)} with "${kept}" (${keptRecords.length === 1 ? `used by ${firstFile(keptRecords)}` : `used by ${keptRecords.length} records, e.g. ${firstFile(keptRecords)}`}); write "${kept}"`,
+            message: `${what} "${written(name)}" would share the page ${page(kept)} with "${written(kept)}" (${keptRecords.length === 1 ? `used by ${firstFile(keptRecords)}` : `used by ${keptRecords.length} records, e.g. ${firstFile(keptRecords)}`}); write "${written(kept)}"`,
           });
         }
       }
@@ -136,6 +136,9 @@ function sharedPages(records: readonly Parsed<RecordData>[]): Problem[] {
   }
   return problems;
 }
+
+/** A name as the record writes it (a module list without the module: its page adds). */
+const written = (name: string) => name.replace(/^module:/, '');
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
