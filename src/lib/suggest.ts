@@ -133,7 +133,8 @@ export class Suggester {
         read += list.length;
         for (let i = 0; i < list.length; i++) {
           const index = list[i]!;
-          if (counts[index]++ === 0) touched.push(index);
+          if (counts[index] === 0) touched.push(index);
+          counts[index] = counts[index]! + 1;
         }
       }
       this.work += read;
