@@ -308,7 +308,7 @@ export function formatDriftText(report: DriftReport, options: { all?: boolean } 
   for (const s of shown) {
     out.push(`  ${s.subsystem.padEnd(width)}  ${n(s.count).padStart(6)}`);
     if (options.all) {
-      const symbolWidth = Math.max(...s.symbols.map((u) => u.symbol.length));
+      const symbolWidth = s.symbols.reduce((w, u) => Math.max(w, u.symbol.length), 0);
       for (const u of s.symbols) {
         const more = u.places > 1 ? ` (+${u.places - 1} more)` : '';
         const macro = u.macro === u.type ? '' : ` (${u.macro})`;
