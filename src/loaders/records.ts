@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { listRecordEntries } from '../lib/records/load.ts';
+import { listRecordEntries, loadMechanisms } from '../lib/records/load.ts';
 import { parseMechanismFile, parseRecordFile, type Parsed } from '../lib/records/parse.ts';
 import { formatProblem, RecordError, type Problem } from '../lib/problems.ts';
 import { parseInWorkers, PARALLEL_THRESHOLD, type ParseJob } from '../lib/records/parse-pool.ts';
@@ -63,7 +63,7 @@ function recordLoader(name: string, dir: string, parse: ParseFn, collection: boo
           : toParse.map((job) => parse(job.rel, job.bytes, paths));
 
       const problems: Problem[] = collection
-        ? checkRecordSet({ records: [...kept, ...(parsedAll as Parsed<RecordData>[])], entries, symbols: knownSymbols(contentRoot) })
+        ? checkRecordSet({ records: [...kept, ...(parsedAll as Parsed<RecordData>[])], entries, symbols: knownSymbols(contentRoot), mechanisms: loadMechanisms(contentRoot, paths) })
         : [...entries, ...parsedAll.flatMap((p) => p.problems)];
       for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
       const errors = problems.filter((p) => p.severity === 'error');

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { validateRepository } from '../../src/lib/lint/validate.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { validRecord, E } from '../validate/corpus-rows.ts';
-import { tempRepo } from '../validate/helpers.ts';
+import { REPO, tempRepo } from '../validate/helpers.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 import { runLoader } from './loader.ts';
 
 const withField = (symbol: string, fields: Record<string, string>) => {
@@ -62,6 +64,17 @@ describe('name-collision', () => {
     expect(lines(root)).toEqual([
       `${E}/for_kvm_upper.mdx:8:12: error: namespace "KVM" would share the page /namespaces/module-kvm/ with "kvm" (used by ${E}/for_kvm.mdx); write "kvm" [name-collision]`,
     ]);
+  });
+
+  it("a mechanism decision's namespace shares the page too", async () => {
+    const mechanism = fs.readFileSync(path.join(REPO, 'content/mechanisms/dma-buf-namespace-2021.mdx'));
+    const root = tempRepo({
+      'content/mechanisms/dma-buf-namespace-2021.mdx': mechanism,
+      [`${E}/lower_dma.mdx`]: withField('lower_dma', { type: 'EXPORT_SYMBOL_NS_GPL', namespace: 'dma_buf' }),
+    });
+    const expected = [`${E}/lower_dma.mdx:8:12: error: namespace "dma_buf" would share the page /namespaces/dma_buf/ with "DMA_BUF" (used by content/mechanisms/dma-buf-namespace-2021.mdx); write "DMA_BUF" [name-collision]`];
+    expect(lines(root)).toEqual(expected);
+    expect((await runLoader(root)).errors).toEqual(expected);
   });
 
   it('one spelling per page passes', () => {

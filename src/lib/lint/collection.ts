@@ -1,7 +1,8 @@
 // Rules that need every record at once: duplicates, file names and names that share a page, and
 // references to other symbols.
 import type { Parsed } from '../records/parse.ts';
-import { C_IDENTIFIER, type RecordData } from '../schema.ts';
+import { C_IDENTIFIER, type MechanismData, type RecordData } from '../schema.ts';
+import { MECHANISMS_DIR } from '../project.ts';
 import type { Problem } from '../problems.ts';
 import { Suggester } from '../suggest.ts';
 import { sitePaths, slugify } from '../urls.ts';
@@ -11,7 +12,12 @@ import { EXPORT_TYPE_INFO, EXPORT_TYPES, type ExportType } from '../vocabulary.t
  * `knownSymbols` are symbols that exist without a record (exported in a committed snapshot);
  * replaced_by and related may point at them as well as at records.
  */
-export function checkCollection(records: readonly Parsed<RecordData>[], knownSymbols: ReadonlySet<string>, latestSymbols: ReadonlySet<string> = knownSymbols): Problem[] {
+export function checkCollection(
+  records: readonly Parsed<RecordData>[],
+  knownSymbols: ReadonlySet<string>,
+  latestSymbols: ReadonlySet<string> = knownSymbols,
+  mechanisms: readonly Parsed<MechanismData>[] = [],
+): Problem[] {
   const problems: Problem[] = [];
   const bySymbol = new Map<string, Parsed<RecordData>>();
   const duplicates = new Set<Parsed<RecordData>>();
@@ -27,7 +33,7 @@ export function checkCollection(records: readonly Parsed<RecordData>[], knownSym
     }
     bySymbol.set(symbol, record);
   }
-  problems.push(...caseTwins(records.filter((r) => !duplicates.has(r))), ...sharedPages(records));
+  problems.push(...caseTwins(records.filter((r) => !duplicates.has(r))), ...sharedPages(records, mechanisms));
 
   const exists = (s: string) => bySymbol.has(s) || knownSymbols.has(s);
   // Built on the first unknown name only: a clean collection never pays for the index.
@@ -103,12 +109,14 @@ function conventional(field: string, name: string): string {
  * records there. The spelling most records use is kept (on a tie, the kernel's convention, then the
  * one in the first file by name); every other is refused with that spelling as the hint.
  */
-function sharedPages(records: readonly Parsed<RecordData>[]): Problem[] {
+function sharedPages(records: readonly Parsed<RecordData>[], mechanisms: readonly Parsed<MechanismData>[]): Problem[] {
   const problems: Problem[] = [];
   for (const { field, what, page, of } of PAGE_NAMES) {
     const bySlug = new Map<string, Map<string, Parsed<RecordData>[]>>();
-    for (const record of records) {
-      const name = of(record);
+    // Mechanism decisions appear on the namespace page they name (as the site lists them).
+    const named = field === 'namespace' ? [...records, ...mechanisms.filter((m) => MECHANISM_NAMESPACE.test(text(fieldOf(m as unknown as Parsed<RecordData>, 'namespace')) ?? '')) as unknown as Parsed<RecordData>[]] : records;
+    for (const record of named) {
+      const name = record.file.startsWith(MECHANISMS_DIR) ? text(fieldOf(record, 'namespace')) : of(record);
       if (name === undefined) continue;
       const slug = slugify(name);
       const spellings = bySlug.get(slug) ?? new Map<string, Parsed<RecordData>[]>();
@@ -136,6 +144,9 @@ function sharedPages(records: readonly Parsed<RecordData>[]): Problem[] {
   }
   return problems;
 }
+
+/** The namespaces mechanism decisions are listed under (src/lib/site/model.ts lists them the same way). */
+const MECHANISM_NAMESPACE = /^[A-Z][A-Z0-9_]*$/;
 
 /** A name as the record writes it (a module list without the module: its page adds). */
 const written = (name: string) => name.replace(/^module:/, '');

@@ -8,7 +8,7 @@ import { checkCollection } from './collection.ts';
 import { loadSnapshots } from '../records/load.ts';
 import { compareProblems, type Problem } from '../problems.ts';
 import type { Parsed } from '../records/parse.ts';
-import type { RecordData } from '../schema.ts';
+import type { MechanismData, RecordData } from '../schema.ts';
 
 /** Symbols that exist without a record: in any committed snapshot, and in the latest one (pages). */
 export interface KnownSymbols {
@@ -30,11 +30,13 @@ export interface RecordSet {
   /** Warnings about entries of the record directory that are not read (links, directories, hidden files). */
   entries?: readonly Problem[];
   symbols: KnownSymbols;
+  /** Mechanism decisions: their namespaces share the namespace pages (their own problems are theirs). */
+  mechanisms?: readonly Parsed<MechanismData>[];
 }
 
 /** Every problem of the set, sorted; the set is valid when none is an error. */
 export function checkRecordSet(set: RecordSet): Problem[] {
-  return [...(set.entries ?? []), ...set.records.flatMap((r) => r.problems), ...checkCollection(set.records, set.symbols.known, set.symbols.latest)].sort(compareProblems);
+  return [...(set.entries ?? []), ...set.records.flatMap((r) => r.problems), ...checkCollection(set.records, set.symbols.known, set.symbols.latest, set.mechanisms)].sort(compareProblems);
 }
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');

@@ -41,7 +41,7 @@ function plan(repoRoot: string, options: ValidateOptions): Plan {
 function finish({ root, onlyAbs, entries }: Plan, records: Parsed<RecordData>[]): ValidateResult {
   const mechanisms = loadMechanisms(root, sitePaths('/'));
   // The build's content loader decides with the same function (src/loaders/records.ts).
-  let problems = [...checkRecordSet({ records, entries, symbols: knownSymbols(root) }), ...mechanisms.flatMap((m) => m.problems)];
+  let problems = [...checkRecordSet({ records, entries, symbols: knownSymbols(root), mechanisms }), ...mechanisms.flatMap((m) => m.problems)];
   if (onlyAbs) {
     const wanted = new Set(onlyAbs.map((f) => path.relative(root, f).split(path.sep).join('/')));
     problems = problems.filter((p) => wanted.has(p.file));
