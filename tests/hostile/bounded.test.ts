@@ -92,6 +92,21 @@ describe('YAML', () => {
   });
 });
 
+describe('long frontmatter lines are located in one pass', () => {
+  const rec = (frontmatter: string) => `---\nsymbol: probe\n${frontmatter}\n---\n\n## What was decided\n\nBody.\n`;
+  it.each([
+    ['a 200,000-character continuation line before the problem', `summary: >\n  a${' '.repeat(200_000)}b\ntype: BAD\nstatus: testing\nsubsystem: mm\ndate: 2024-01-15\nthreads: [a@b.c]`, '5:7'],
+    ['an unclosed quote of 100,000 backslashes', `summary: "${'\\\\'.repeat(100_000)}`, '3:10'],
+    ['a duplicated key padded with 100,000 spaces', `k${' '.repeat(100_000)}x: 1\nk${' '.repeat(100_000)}x: 2`, '4:1'],
+    ['frontmatter nested 100,000 deep', `x: ${'['.repeat(100_000)}`, '2:1 yaml-size'],
+  ])('%s', (_, frontmatter, place) => {
+    const [parsed, ms] = timed(() => parseRecordFile(`${E}/probe.mdx`, Buffer.from(rec(frontmatter)), sitePaths('/')));
+    expect(ms).toBeLessThan(2000);
+    expect(parsed.problems.map((p) => (place.includes(' ') ? `${p.line}:${p.column} ${p.rule}` : `${p.line}:${p.column}`))).toContain(place);
+    for (const line of parsed.problems.map(formatProblem)) expect(line.length).toBeLessThan(1200);
+  });
+});
+
 describe('deep bodies', () => {
   it.each([
     ['3,000 nested quotes', `${'> '.repeat(3000)}deep\n`],

@@ -34,6 +34,8 @@ export function parseFrontmatter(frontmatter: string, firstLine: number): YamlRe
     }
     return { ok: true, data };
   } catch (error) {
+    // The YAML reader recurses per level: nesting deep enough to exhaust the stack is the depth limit's case.
+    if (error instanceof RangeError) return { ok: false, line: firstLine, column: 1, rule: 'yaml-size', message: `frontmatter is nested more than ${MAX_YAML_DEPTH} levels deep` };
     const e = error as { mark?: { line: number; column: number }; reason?: string; message?: string };
     // A message quotes the input at most briefly (a hostile file must not make a huge error line).
     const reason = truncateText(printable(e.reason ?? e.message ?? String(error)), 200);
@@ -42,7 +44,10 @@ export function parseFrontmatter(frontmatter: string, firstLine: number): YamlRe
     let column = (e.mark?.column ?? 0) + 1;
     const lines = frontmatter.split('\n');
     if (/duplicated mapping key/.test(reason)) {
-      const key = /^\s*(?:-\s+)?([^\s:#][^:]*?)\s*:/.exec(lines[index] ?? '')?.[1];
+      const line = lines[index] ?? '';
+      const start = /^\s*(?:-\s+)?/.exec(line)![0].length;
+      const colon = line.indexOf(':', start);
+      const key = colon > start ? truncateText(printable(line.slice(start, colon).trimEnd()), 60) : undefined;
       return { ok: false, line: firstLine + index, column, rule: 'yaml-duplicate-key', message: `field ${key ? `"${key}" ` : ''}is given twice; keep one` };
     }
     let message = `YAML syntax error: ${reason}`;
@@ -93,12 +98,24 @@ function firstAlias(frontmatter: string): { index: number; column: number } | un
   return undefined;
 }
 
+/** Whether a quoted scalar's rest of line holds its closing quote (one pass: "" escapes with \\, '' doubles). */
+function closesQuote(rest: string, quote: '"' | "'"): boolean {
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i]!;
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && rest[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
+}
+
 /** The first line whose value opens a quoted scalar that the line does not close. */
 function unclosedQuote(lines: readonly string[], quote: '"' | "'"): { index: number; column: number } | undefined {
-  const closes = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /'(?!')/;
   for (let i = 0; i < lines.length; i++) {
     const m = /^(\s*(?:-\s+)?(?:[^\s:#"'][^:]*:\s+)?)(["'])(.*)$/.exec(lines[i]!);
-    if (m && m[2] === quote && !closes.test(quote === "'" ? m[3]!.replace(/''/g, '') : m[3]!)) return { index: i, column: m[1]!.length + 1 };
+    if (m && m[2] === quote && !closesQuote(m[3]!, quote)) return { index: i, column: m[1]!.length + 1 };
   }
   return undefined;
 }
