@@ -38,6 +38,10 @@ describe('paths that are not regular files', () => {
   execFileSync('mkfifo', [fifo]);
   const symvers = path.join(dir, 'Module.symvers');
   fs.writeFileSync(symvers, '0x12345678\tfoo\tvmlinux\tEXPORT_SYMBOL\t\n');
+  const list = path.join(dir, 'list.txt');
+  fs.writeFileSync(list, 'kmalloc\n');
+  const dirTsv = path.join(dir, 'dir.tsv');
+  fs.mkdirSync(dirTsv);
 
   it.each([
     ['validate', [fifo], `validate: ${fifo}: is a FIFO (named pipe), not a record file (name .mdx files, or nothing to check them all)`],
@@ -52,6 +56,9 @@ describe('paths that are not regular files', () => {
     ['check-module', [fifo], `check-module: ${fifo}: is a FIFO (named pipe), not a file (the .ko, or nm -u output)`],
     ['check-module', [dir], `check-module: ${dir}: is a directory, not a file (the .ko, or nm -u output)`],
     ['annotate', [fifo], `annotate: ${fifo}: is a FIFO (named pipe), not a file`],
+    ['check-module', ['/dev/null'], 'check-module: /dev/null: is a character device, not a file (the .ko, or nm -u output)'],
+    ['check-module', [list, '--snapshot', fifo], `check-module: ${fifo}: is a FIFO (named pipe), not a snapshot file`],
+    ['check-module', [list, '--snapshot', dirTsv], `check-module: ${dirTsv}: is a directory, not a snapshot file`],
     ['abi', ['search', 'x', '--root', '/nonexistent'], 'abi: /nonexistent/content/exports: no such directory'],
     ['check-links', [symvers], `check-links: ${symvers}: is a file, not a directory (run npm run build first)`],
   ])('%s %j', async (cli, args, message) => {

@@ -17,6 +17,9 @@ function repoWithOddEntries(): string {
   fs.symlinkSync(path.join(root, 'elsewhere/linked.mdx'), path.join(dir, 'linked.mdx'));
   fs.mkdirSync(path.join(dir, 'subdir.mdx'));
   execFileSync('mkfifo', [path.join(dir, 'pipe.mdx')]);
+  // Snapshots are read only when they are regular files too (a FIFO would block every command).
+  execFileSync('mkfifo', [path.join(root, 'content/snapshots/v9.9.tsv')]);
+  fs.symlinkSync('/dev/zero', path.join(root, 'content/snapshots/v9.8.tsv'));
   return root;
 }
 

@@ -60,10 +60,11 @@ export function loadMechanisms(root: string, paths: SitePaths): Parsed<Mechanism
 export function loadSnapshots(root: string): Snapshot[] {
   const dir = path.join(root, SNAPSHOTS_DIR);
   if (!fs.existsSync(dir)) return [];
+  // Regular files only: a FIFO would block, a link (a pull request can add one) could point anywhere.
   return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.tsv'))
-    .map((name) => parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)))
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.tsv'))
+    .map(({ name }) => parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)))
     .sort((a, b) => compareReleases(a.version, b.version));
 }
 
