@@ -1,6 +1,7 @@
 // npm run check-links [-- dist] [--base /path/]: every internal link and #anchor of a built site resolves.
 import { checkLinks } from '../src/lib/site/links.ts';
 import { fail, parseCli } from '../src/lib/cli-args.ts';
+import { printable } from '../src/lib/printable.ts';
 import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
 
 const { values, positionals } = parseCli({
@@ -18,7 +19,7 @@ try {
   throw error;
 }
 const { pages, links, broken } = checkLinks(dir, values.base);
-for (const b of broken.slice(0, 50)) console.log(`${b.page}: ${b.href}: ${b.reason}`);
+for (const b of broken.slice(0, 50)) console.log(printable(`${b.page}: ${b.href}: ${b.reason}`));
 if (broken.length > 50) console.log(`… and ${broken.length - 50} more`);
 console.error(`${pages} pages, ${links} links, ${broken.length} broken`);
 process.exitCode = broken.length ? 1 : 0;

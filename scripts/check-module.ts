@@ -10,6 +10,7 @@ import { checkModule, formatModuleCheckText, MODULE_INPUT_LIMITS, ModuleInputErr
 import { CheckModuleDataError, loadExportTable } from '../src/lib/check-module-data.ts';
 import { REPO_ROOT } from '../src/lib/project.ts';
 import { fail, parseCli } from '../src/lib/cli-args.ts';
+import { printable } from '../src/lib/printable.ts';
 import { InputFileError, readRegularFile, readStandardInput } from '../src/lib/input-file.ts';
 
 const USAGE = `usage: npm run check-module -- <file | -> [--snapshot v6.19 | FILE.tsv] [--format text|json] [--root DIR]
@@ -57,5 +58,6 @@ try {
   throw error;
 }
 const result = checkModule(input, loaded.table, { hasPage: loaded.hasPage });
-process.stdout.write(values.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatModuleCheckText(result));
+// Names and namespaces come from the user's file: shown with control characters escaped.
+process.stdout.write(values.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : printable(formatModuleCheckText(result), { keepNewlines: true }));
 process.exitCode = result.blocked.length ? 1 : 0;

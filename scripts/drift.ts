@@ -6,6 +6,7 @@
 // record could not be written; 2 usage, or a path that is not a kernel tree or a snapshot.
 import path from 'node:path';
 import { fail as failWith, parseCli } from '../src/lib/cli-args.ts';
+import { printable } from '../src/lib/printable.ts';
 import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
 import { computeDrift, DriftInputError, filterSubsystem, formatDriftJson, formatDriftText, loadDriftRecords, readDriftInput, type DriftReport } from '../src/lib/drift.ts';
 import { formatScaffoldText, scaffoldUndocumented } from '../src/lib/drift-scaffold.ts';
@@ -73,8 +74,9 @@ if (values.write) {
 if (values.format === 'json') {
   process.stdout.write(formatDriftJson(report, { all: values.all, written }));
 } else {
-  process.stdout.write(formatDriftText(report, { all: values.all && !values.write }));
-  if (written) process.stdout.write(`\n${formatScaffoldText(written)}`);
+  // File names and symbols come from a kernel tree or a snapshot: shown with control characters escaped.
+  process.stdout.write(printable(formatDriftText(report, { all: values.all && !values.write }), { keepNewlines: true }));
+  if (written) process.stdout.write(printable(`\n${formatScaffoldText(written)}`, { keepNewlines: true }));
 }
 
 if (written?.skipped.some((s) => s.reason.startsWith('could not write'))) process.exitCode = 1;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { formatSnapshot } from '../src/lib/kernel/snapshot.ts';
 import { parseSymvers, symversSource, SymversError } from '../src/lib/kernel/symvers.ts';
 import { fail, parseCli } from '../src/lib/cli-args.ts';
+import { printable } from '../src/lib/printable.ts';
 import { InputFileError, readRegularFile } from '../src/lib/input-file.ts';
 
 const USAGE = `usage: npm run import-symvers -- <Module.symvers> [--format tsv|json] [--out FILE]
@@ -49,5 +50,5 @@ if (values.out) {
     const why = code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     fail('import-symvers', `--out ${values.out}: cannot write: ${why}`);
   }
-} else process.stdout.write(output);
+} else process.stdout.write(values.format === 'json' ? output : printable(output, { keepNewlines: true }));
 console.error(`import-symvers: ${rows.length} exports (${rows.filter((r) => r.file === 'vmlinux').length} in vmlinux)`);

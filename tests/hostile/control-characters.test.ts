@@ -109,6 +109,13 @@ describe('terminal output', () => {
     expect(result.stdout + result.stderr).not.toMatch(RAW_CONTROL);
   });
 
+  it("check-module shows a pasted log's control characters escaped", async () => {
+    const log = 'ERROR: modpost: module foo uses symbol snapshot_only from namespace DMA\u001b]0;owned\u0007BUF, but does not import it.\n';
+    const result = await runScript('scripts/check-module.ts', ['-', '--root', path.resolve('tests/fixtures/repo')], { input: log });
+    expect(result.stdout).toContain('DMA\\x1b]0;owned\\x07BUF');
+    expect(result.stdout + result.stderr).not.toMatch(RAW_CONTROL);
+  });
+
   it('abi search skips records with control characters and prints none', async () => {
     const root = tempRepo({ [`${E}/control_character.mdx`]: fixture('control_character.mdx') });
     const all = await runScript('scripts/abi.ts', ['search', '.', '--root', root]);
