@@ -18,7 +18,7 @@ const USAGE = `usage: npm run abi -- search <regex> [--root DIR]
 
 const { values, positionals } = parseCli({ name: 'abi', usage: USAGE, allowPositionals: true, options: { root: { type: 'string', default: REPO_ROOT } } });
 const [command, pattern, ...extra] = positionals;
-if (command !== 'search' || pattern === undefined || extra.length) fail('abi', USAGE);
+if (command !== 'search' || pattern === undefined || extra.length) fail('abi', 'expected: search <regex>', 2, USAGE);
 let regex: UserPattern;
 try {
   regex = compileUserPattern(pattern);

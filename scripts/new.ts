@@ -27,7 +27,7 @@ const { values, positionals } = parseCli({
   },
 });
 const { root, help: _, ...flagValues } = values as typeof values & { root: string; help?: boolean };
-if (positionals.length !== 1) fail('new', `give exactly one symbol name (got ${positionals.length})\n\n${usage()}`);
+if (positionals.length !== 1) fail('new', `give exactly one symbol name (got ${positionals.length})`, 2, `\n${usage()}`);
 try {
   checkDirectory(root, 'a directory (the repository to write into)');
 } catch (error) {
@@ -48,7 +48,11 @@ if (process.stdin.isTTY) {
 
 const result = await scaffold({ root, symbol: positionals[0]!, values: flagValues as FlagValues, ask });
 rl?.close();
-if (!result.ok) fail('new', result.message, 1);
+if (!result.ok) {
+  // The first line says what is wrong; the rest are the flags' help or the validator's lines (escaped).
+  const [first, ...rest] = result.message.split('\n');
+  fail('new', first!, 1, rest.join('\n') || undefined);
+}
 try {
   writeRecord(root, result);
 } catch (error) {

@@ -17,9 +17,13 @@ export interface CliSpec<O extends Options> {
   positionals?: { min?: number; max?: number };
 }
 
-/** Stops the command: one line on stderr naming the command, exit 2 unless another code is given. */
-export function fail(name: string, message: string, code = 2): never {
-  console.error(`${name}: ${printable(message, { keepNewlines: true })}`);
+/**
+ * Stops the command: one line on stderr naming the command, exit 2 unless another code is given.
+ * The message (it may quote paths and values from the user) is one line, every control character
+ * escaped; `details` is the program's own text (a usage, lines already escaped), printed below it.
+ */
+export function fail(name: string, message: string, code = 2, details?: string): never {
+  console.error(`${name}: ${printable(message)}${details ? `\n${details}` : ''}`);
   process.exit(code);
 }
 
@@ -35,7 +39,7 @@ export function parseCli<O extends Options>(spec: CliSpec<O>, args: string[] = p
   } catch (error) {
     // parseArgs' own messages say what is wrong and end with advice on `--`; keep the first sentence.
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
-    fail(spec.name, `${message}\n${spec.usage}`);
+    fail(spec.name, message, 2, spec.usage);
   }
   if ((parsed.values as { help?: boolean }).help) {
     console.log(spec.usage);
@@ -45,7 +49,7 @@ export function parseCli<O extends Options>(spec: CliSpec<O>, args: string[] = p
   const { min = 0, max = Infinity } = spec.positionals ?? {};
   if (spec.positionals && (count < min || count > max)) {
     const wanted = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    fail(spec.name, `expected ${wanted} argument${wanted === '1' ? '' : 's'}, got ${count}\n${spec.usage}`);
+    fail(spec.name, `expected ${wanted} argument${wanted === '1' ? '' : 's'}, got ${count}`, 2, spec.usage);
   }
   return parsed;
 }
