@@ -5,14 +5,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../src/lib/cli-args.ts';
 import { chromium } from 'playwright-core';
 import { makeBuildDir, REPO_ROOT } from '../src/lib/project.ts';
 import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
 import { serveStatic } from '../src/lib/site/static-server.ts';
 import { normalizeQuery, symbolKeys } from '../src/lib/search/keys.ts';
 
-const { values } = parseArgs({ options: { samples: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseCli({
+  name: 'bench:search',
+  usage: 'usage: npm run bench:search [-- --samples 1000] [--keep]\n  Search benchmark at kernel scale in headless Chromium (reads ../shared/data/linux-exports.tsv); prints figures.',
+  options: { samples: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } },
+});
 const tsv = path.resolve(REPO_ROOT, '../shared/data/linux-exports.tsv');
 if (!fs.existsSync(tsv)) {
   console.error(`bench:search: ${tsv} not found (benchmarks read ../shared/data beside the repository)`);

@@ -6,13 +6,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../src/lib/cli-args.ts';
 import { makeBuildDir, REPO_ROOT } from '../src/lib/project.ts';
 import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
 import { generateRecords, writeRecords } from '../src/lib/bench/generate.ts';
 import { samplePeak } from '../src/lib/bench/proc-tree.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000,10000,40000' }, 'skip-reference': { type: 'boolean', default: false } } });
+const { values } = parseCli({
+  name: 'bench',
+  usage: 'usage: npm run bench [-- --n 1000,10000,40000] [--skip-reference]\n  Build benchmark on N generated records (reads ../shared/data/linux-exports.tsv); prints figures.',
+  options: { n: { type: 'string', default: '1000,10000,40000' }, 'skip-reference': { type: 'boolean', default: false } },
+});
 const sizes = values.n.split(',').map(Number).filter((x) => x > 0);
 const tsv = path.resolve(REPO_ROOT, '../shared/data/linux-exports.tsv');
 if (!fs.existsSync(tsv)) {

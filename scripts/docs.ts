@@ -2,19 +2,29 @@
 // types, components) from the schema and rule list; --check only reports whether they are current.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { updateGenerated } from '../src/lib/docs.ts';
 import { REPO_ROOT } from '../src/lib/project.ts';
+import { fail, parseCli } from '../src/lib/cli-args.ts';
+import { InputFileError, readRegularFile } from '../src/lib/input-file.ts';
 
-const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, root: { type: 'string', default: REPO_ROOT } } });
+const { values } = parseCli({
+  name: 'docs',
+  usage: 'usage: npm run docs [-- --check] [--root DIR]\n  Regenerates the tables of CONTRIBUTING.md from the schema and the rules; --check exits 1 when they are out of date.',
+  options: { check: { type: 'boolean', default: false }, root: { type: 'string', default: REPO_ROOT } },
+});
 const file = path.join(values.root, 'CONTRIBUTING.md');
-const text = fs.readFileSync(file, 'utf8');
+let text: string;
+try {
+  text = readRegularFile(file).toString('utf8');
+} catch (error) {
+  if (error instanceof InputFileError) fail('docs', error.message);
+  throw error;
+}
 let updated: string;
 try {
   updated = updateGenerated(text);
 } catch (error) {
-  console.error(`docs: CONTRIBUTING.md: ${(error as Error).message}`);
-  process.exit(1);
+  fail('docs', `CONTRIBUTING.md: ${(error as Error).message}`, 1);
 }
 if (updated === text) console.error('docs: CONTRIBUTING.md is up to date');
 else if (values.check) {

@@ -4,10 +4,13 @@
 // removed records exported again, and exported symbols without a record (per subsystem).
 // Exit codes: 0 done; 1 --strict and a mismatch was found (undocumented symbols never count), or a
 // record could not be written; 2 usage, or a path that is not a kernel tree or a snapshot.
-import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { fail as failWith, parseCli } from '../src/lib/cli-args.ts';
+import { printable } from '../src/lib/printable.ts';
+import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
 import { computeDrift, DriftInputError, filterSubsystem, formatDriftJson, formatDriftText, loadDriftRecords, readDriftInput, type DriftReport } from '../src/lib/drift.ts';
 import { formatScaffoldText, scaffoldUndocumented } from '../src/lib/drift-scaffold.ts';
-import { REPO_ROOT } from '../src/lib/project.ts';
+import { EXPORTS_DIR, REPO_ROOT } from '../src/lib/project.ts';
 
 const USAGE = `usage: npm run drift -- <kernel-tree | snapshot.tsv> [--format text|json] [--strict] [--all] [--subsystem S]
                       [--write (--limit N | --all) [--thread ID]…] [--root DIR]
@@ -18,38 +21,29 @@ const USAGE = `usage: npm run drift -- <kernel-tree | snapshot.tsv> [--format te
                   --limit N (the first N listed) or --all (every one)
   --thread ID     the Message-ID or lore link to put in written records (repeatable); without it they
                   get a placeholder that npm run validate refuses until a real thread is filled in
-  --root DIR      the repository whose content/exports is read and written (default: this one)`;
+  --root DIR      the repository whose content/exports is read and written (default: this one)
+Exit codes: 0 done, 1 --strict found a mismatch (or a record could not be written), 2 usage or input error.`;
 
+const { values, positionals } = parseCli({
+  name: 'drift',
+  usage: USAGE,
+  allowPositionals: true,
+  positionals: { min: 1, max: 1 },
+  options: {
+    format: { type: 'string', default: 'text' },
+    strict: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
+    subsystem: { type: 'string' },
+    write: { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    thread: { type: 'string', multiple: true, default: [] },
+    root: { type: 'string', default: REPO_ROOT },
+  },
+});
 function fail(message: string, code = 2): never {
-  console.error(`drift: ${message}`);
-  process.exit(code);
+  return failWith('drift', message, code);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      strict: { type: 'boolean', default: false },
-      all: { type: 'boolean', default: false },
-      subsystem: { type: 'string' },
-      write: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      thread: { type: 'string', multiple: true, default: [] },
-      root: { type: 'string', default: REPO_ROOT },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (positionals.length !== 1) fail(USAGE);
 if (values.format !== 'text' && values.format !== 'json') fail(`--format must be text or json (got "${values.format}")`);
 const limit = values.limit === undefined ? undefined : Number(values.limit);
 if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) fail(`--limit must be a positive whole number (got "${values.limit}")`);
@@ -58,9 +52,10 @@ if (values.thread.length && !values.write) fail('--thread only applies to --writ
 
 let input;
 try {
+  checkDirectory(path.join(values.root, EXPORTS_DIR), 'a directory (is --root a repository?)');
   input = await readDriftInput(positionals[0]!);
 } catch (error) {
-  if (error instanceof DriftInputError) fail(error.message);
+  if (error instanceof DriftInputError || error instanceof InputFileError) fail(error.message);
   throw error;
 }
 const { records, unreadable } = loadDriftRecords(values.root);
@@ -79,8 +74,9 @@ if (values.write) {
 if (values.format === 'json') {
   process.stdout.write(formatDriftJson(report, { all: values.all, written }));
 } else {
-  process.stdout.write(formatDriftText(report, { all: values.all && !values.write }));
-  if (written) process.stdout.write(`\n${formatScaffoldText(written)}`);
+  // File names and symbols come from a kernel tree or a snapshot: shown with control characters escaped.
+  process.stdout.write(printable(formatDriftText(report, { all: values.all && !values.write }), { keepNewlines: true }));
+  if (written) process.stdout.write(printable(`\n${formatScaffoldText(written)}`, { keepNewlines: true }));
 }
 
 if (written?.skipped.some((s) => s.reason.startsWith('could not write'))) process.exitCode = 1;

@@ -1,13 +1,23 @@
 // Second step of `npm run build`: the Pagefind index of the records' prose, written into the built
 // site; bundles whose record pages did not change since the last run are kept.
-import { existsSync } from 'node:fs';
 import { writePagefindIndex } from '../src/lib/search/pagefind.ts';
 import { PAGEFIND_BUCKETS } from '../src/lib/search/pagefind-buckets.ts';
+import { fail, parseCli } from '../src/lib/cli-args.ts';
+import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
 
-const dir = process.argv[2] ?? process.env.KED_OUT_DIR ?? 'dist';
-if (!existsSync(dir)) {
-  console.error(`index-search: ${dir}: no such directory (run astro build first)`);
-  process.exit(2);
+const { positionals } = parseCli({
+  name: 'index-search',
+  usage: 'usage: node scripts/index-search.ts [DIR]\n  Writes the Pagefind index of a built site (default $KED_OUT_DIR or dist/); the second step of npm run build.',
+  allowPositionals: true,
+  positionals: { max: 1 },
+  options: {},
+});
+const dir = positionals[0] ?? process.env.KED_OUT_DIR ?? 'dist';
+try {
+  checkDirectory(dir, 'a directory (run astro build first)');
+} catch (error) {
+  if (error instanceof InputFileError) fail('index-search', error.message);
+  throw error;
 }
 const started = performance.now();
 const { pages, rebuilt } = await writePagefindIndex(dir);

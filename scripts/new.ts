@@ -1,13 +1,14 @@
 // npm run new -- <symbol> [--type … --status … --thread … …]: writes content/exports/<symbol>.mdx.
 // The flags come from the schema (see src/lib/scaffold.ts); at a terminal, missing values are asked for.
-import { parseArgs } from 'node:util';
+import { fail, parseCli } from '../src/lib/cli-args.ts';
+import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
 import readline from 'node:readline/promises';
 import { flagHelp, flagKind, scaffold, scaffoldFlags, writeRecord, type Ask, type FlagValues } from '../src/lib/scaffold.ts';
 import { describeKind } from '../src/lib/schema-walk.ts';
 import { REPO_ROOT } from '../src/lib/project.ts';
 
 const flags = scaffoldFlags();
-const width = Math.max(...flags.map((f) => f.flag.length + 2));
+const width = flags.reduce((w, f) => Math.max(w, f.flag.length + 2), 0);
 const usage = () =>
   [
     'usage: npm run new -- <symbol> [flags]',
@@ -16,29 +17,22 @@ const usage = () =>
     `  ${'--root DIR'.padEnd(width)}  Repository to write into (default: this one)`,
   ].join('\n');
 
-let parsed;
+const { values, positionals } = parseCli({
+  name: 'new',
+  usage: usage(),
+  allowPositionals: true,
+  options: {
+    ...Object.fromEntries(flags.map((f) => [f.flag, { type: 'string' as const, multiple: f.multiple }])),
+    root: { type: 'string', default: REPO_ROOT },
+  },
+});
+const { root, help: _, ...flagValues } = values as typeof values & { root: string; help?: boolean };
+if (positionals.length !== 1) fail('new', `give exactly one symbol name (got ${positionals.length})`, 2, `\n${usage()}`);
 try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      ...Object.fromEntries(flags.map((f) => [f.flag, { type: 'string' as const, multiple: f.multiple }])),
-      root: { type: 'string', default: REPO_ROOT },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  checkDirectory(root, 'a directory (the repository to write into)');
 } catch (error) {
-  console.error(`new: ${(error as Error).message}\n\n${usage()}`);
-  process.exit(2);
-}
-const { values, positionals } = parsed;
-const { root, help, ...flagValues } = values;
-if (help) {
-  console.log(usage());
-  process.exit(0);
-}
-if (positionals.length !== 1) {
-  console.error(`new: give exactly one symbol name (got ${positionals.length})\n\n${usage()}`);
-  process.exit(2);
+  if (error instanceof InputFileError) fail('new', error.message);
+  throw error;
 }
 
 let rl: readline.Interface | undefined;
@@ -55,13 +49,13 @@ if (process.stdin.isTTY) {
 const result = await scaffold({ root, symbol: positionals[0]!, values: flagValues as FlagValues, ask });
 rl?.close();
 if (!result.ok) {
-  console.error(`new: ${result.message}`);
-  process.exit(1);
+  // The first line says what is wrong; the rest are the flags' help or the validator's lines (escaped).
+  const [first, ...rest] = result.message.split('\n');
+  fail('new', first!, 1, rest.join('\n') || undefined);
 }
 try {
   writeRecord(root, result);
 } catch (error) {
-  console.error(`new: could not write ${result.file}: ${(error as Error).message}`);
-  process.exit(1);
+  fail('new', `could not write ${result.file}: ${(error as Error).message}`, 1);
 }
 console.log(`new: wrote ${result.file}\nReplace the guidance under each ## heading with the rationale, then run npm run validate.`);

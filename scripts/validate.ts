@@ -1,22 +1,35 @@
-// npm run validate [-- paths…] [--format json]: check records like a compiler would.
-import { parseArgs } from 'node:util';
+// npm run validate [-- paths…] [--format json] [--root DIR]: check records like a compiler would.
+// Exit codes: 0 no errors (warnings may be printed); 1 a record has an error; 2 usage, or a path
+// that is not a record file or a repository.
+import path from 'node:path';
 import { validateRepositoryParallel } from '../src/lib/lint/validate.ts';
 import { formatProblem, formatProblemsJson } from '../src/lib/problems.ts';
-import { REPO_ROOT } from '../src/lib/project.ts';
-import { existsSync } from 'node:fs';
+import { EXPORTS_DIR, REPO_ROOT } from '../src/lib/project.ts';
+import { fail, parseCli } from '../src/lib/cli-args.ts';
+import { checkDirectory, checkRegularFile, InputFileError } from '../src/lib/input-file.ts';
 
-const { values, positionals } = parseArgs({
+const USAGE = `usage: npm run validate [-- files…] [--format text|json] [--root DIR]
+  Checks every record of content/exports (and content/mechanisms), or only the files named (still
+  against the whole collection), and prints one line per problem: file:line:col: error: message [rule].
+  --format json   the problems as a JSON array (for scripts/annotate.ts)
+  --root DIR      the repository to check (default: this one)
+Exit codes: 0 no errors, 1 errors found, 2 usage or a path that is not a record file or repository.`;
+
+const { values, positionals } = parseCli({
+  name: 'validate',
+  usage: USAGE,
   allowPositionals: true,
   options: { format: { type: 'string', default: 'text' }, root: { type: 'string', default: REPO_ROOT } },
 });
-if (values.format !== 'text' && values.format !== 'json') {
-  console.error(`validate: --format must be text or json (got "${values.format}")`);
-  process.exit(2);
-}
-const missing = positionals.filter((p) => !existsSync(p));
-if (missing.length) {
-  for (const m of missing) console.error(`validate: ${m}: no such file`);
-  process.exit(2);
+if (values.format !== 'text' && values.format !== 'json') fail('validate', `--format must be text or json (got "${values.format}")`);
+try {
+  checkDirectory(values.root, 'a repository (a directory)');
+  checkDirectory(path.join(values.root, EXPORTS_DIR), `a directory: ${values.root} has no ${EXPORTS_DIR}, so it is not a repository of records`);
+  // Only regular files are read: a FIFO would block for ever, a directory is not a record.
+  for (const file of positionals) checkRegularFile(file, 'a record file (name .mdx files, or nothing to check them all)');
+} catch (error) {
+  if (error instanceof InputFileError) fail('validate', error.message);
+  throw error;
 }
 // Large collections are parsed on every core; small ones in this thread.
 const { problems, checkedFiles } = await validateRepositoryParallel(values.root, positionals.length ? { only: positionals } : {});
@@ -24,6 +37,8 @@ if (values.format === 'json') console.log(formatProblemsJson(problems));
 else {
   for (const p of problems) console.log(formatProblem(p));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  console.error(errors ? `${errors} error${errors === 1 ? '' : 's'} in ${new Set(problems.map((p) => p.file)).size} of ${checkedFiles} files` : `${checkedFiles} files checked, no problems`);
+  const warnings = problems.length - errors;
+  const also = warnings ? ` (and ${warnings} warning${warnings === 1 ? '' : 's'})` : '';
+  console.error(errors ? `${errors} error${errors === 1 ? '' : 's'} in ${new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size} of ${checkedFiles} files${also}` : `${checkedFiles} files checked, ${warnings ? `no errors${also}` : 'no problems'}`);
 }
 process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;

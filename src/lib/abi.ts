@@ -204,7 +204,8 @@ export function recordAbiEntry(d: RecordData, pageUrl: string): AbiEntry {
     date: d.date,
     kernelVersion: abiKernelVersion(d.since),
     contact: d.contact,
-    description: paragraphs.map((p) => p.join('\n')).join('\n\n'),
+    // A paragraph of blank prose has no lines: left out, so the value never starts with a blank line.
+    description: paragraphs.filter((p) => p.length).map((p) => p.join('\n')).join('\n\n'),
     users: d.users?.join('\n'),
   };
 }
@@ -220,7 +221,8 @@ export function tierAbi(records: readonly RecordData[], tier: string, pageUrl: (
 // ---------------------------------------------------------------------------------------------
 // `npm run abi -- search <regex>`, printed like the kernel's scripts/get_abi.py search
 
-export function searchRecords<T extends { data: RecordData }>(records: readonly T[], pattern: RegExp): T[] {
+/** `pattern`: a RegExp, or a user's pattern on the linear-time engine (src/lib/user-regex.ts). */
+export function searchRecords<T extends { data: RecordData }>(records: readonly T[], pattern: { test(text: string): boolean }): T[] {
   return records.filter((r) => pattern.test(r.data.symbol)).sort((a, b) => compareSymbols(a.data.symbol, b.data.symbol));
 }
 

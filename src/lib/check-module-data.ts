@@ -1,6 +1,6 @@
 // The export table for `npm run check-module`: a committed snapshot (the latest by default, or one
 // named by release or path) and the records of a repository. The browser gets the same table as JSON.
-import fs from 'node:fs';
+import { InputFileError, readRegularFile } from './input-file.ts';
 import { loadRecords, loadSnapshots } from './records/load.ts';
 import { parseSnapshot, SnapshotError, type Snapshot } from './kernel/snapshot.ts';
 import { sitePaths } from './urls.ts';
@@ -17,11 +17,11 @@ export class CheckModuleDataError extends Error {
 /** `snapshot`: a release (v6.19, 6.19) of content/snapshots, or a path to a .tsv; default the latest. */
 export function chooseSnapshot(root: string, snapshot?: string): Snapshot {
   if (snapshot?.endsWith('.tsv')) {
-    if (!fs.existsSync(snapshot)) throw new CheckModuleDataError(`${snapshot}: no such file`);
     try {
-      return parseSnapshot(fs.readFileSync(snapshot, 'utf8'), snapshot);
+      // Only a regular file is read: a FIFO would block, a directory is a mistake.
+      return parseSnapshot(readRegularFile(snapshot, { expected: 'a snapshot file' }).toString('utf8'), snapshot);
     } catch (error) {
-      if (error instanceof SnapshotError) throw new CheckModuleDataError(error.message);
+      if (error instanceof SnapshotError || error instanceof InputFileError) throw new CheckModuleDataError(error.message);
       throw error;
     }
   }

@@ -11,6 +11,7 @@ import { exportKind, normalizeNamespace, pathSubsystem, primaryRow, rowsBySymbol
 import { effectiveNamespace, compareSymbols } from './site/model.ts';
 import { EXPORT_TYPE_INFO, type ExportType, type Tier } from './vocabulary.ts';
 import { loadRecords } from './records/load.ts';
+import { fileKind, InputFileError, readRegularFile } from './input-file.ts';
 import { sitePaths } from './urls.ts';
 
 /** The part of a record drift reads. */
@@ -235,8 +236,13 @@ export class DriftInputError extends Error {
 }
 
 export async function readDriftInput(file: string): Promise<DriftInput> {
-  if (!fs.existsSync(file)) throw new DriftInputError(`${file}: no such file or directory`);
-  if (fs.statSync(file).isDirectory()) {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new DriftInputError(`${file}: no such file or directory`);
+  }
+  if (stat.isDirectory()) {
     try {
       const scan = await scanTree(file, { workers: workersPerCore() });
       return { kind: 'tree', path: file, version: kernelRelease(scan.kernelVersion), rows: scan.rows };
@@ -245,12 +251,14 @@ export async function readDriftInput(file: string): Promise<DriftInput> {
       throw error;
     }
   }
+  // Only a regular file is read: a FIFO would block for ever.
+  if (!stat.isFile()) throw new DriftInputError(`${file}: is ${fileKind(stat)}, not a kernel tree (a directory) or a snapshot (a .tsv file)`);
   if (!file.endsWith('.tsv')) throw new DriftInputError(`${file}: expected a kernel tree (a directory) or a snapshot (a .tsv file)`);
   try {
-    const snapshot = parseSnapshot(fs.readFileSync(file, 'utf8'), file);
+    const snapshot = parseSnapshot(readRegularFile(file).toString('utf8'), file);
     return { kind: 'snapshot', path: file, version: snapshot.version || 'the snapshot', rows: snapshot.rows };
   } catch (error) {
-    if (error instanceof SnapshotError) throw new DriftInputError(error.message);
+    if (error instanceof SnapshotError || error instanceof InputFileError) throw new DriftInputError(error.message);
     throw error;
   }
 }
@@ -300,7 +308,7 @@ export function formatDriftText(report: DriftReport, options: { all?: boolean } 
   for (const s of shown) {
     out.push(`  ${s.subsystem.padEnd(width)}  ${n(s.count).padStart(6)}`);
     if (options.all) {
-      const symbolWidth = Math.max(...s.symbols.map((u) => u.symbol.length));
+      const symbolWidth = s.symbols.reduce((w, u) => Math.max(w, u.symbol.length), 0);
       for (const u of s.symbols) {
         const more = u.places > 1 ? ` (+${u.places - 1} more)` : '';
         const macro = u.macro === u.type ? '' : ` (${u.macro})`;

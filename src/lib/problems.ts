@@ -1,4 +1,5 @@
 // A problem found in a record, located like a compiler diagnostic.
+import { printable, truncateText } from './printable.ts';
 
 export interface Problem {
   file: string;
@@ -9,8 +10,12 @@ export interface Problem {
   message: string;
 }
 
+/** A message longer than this is cut (a hostile input must not make a megabyte error line). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** One line, whatever the file name and message hold: control characters escaped, the message bounded. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.rule}]`;
+  return `${printable(p.file)}:${p.line}:${p.column}: ${p.severity}: ${truncateText(printable(p.message), MAX_MESSAGE_LENGTH)} [${printable(p.rule)}]`;
 }
 
 export function formatProblemsJson(problems: readonly Problem[]): string {
@@ -20,9 +25,11 @@ export function formatProblemsJson(problems: readonly Problem[]): string {
 /** A GitHub Actions workflow command, so CI shows the problem on the line it is about. */
 export function formatGithubAnnotation(p: Problem): string {
   // Workflow-command escaping: data escapes % CR LF; property values also escape : and ,.
-  const data = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Other control characters are shown escaped first, so nothing reaches the log raw.
+  const data = (text: string) => printable(text, { keepNewlines: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prop = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::${p.severity} file=${prop(p.file)},line=${p.line},col=${p.column},title=${prop(`[${p.rule}]`)}::${data(p.message)}`;
+  const severity = p.severity === 'warning' ? 'warning' : 'error';
+  return `::${severity} file=${prop(p.file)},line=${Number(p.line) || 1},col=${Number(p.column) || 1},title=${prop(`[${p.rule}]`)}::${data(truncateText(p.message, MAX_MESSAGE_LENGTH))}`;
 }
 
 /** Problems as written by `--format json`; throws with a plain message when the input is not that. */

@@ -11,6 +11,11 @@ export const rule = (name: string) => ({ params: { rule: name } });
 export const C_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const KERNEL_VERSION = /^v\d+\.\d+(?:\.\d+)?(?:-rc\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A path inside a tree, relative to its root: no leading or trailing /, no empty, . or .. part, no
+ * blank space or backslash. Nothing built from it can leave the tree.
+ */
+export const TREE_PATH = /^(?!\.{1,2}(?:\/|$))(?!.*\/\.{1,2}(?:\/|$))(?!.*\/\/)[^\s/\\][^\s\\]*(?<!\/)$/;
 
 const symbolName = z.string().regex(C_IDENTIFIER, { error: 'must be a C identifier (letters, digits, underscore)' });
 
@@ -85,7 +90,7 @@ export const recordSchema = z
       .refine((list) => new Set(list).size === list.length, { error: 'lists an architecture twice' })
       .optional()
       .describe('Architectures the decision is about, as arch/ names (x86, arm64, s390); leave out when it holds for all'),
-    file: z.string().regex(/^[^\s/][^\s]*$/, { error: 'must be a path relative to the kernel tree root' }).optional().describe('Defining source file, relative to the tree root'),
+    file: z.string().regex(TREE_PATH, { error: 'must be a path inside the kernel tree, relative to its root (like mm/slub.c: no leading /, no . or .. parts)' }).optional().describe('Defining source file, relative to the tree root'),
     since: kernelVersion.optional().describe('First kernel release with this export, only when known'),
     date: decisionDate.describe('Date of the decision (YYYY-MM-DD)'),
     threads: z.array(threadSchema).min(1, { error: 'must list at least one thread' }).describe('Rationale threads on lore.kernel.org'),

@@ -1,6 +1,6 @@
 // The module check page: reads what was pasted, downloads the export table once (on the first
 // check), and shows src/lib/check-module's verdict per symbol. Nothing is sent anywhere.
-import { checkModule, decodeExportTable, parseModuleInput, type EncodedTable, type ExportTable, type ModuleCheck, type SymbolCheck } from '../lib/check-module.ts';
+import { checkModule, decodeExportTable, ModuleInputError, parseModuleInput, type EncodedTable, type ModuleInput, type ExportTable, type ModuleCheck, type SymbolCheck } from '../lib/check-module.ts';
 
 const root = document.querySelector<HTMLElement>('[data-check-module]')!;
 const base = root.dataset.base!;
@@ -64,7 +64,16 @@ function renderSummary(result: ModuleCheck): Node[] {
 }
 
 async function run(): Promise<void> {
-  const parsed = parseModuleInput(input.value);
+  let parsed: ModuleInput;
+  try {
+    // Bounded (size, lines, line length, symbols): too much input is a message, not a stuck page.
+    parsed = parseModuleInput(input.value);
+  } catch (error) {
+    if (!(error instanceof ModuleInputError)) throw error;
+    section.hidden = true;
+    status.textContent = `Cannot check this input: ${error.message}.`;
+    return;
+  }
   if (!parsed.symbols.length) {
     section.hidden = true;
     status.textContent = input.value.trim() ? 'No symbol found: paste modpost error lines, nm -u output, or one symbol per line.' : 'Paste something to check first.';

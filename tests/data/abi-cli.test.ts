@@ -56,7 +56,7 @@ describe('npm run abi -- search', () => {
     expect([none.status, none.stdout, none.stderr]).toEqual([1, '', "abi: no record's symbol matches /^nothing_like_this$/\n"]);
     const bad = run('search', '(', '--root', FIXTURE_SITE);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('abi: invalid regular expression');
+    expect(bad.stderr).toContain('abi: cannot use /(/: ');
     expect(run('list').status).toBe(2);
   });
 });

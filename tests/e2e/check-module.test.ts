@@ -115,6 +115,31 @@ describe('the module check page', () => {
     await page.close();
   });
 
+  it('says why instead of getting stuck when the input is over the limits (200,000 lines, a 150,000-character line)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}check-module/`);
+    await page.waitForSelector('[data-check-module][data-ready="true"]');
+    for (const [input, message] of [
+      ['kmalloc\n'.repeat(200_000), 'Cannot check this input: the input has 200,000 lines; the limit is 100,000 (give nm -u output or the modpost lines, not a whole build).'],
+      [`${'a'.repeat(150_000)}\nkmalloc\n`, 'Cannot check this input: line 1 is 150,000 characters long; the limit is 65,536.'],
+    ] as const) {
+      await page.evaluate((value) => {
+        document.querySelector<HTMLTextAreaElement>('#cm-input')!.value = value;
+        document.querySelector('#cm-status')!.textContent = '';
+      }, input);
+      // The check refuses such input before any await: the status is set by the time submit returns.
+      const ms = await page.evaluate(() => {
+        const started = performance.now();
+        document.querySelector<HTMLFormElement>('.cm-form')!.requestSubmit();
+        return performance.now() - started;
+      });
+      expect(ms).toBeLessThan(2000);
+      expect(await page.textContent('#cm-status')).toBe(message);
+      expect(await page.isHidden('#cm-result')).toBe(true);
+    }
+    await page.close();
+  });
+
   it('says so when nothing in the text is a symbol', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}check-module/`);

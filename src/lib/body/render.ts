@@ -45,8 +45,17 @@ function children(node: MdNode, ctx: Context, separator = ''): string {
 
 function link(url: string, inner: string, title?: string | null): string {
   const safe = isSafeUrl(url) ? url : '#';
-  const external = /^https?:/i.test(safe) ? ' rel="nofollow noopener"' : '';
+  const external = isOffSite(safe) ? ' rel="nofollow noopener"' : '';
   return `<a href="${escapeHtml(safe)}"${title ? ` title="${escapeHtml(title)}"` : ''}${external}>${inner}</a>`;
+}
+
+/**
+ * Whether a link leaves the site: http(s): URLs, and scheme-relative ones (//host/path, which
+ * browsers also read from /\host and \\host), after the characters browsers drop from a URL.
+ */
+export function isOffSite(url: string): boolean {
+  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return /^https?:/i.test(cleaned) || /^[\\/]{2}/.test(cleaned);
 }
 
 function attr(node: MdNode, name: string): string | undefined {

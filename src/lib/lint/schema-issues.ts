@@ -2,6 +2,7 @@
 // what was expected, what was found, and a suggestion when one is obvious.
 import type { z } from 'zod';
 import { closest } from '../suggest.ts';
+import { printable, truncateText } from '../printable.ts';
 
 export interface FieldProblem {
   path: (string | number)[];
@@ -17,7 +18,12 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${String(p)}` : String(p)), '');
 }
 
-const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
+/** A value quoted in a message: control characters escaped, at most 60 characters (never a whole alias-expanded tree). */
+const shown = (value: unknown) => {
+  if (typeof value === 'string') return `"${truncateText(printable(value), 60)}"`;
+  if (value !== null && typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
+  return truncateText(printable(String(value)), 60);
+};
 
 export function problemsFromIssues(issues: readonly Issue[], knownKeys: (path: PropertyKey[]) => string[], descriptionOf: (path: PropertyKey[]) => string | undefined): FieldProblem[] {
   const out: FieldProblem[] = [];

@@ -1,9 +1,8 @@
 // The whole check: every record parsed and checked on its own, then the collection rules.
 import os from 'node:os';
 import path from 'node:path';
-import { loadMechanisms, loadRecords, loadSnapshots, listRecordFiles } from '../records/load.ts';
-import { checkCollection } from './collection.ts';
-import { checkAgainstSnapshot } from './snapshot-rules.ts';
+import { loadMechanisms, loadRecords, listRecordEntries } from '../records/load.ts';
+import { checkRecordSet, knownSymbols } from './record-set.ts';
 import { compareProblems, type Problem } from '../problems.ts';
 import { sitePaths } from '../urls.ts';
 import { EXPORTS_DIR, MECHANISMS_DIR } from '../project.ts';
@@ -25,26 +24,24 @@ export interface ValidateResult {
 interface Plan {
   root: string;
   files: string[];
+  entries: Problem[];
   onlyAbs?: string[];
 }
 
 function plan(repoRoot: string, options: ValidateOptions): Plan {
   // Absolute, so record paths compare equal to the (absolute) files named in `only`.
   const root = path.resolve(repoRoot);
-  const recordFiles = listRecordFiles(path.join(root, EXPORTS_DIR));
+  const { files: recordFiles, problems: entries } = listRecordEntries(path.join(root, EXPORTS_DIR), root);
   const onlyAbs = options.only?.map((f) => path.resolve(f));
   // Files named on the command line outside content/exports are checked as records too.
   const extra = (onlyAbs ?? []).filter((f) => !recordFiles.includes(f) && !f.startsWith(path.join(root, MECHANISMS_DIR)));
-  return { root, files: [...recordFiles, ...extra], onlyAbs };
+  return { root, files: [...recordFiles, ...extra], entries, onlyAbs };
 }
 
-function finish({ root, onlyAbs }: Plan, records: Parsed<RecordData>[]): ValidateResult {
+function finish({ root, onlyAbs, entries }: Plan, records: Parsed<RecordData>[]): ValidateResult {
   const mechanisms = loadMechanisms(root, sitePaths('/'));
-  const known = new Set<string>();
-  const snapshots = loadSnapshots(root);
-  for (const snapshot of snapshots) for (const row of snapshot.rows) known.add(row.symbol);
-  const latest = new Set(snapshots.at(-1)?.rows.map((r) => r.symbol));
-  let problems = [...records.flatMap((r) => r.problems), ...mechanisms.flatMap((m) => m.problems), ...checkCollection(records, known, snapshots.length ? latest : known), ...checkAgainstSnapshot(records, snapshots.at(-1))];
+  // The build's content loader decides with the same function (src/loaders/records.ts).
+  let problems = [...checkRecordSet({ records, entries, symbols: knownSymbols(root), mechanisms }), ...mechanisms.flatMap((m) => m.problems)];
   if (onlyAbs) {
     const wanted = new Set(onlyAbs.map((f) => path.relative(root, f).split(path.sep).join('/')));
     problems = problems.filter((p) => wanted.has(p.file));

@@ -8,15 +8,44 @@ import { parseUnresolvedFile, type UnresolvedUse } from '../kernel/unresolved-fi
 import { compareReleases } from '../kernel/versions.ts';
 import type { MechanismData, RecordData } from '../schema.ts';
 import type { SitePaths } from '../urls.ts';
+import type { Problem } from '../problems.ts';
+import { printable } from '../printable.ts';
 
 /** Every file in a record directory except README.md; non-.mdx files are reported, not skipped. */
 export function listRecordFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name !== 'README.md' && !e.name.startsWith('.'))
-    .map((e) => path.join(dir, e.name))
-    .sort();
+  return listRecordEntries(dir, dir).files;
+}
+
+export interface RecordEntries {
+  /** Regular, visible files (absolute or as joined with `dir`), sorted: each is read as a record. */
+  files: string[];
+  /** A warning for every other entry (symbolic link, directory, FIFO, hidden file): never skipped silently. */
+  problems: Problem[];
+}
+
+/**
+ * The entries of a record directory. Only regular files are read (a FIFO would block, a link could
+ * point anywhere); README.md is the directory's own documentation. Every other entry is a warning
+ * naming it, relative to `root`.
+ */
+export function listRecordEntries(dir: string, root: string): RecordEntries {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return { files: [], problems: [] };
+  }
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const file = path.join(dir, entry.name);
+    if (entry.name === 'README.md' && entry.isFile()) continue;
+    const kind = entry.isFile() ? undefined : entry.isSymbolicLink() ? 'a symbolic link' : entry.isDirectory() ? 'a directory' : entry.isFIFO() ? 'a FIFO (named pipe)' : entry.isSocket() ? 'a socket' : 'not a regular file';
+    const why = kind ? `is ${kind}; only regular files are read as records` : entry.name.startsWith('.') ? 'is a hidden file; records are never hidden (rename it, or move it out of the directory)' : undefined;
+    if (why) problems.push({ file: relative(root, file), line: 1, column: 1, severity: 'warning', rule: 'record-entry', message: `${printable(entry.name)} ${why}: not read` });
+    else files.push(file);
+  }
+  return { files: files.sort(), problems: problems.sort((a, b) => (a.file < b.file ? -1 : 1)) };
 }
 
 /** `root` is the repository (or a test fixture tree); file names in problems are relative to it. */
@@ -32,10 +61,11 @@ export function loadMechanisms(root: string, paths: SitePaths): Parsed<Mechanism
 export function loadSnapshots(root: string): Snapshot[] {
   const dir = path.join(root, SNAPSHOTS_DIR);
   if (!fs.existsSync(dir)) return [];
+  // Regular files only: a FIFO would block, a link (a pull request can add one) could point anywhere.
   return fs
-    .readdirSync(dir)
-    .filter(isSnapshotFileName)
-    .map((name) => parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)))
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isSnapshotFileName(entry.name))
+    .map(({ name }) => parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)))
     .sort((a, b) => compareReleases(a.version, b.version));
 }
 
@@ -46,7 +76,7 @@ export function loadUnresolved(root: string): Map<string, UnresolvedUse[]> {
   if (!fs.existsSync(dir)) return byRelease;
   for (const name of fs.readdirSync(dir).filter(isSnapshotFileName)) {
     const beside = name.replace(/\.tsv$/, '.unresolved.tsv');
-    if (!fs.existsSync(path.join(dir, beside))) continue;
+    if (!fs.statSync(path.join(dir, beside), { throwIfNoEntry: false })?.isFile() || !fs.statSync(path.join(dir, name)).isFile()) continue;
     const version = parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)).version;
     byRelease.set(version, parseUnresolvedFile(fs.readFileSync(path.join(dir, beside), 'utf8'), path.join(SNAPSHOTS_DIR, beside)));
   }

@@ -7,10 +7,12 @@ import { parseFrontmatter } from './yaml.ts';
 import { FrontmatterLocator } from './positions.ts';
 import { problemsFromIssues } from '../lint/schema-issues.ts';
 import { fieldDescription, fieldNames } from '../schema-walk.ts';
-import { parseBody } from '../body/tree.ts';
 import { checkBody, symReferences } from '../body/check.ts';
 import { renderBody } from '../body/render.ts';
 import { checkProcessLanguage } from '../body/process-language.ts';
+import { MAX_BODY_DEPTH, parseBody, tooDeep } from '../body/tree.ts';
+import { checkFieldText } from '../lint/field-text.ts';
+import { printable } from '../printable.ts';
 import { recordSchema, mechanismSchema, C_IDENTIFIER, type RecordData, type MechanismData } from '../schema.ts';
 import type { Problem } from '../problems.ts';
 import type { SitePaths } from '../urls.ts';
@@ -62,11 +64,25 @@ const mechanismKind: Kind<MechanismData> = {
 export const KINDS = { export: exportKind, mechanism: mechanismKind } as const;
 
 export function parseRecordFile(file: string, bytes: Uint8Array, paths: SitePaths): Parsed<RecordData> {
-  return parseFile(file, bytes, paths, exportKind);
+  return parseSafely(file, bytes, paths, exportKind);
 }
 
 export function parseMechanismFile(file: string, bytes: Uint8Array, paths: SitePaths): Parsed<MechanismData> {
-  return parseFile(file, bytes, paths, mechanismKind);
+  return parseSafely(file, bytes, paths, mechanismKind);
+}
+
+/**
+ * Whatever a file holds, the answer is problems naming it, never an exception: inputs are bounded
+ * (size, YAML aliases and depth, body depth), and anything unforeseen still names the file.
+ */
+function parseSafely<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: Kind<T>): Parsed<T> {
+  try {
+    return parseFile(file, bytes, paths, kind);
+  } catch (error) {
+    const message = printable(error instanceof Error ? error.message : String(error)).slice(0, 200);
+    const id = path.basename(file, path.extname(file));
+    return { file, id, locate: () => ({ line: 1, column: 1 }), problems: [{ file, line: 1, column: 1, severity: 'error', rule: 'record-unreadable', message: `the record could not be checked (${message}); simplify it` }] };
+  }
 }
 
 function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: Kind<T>): Parsed<T> {
@@ -102,6 +118,10 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
   }
 
   if (raw) {
+    for (const p of checkFieldText(raw)) {
+      const place = locator.locate(p.path, p.atKey);
+      at(place.line, place.column, p.rule, p.message);
+    }
     const parsed = kind.schema.safeParse(raw, { reportInput: true });
     if (parsed.success) result.data = parsed.data;
     else {
@@ -117,8 +137,12 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
 
   const tree = parseBody(body);
   const offset = (line: number) => bodyLine + line - 1;
+  const deep = tree.ok ? tooDeep(tree.tree) : undefined;
   if (!tree.ok) {
     at(offset(tree.line), tree.column, 'mdx-syntax', `MDX syntax error: ${tree.message}`);
+  } else if (deep) {
+    // Checking and rendering walk the tree recursively: a body nested deeper than any prose needs is refused first.
+    at(offset(deep.line), deep.column, 'body-depth', `the body nests quotes, lists or elements more than ${MAX_BODY_DEPTH} levels deep; flatten it`);
   } else {
     const bodyProblems = checkBody(tree.tree);
     result.symRefs = symReferences(tree.tree).map((r) => ({ ...r, line: offset(r.line) }));

@@ -12,7 +12,7 @@ function collectionPaths(parsed: Parsed<unknown>): Path[] {
   // `raw` is kept only for records that failed the schema; valid ones have `data`.
   const source = (parsed.data ?? parsed.raw) as Record<string, unknown> | undefined;
   const related = Array.isArray(source?.['related']) ? (source!['related'] as unknown[]) : [];
-  return [['symbol'], ['replaced_by'], ...related.map((_, i): Path => ['related', i])];
+  return [['symbol'], ['type'], ['replaced_by'], ['subsystem'], ['namespace'], ...related.map((_, i): Path => ['related', i])];
 }
 
 /** Validation needs neither the body text nor its HTML, so by default they are left out to keep the copy cheap. */

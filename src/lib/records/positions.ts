@@ -13,6 +13,22 @@ interface Scope {
   keyIndent: number | undefined;
 }
 
+/**
+ * A `key: value` line (optionally a `- key: value` list item): the indentation (with the dash), the
+ * key up to the first colon, the blank space after the colon and the value. Read without a
+ * backtracking pattern, so a 200,000-character line costs one pass.
+ */
+function keyLine(text: string): { prefix: string; key: string; gap: string; value: string } | undefined {
+  const prefix = /^\s*(?:-\s+)?/.exec(text)![0];
+  const colon = text.indexOf(':', prefix.length);
+  if (colon < 0) return undefined;
+  const key = text.slice(prefix.length, colon).trimEnd();
+  if (key === '' || /^[\s:#]/.test(key)) return undefined;
+  const after = text.slice(colon + 1);
+  const gap = /^\s*/.exec(after)![0];
+  return { prefix, key, gap, value: after.slice(gap.length) };
+}
+
 const indentOf = (text: string) => text.length - text.trimStart().length;
 const isBlank = (text: string) => text.trim() === '' || text.trimStart().startsWith('#');
 
@@ -49,13 +65,13 @@ export class FrontmatterLocator {
     const keyIndent = scope.keyIndent ?? this.firstContentIndent(scope);
     for (let i = scope.from; i < scope.to; i++) {
       const text = this.lines[i]!;
-      const m = /^(\s*(?:-\s+)?)([^\s:#][^:]*?)\s*:(\s*)(.*)$/.exec(text);
-      if (!m || m[2] !== key || m[1]!.length !== keyIndent) continue;
-      const rest = m[4]!.trim();
+      const m = keyLine(text);
+      if (!m || m.key !== key || m.prefix.length !== keyIndent) continue;
+      const rest = m.value.trim();
       const hasValue = rest !== '' && !rest.startsWith('#');
-      const valueColumn = m[1]!.length + key.length + 1 + m[3]!.length;
+      const valueColumn = m.prefix.length + key.length + 1 + m.gap.length;
       return [
-        this.place(i, hasValue && !atKey ? valueColumn : m[1]!.length),
+        this.place(i, hasValue && !atKey ? valueColumn : m.prefix.length),
         { from: i + 1, to: this.blockEnd(i, indentOf(text), true), keyIndent: undefined },
       ];
     }

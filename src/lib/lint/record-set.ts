@@ -1,0 +1,46 @@
+// The one decision whether a set of records is valid. `npm run validate` and the build's content
+// loader (src/loaders/records.ts) both call checkRecordSet, so a record the validator refuses never
+// builds and a record that builds always validates: per-file problems (frontmatter, body), the
+// directory's entries, and the collection rules (duplicates, case twins, names sharing a page,
+// related, replaced_by, <Sym>).
+import path from 'node:path';
+import { checkCollection } from './collection.ts';
+import { checkAgainstSnapshot } from './snapshot-rules.ts';
+import type { Snapshot } from '../kernel/snapshot.ts';
+import { loadSnapshots } from '../records/load.ts';
+import { compareProblems, type Problem } from '../problems.ts';
+import type { Parsed } from '../records/parse.ts';
+import type { MechanismData, RecordData } from '../schema.ts';
+
+/** Symbols that exist without a record: in any committed snapshot, and in the latest one (pages). */
+export interface KnownSymbols {
+  known: ReadonlySet<string>;
+  latest: ReadonlySet<string>;
+  /** The latest committed snapshot: a record's type is checked against it per architecture. */
+  latestSnapshot?: Snapshot;
+}
+
+export function knownSymbols(root: string): KnownSymbols {
+  const snapshots = loadSnapshots(path.resolve(root));
+  const known = new Set<string>();
+  for (const snapshot of snapshots) for (const row of snapshot.rows) known.add(row.symbol);
+  const latest = snapshots.length ? new Set(snapshots.at(-1)!.rows.map((r) => r.symbol)) : known;
+  return { known, latest, latestSnapshot: snapshots.at(-1) };
+}
+
+export interface RecordSet {
+  /** Every record file read, with the problems found in it alone. */
+  records: readonly Parsed<RecordData>[];
+  /** Warnings about entries of the record directory that are not read (links, directories, hidden files). */
+  entries?: readonly Problem[];
+  symbols: KnownSymbols;
+  /** Mechanism decisions: their namespaces share the namespace pages (their own problems are theirs). */
+  mechanisms?: readonly Parsed<MechanismData>[];
+}
+
+/** Every problem of the set, sorted; the set is valid when none is an error. */
+export function checkRecordSet(set: RecordSet): Problem[] {
+  return [...(set.entries ?? []), ...set.records.flatMap((r) => r.problems), ...checkCollection(set.records, set.symbols.known, set.symbols.latest, set.mechanisms), ...checkAgainstSnapshot(set.records, set.symbols.latestSnapshot)].sort(compareProblems);
+}
+
+export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
