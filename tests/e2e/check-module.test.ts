@@ -64,7 +64,7 @@ describe('the module check page', () => {
     expect(page).toContain('Since 6.13 the namespace is a string literal ( MODULE_IMPORT_NS("DMA_BUF"); ); older kernels write the bare token ( MODULE_IMPORT_NS(DMA_BUF); ).');
     const table = decodeExportTable(JSON.parse(site.read('check-module/exports.json')));
     expect([table.version, table.exports.size, table.records.size]).toEqual(['v6.19', 49, 6]);
-    expect(table.exports.get('dma_buf_get')).toEqual([{ type: 'EXPORT_SYMBOL_NS_GPL', namespace: 'DMA_BUF', arch: '' }]);
+    expect(table.exports.get('dma_buf_get')).toEqual([{ type: 'EXPORT_SYMBOL_NS_GPL', namespace: 'DMA_BUF', arch: '', entity: 'symbol', name: 'dma_buf_get' }]);
     expect(table.records.get('gamma_removed')).toEqual({ tier: 'removed', type: 'unexported', replacedBy: 'alpha_stable', reason: 'No modular users were left.' });
   });
 

@@ -7,13 +7,13 @@ import { addRelease } from '../../src/lib/history/add-release.ts';
 import { EMPTY_STORE } from '../../src/lib/history/model.ts';
 import { snapshotOf } from '../../src/lib/history/reconstruct.ts';
 import { formatStore, parseStore } from '../../src/lib/history/store-files.ts';
-import { parseSnapshot, sortRows } from '../../src/lib/kernel/snapshot.ts';
+import { isSnapshotFileName, parseSnapshot, sortRows } from '../../src/lib/kernel/snapshot.ts';
 import { REPO_ROOT, SNAPSHOTS_DIR } from '../../src/lib/project.ts';
 
 const dir = path.join(REPO_ROOT, SNAPSHOTS_DIR);
 const snapshots = fs
   .readdirSync(dir)
-  .filter((f) => f.endsWith('.tsv'))
+  .filter(isSnapshotFileName)
   .map((f) => parseSnapshot(fs.readFileSync(path.join(dir, f), 'utf8'), f));
 
 describe('the committed snapshots in the history store', () => {

@@ -131,8 +131,8 @@ describe('listings of the built fixture site', () => {
 
   it('groups module-restricted exports by module list, in words', () => {
     const index = text(site.read('namespaces/index.html'));
-    expect(index).toContain("Module-restricted exports Exports only the named modules may use; no other module can import them. By the modules allowed: KVM and the vendor modules KVM_SUB_MODULES names in the build's configuration 1 symbol");
-    expect(index).toContain("the modules KVM_SUB_MODULES names in the build's configuration 1 symbol");
+    expect(index).toContain("Module-restricted exports Exports only the named modules may use; no other module can import them. By the modules allowed: KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration) 1 symbol");
+    expect(index).toContain("the modules that KVM_SUB_MODULES lists in the build's configuration 1 symbol");
     expect(index).toContain('the module kvm 0 symbols, 1 record');
     const group = site.read('namespaces/module-kvm-kvm_sub_modules/index.html');
     expect(text(group)).toContain("Exports restricted to KVM and the vendor modules KVM_SUB_MODULES names in the build's configuration");

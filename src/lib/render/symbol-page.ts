@@ -13,7 +13,7 @@ import { editUrl, newFileUrl, sourceUrl, type SitePaths } from '../urls.ts';
 import { html, joined, raw, type Html } from './html.ts';
 import { documentHtml } from './layout.ts';
 import { badges, exportTimeline, historyList, linkerSymbolList, scopeTable, symbolLink, threadList } from './parts.ts';
-import { describeNamespace, ENTITY_NAMES } from '../kernel/export-model.ts';
+import { describeModules, describeNamespace, ENTITY_NAMES, restrictedModules } from '../kernel/export-model.ts';
 import type { ExportRow } from '../kernel/snapshot.ts';
 import { entityOf, exportSentence, exportsByScope, linkerSymbolsOf, similarExports, type LinkerAlias } from '../site/symbol-exports.ts';
 
@@ -43,7 +43,10 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
     fact('Licence', licenceNote(d.type)),
     d.arches && fact('Architectures', `${d.arches.join(', ')}: the decision concerns ${d.arches.length === 1 ? "this architecture's" : "these architectures'"} code; others may export a symbol of the same name on other terms (see Export by architecture)`),
     latestRows.length > 0 && fact(`In ${latestRelease}`, exportSentence(latestRows, latestRelease)),
-    ns && fact('Namespace', html`<a href="${paths.namespace(ns)}"><code>${ns}</code></a>`),
+    ns &&
+      (d.type === 'EXPORT_SYMBOL_FOR_MODULES'
+        ? fact('Restricted to', html`<a href="${paths.namespace(ns)}">${describeModules(restrictedModules([ns]))}</a>`)
+        : fact('Namespace', html`<a href="${paths.namespace(ns)}"><code>${ns}</code></a>`)),
     fact('Tier', html`<a href="${paths.tier(d.status)}">${d.status}</a>: ${TIER_PROMISES[d.status].promise}`),
     d.reason && fact('Why this tier', d.reason),
     d.replaced_by && fact('Use instead', symbolLink(paths, d.replaced_by, known)),
