@@ -135,7 +135,7 @@ describe('listings of the built fixture site', () => {
     expect(index).toContain("the modules that KVM_SUB_MODULES lists in the build's configuration 1 symbol");
     expect(index).toContain('the module kvm 0 symbols, 1 record');
     const group = site.read('namespaces/module-kvm-kvm_sub_modules/index.html');
-    expect(text(group)).toContain("Exports restricted to KVM and the vendor modules KVM_SUB_MODULES names in the build's configuration");
+    expect(text(group)).toContain("Exports restricted to KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)");
     expect(listed(group)).toEqual(['kvm_vcpu_fixture']);
     expect(listed(site.read('namespaces/module-kvm_sub_modules/index.html'))).toEqual(['kvm_sub_fixture']);
   });
