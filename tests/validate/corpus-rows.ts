@@ -204,6 +204,11 @@ export const ROWS: Row[] = [
       `${E}/only_s390.mdx:4:7: error: is EXPORT_SYMBOL_GPL but v6.19 exports only_s390 only in s390 code, not on x86; set arches to the architectures the decision concerns [type-matches-snapshot]`,
     ],
   },
+  {
+    kind: 'a field given twice, the second time as a block list',
+    generate: () => ({ [`${E}/twice_list.mdx`]: validRecord('twice_list').replace('subsystem: mm', 'arches: [x86]\nsubsystem: mm\narches:\n  - x86') }),
+    expected: [`${E}/twice_list.mdx:8:1: error: field "arches" is given twice; keep one [yaml-duplicate-key]`],
+  },
   { kind: 'dangling related', fixtures: ['dangling_related.mdx'], expected: [`${E}/dangling_related.mdx:10:5: error: related: no_such_symbol has no record and is not exported in any committed snapshot [related-exists]`] },
   // --- hostile MDX ---
   { kind: 'ESM import', fixtures: ['mdx_import.mdx'], expected: [`${E}/mdx_import.mdx:14:1: error: import/export statements are not allowed in a record body [mdx-esm]`] },

@@ -48,7 +48,8 @@ export function parseFrontmatter(frontmatter: string, firstLine: number): YamlRe
       const start = /^\s*(?:-\s+)?/.exec(line)![0].length;
       const colon = line.indexOf(':', start);
       const key = colon > start ? truncateText(printable(line.slice(start, colon).trimEnd()), 60) : undefined;
-      return { ok: false, line: firstLine + index, column, rule: 'yaml-duplicate-key', message: `field ${key ? `"${key}" ` : ''}is given twice; keep one` };
+      // js-yaml's mark can fall before the line (a key whose value is a block list): point at the key then.
+      return { ok: false, line: firstLine + index, column: column > 0 ? column : start + 1, rule: 'yaml-duplicate-key', message: `field ${key ? `"${key}" ` : ''}is given twice; keep one` };
     }
     let message = `YAML syntax error: ${reason}`;
     const quote = /end of the stream within a (double|single) quoted scalar/.exec(reason);
