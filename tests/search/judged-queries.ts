@@ -20,8 +20,12 @@ const sym = (name: string) => `/symbols/${name}/`;
 export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   // Exact names, as typed or copied from an error.
   { q: 'pci_msi', kind: 'exact', fixture: [sym('pci_msi')] },
-  { q: 'vmalloc', kind: 'exact', fixture: [sym('vmalloc'), sym('__vmalloc')], v619: [sym('vmalloc'), sym('__vmalloc')] },
-  { q: '__vmalloc', kind: 'exact', fixture: [sym('__vmalloc')], v619: [sym('__vmalloc')] },
+  { q: 'vmalloc', kind: 'exact', fixture: [sym('vmalloc'), sym('__vmalloc')] },
+  // v6.19 exports vmalloc() as vmalloc_noprof (memory allocation profiling's alloc_hooks).
+  { q: 'vmalloc_noprof', kind: 'exact', v619: [sym('vmalloc_noprof')] },
+  { q: 'vmalloc_to_page', kind: 'exact', v619: [sym('vmalloc_to_page')] },
+  { q: '__vmalloc', kind: 'exact', fixture: [sym('__vmalloc')] },
+  { q: '__vmalloc_noprof', kind: 'exact', v619: [sym('__vmalloc_noprof')] },
   { q: 'kmalloc_node', kind: 'exact', fixture: [sym('__kmalloc_node')] },
   { q: 'alpha_stable()', kind: 'exact', fixture: [sym('alpha_stable')] },
   { q: 'DELTA_MODS', kind: 'exact', fixture: [sym('delta_mods')] },
@@ -52,7 +56,7 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   { q: 'dma_buf', kind: 'prefix', fixture: [sym('dma_buf_get'), '/namespaces/dma_buf/'], v619: ['/namespaces/dma_buf/'] },
   { q: 'alp', kind: 'prefix', fixture: [sym('alpha_stable')] },
   { q: 'kernel_fpu', kind: 'prefix', fixture: [sym('kernel_fpu_begin_mask'), sym('kernel_fpu_end')], v619: [sym('kernel_fpu_begin'), sym('kernel_fpu_end')] },
-  { q: 'vmall', kind: 'prefix', fixture: [sym('vmalloc'), sym('__vmalloc')], v619: [sym('vmalloc')] },
+  { q: 'vmall', kind: 'prefix', fixture: [sym('vmalloc'), sym('__vmalloc')] },
   { q: '__kmalloc', kind: 'prefix', fixture: [sym('__kmalloc_node')] },
   { q: 'sched_set', kind: 'prefix', v619: [sym('sched_set_fifo'), sym('sched_set_normal')] },
   { q: 'blk_queue_max', kind: 'prefix', v619: [sym('blk_queue_max_segments'), sym('blk_queue_max_hw_sectors')] },
@@ -60,7 +64,8 @@ export const JUDGED_QUERIES: readonly JudgedQuery[] = [
   { q: 'kallsyms_lookup_nam', kind: 'prefix', v619: [sym('kallsyms_lookup_name')] },
   // Typos: "did you mean", from the 404 page's code.
   { q: 'alloc_page_vma', kind: 'typo', fixture: [sym('alloc_pages_vma')], v619: [sym('alloc_pages_vma')] },
-  { q: 'vmaloc', kind: 'typo', fixture: [sym('vmalloc')], v619: [sym('vmalloc')] },
+  { q: 'vmaloc', kind: 'typo', fixture: [sym('vmalloc')] },
+  { q: 'vmaloc_to_page', kind: 'typo', v619: [sym('vmalloc_to_page')] },
   { q: 'kmaloc_node', kind: 'typo', fixture: [sym('__kmalloc_node')] },
   { q: 'alpha_stabel', kind: 'typo', fixture: [sym('alpha_stable')] },
   { q: 'kernel_fpu_edn', kind: 'typo', fixture: [sym('kernel_fpu_end')], v619: [sym('kernel_fpu_end')] },
