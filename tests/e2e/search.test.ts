@@ -1,6 +1,7 @@
 // Search in a real browser (Debian Chromium) against the built fixture site.
 import fs from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
@@ -137,6 +138,21 @@ describe('search that answers the way a kernel developer asks (issue 16)', () =>
     expect(await page.textContent('#suggest-heading')).toBe('Did you mean');
   });
 
+  it('has no axe violation with concept pages, suggestions and prose shown, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${server.url}search/`);
+      await page.waitForSelector('[data-search][data-ready="true"]');
+      for (const q of ['GPL-only', 'alloc_page_vma', 'withdrawn']) {
+        await resultPaths(page, q);
+        const result = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+        expect(result.violations.map((v) => `${colorScheme} ${q}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+      }
+      await context.close();
+    }
+  });
+
   it('counts the records matching the filters', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}search/?t=testing`);
@@ -170,6 +186,7 @@ describe('every result set can be seen in full', () => {
     expect(await page.textContent('#search-status')).toBe('121 symbols for “dma_buf”, showing 50');
     expect(await page.$$eval('#search-results li', (els) => els.length)).toBe(50);
     expect(await page.textContent('#search-more')).toBe('Show 50 more symbols');
+    expect((await new AxeBuilder({ page }).setLegacyMode(true).analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.focus('#search-more');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 100);
