@@ -1,7 +1,8 @@
 // npm run bench:search: builds the site with one page per symbol of the real v6.19 export list
 // (../shared/data/linux-exports.tsv) plus the repo's records, in a temp dir, then measures search
 // in headless Chromium: precision@1 for exact symbols, recall@10 for prefixes, bytes per query,
-// and build time, memory and index size. Prints figures; asserts nothing.
+// the share of the judged query set (tests/search/judged-queries.ts) met, and build time, memory
+// and index size. Prints figures; asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { makeBuildDir, REPO_ROOT } from '../src/lib/project.ts';
 import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
 import { serveStatic } from '../src/lib/site/static-server.ts';
 import { normalizeQuery, symbolKeys } from '../src/lib/search/keys.ts';
+import { runJudged } from '../tests/search/judged-browser.ts';
 
 const { values } = parseCli({
   name: 'bench:search',
@@ -27,6 +29,10 @@ const content = path.join(tmp, 'content');
 fs.mkdirSync(path.join(content, 'snapshots'), { recursive: true });
 fs.cpSync(path.join(REPO_ROOT, 'content/exports'), path.join(content, 'exports'), { recursive: true });
 fs.cpSync(path.join(REPO_ROOT, 'content/mechanisms'), path.join(content, 'mechanisms'), { recursive: true });
+// The committed older snapshots too: records name symbols (replaced_by, related) that only those export.
+for (const file of fs.readdirSync(path.join(REPO_ROOT, 'content/snapshots'))) {
+  if (!file.startsWith('v6.19.')) fs.copyFileSync(path.join(REPO_ROOT, 'content/snapshots', file), path.join(content, 'snapshots', file));
+}
 fs.copyFileSync(tsv, path.join(content, 'snapshots/v6.19.tsv'));
 const dist = path.join(tmp, 'dist');
 
@@ -101,6 +107,9 @@ for (const prefix of prefixes) {
   const got = new Set((await query(prefix)).symbols);
   recallSum += expected.filter((s) => got.has(s)).length / expected.length;
 }
+// The judged query set: every judged page among the first five results.
+const judged = await runJudged(page, `${server.url}search/`, 'v619');
+const judgedMisses = judged.outcomes.filter((o) => !o.met).map((o) => `${o.q} -> ${o.top.slice(0, 3).join(' ') || '(none)'}`);
 await browser.close();
 await server.close();
 
@@ -117,6 +126,7 @@ precision@1 (exact)        ${(p1 * 100).toFixed(2)}% over ${sample.length} symbo
 recall@10 (prefix)         ${((recallSum / prefixes.length) * 100).toFixed(1)}% over ${prefixes.length} prefixes
 first query                ${kb(firstBytes)} incl. the search script, ${first.ms.toFixed(0)} ms (target <= 250 KB)
 later queries              median ${kb(median(laterBytes))}, max ${kb(max(laterBytes))}, median ${median(laterMs).toFixed(0)} ms (target <= 40 KB)
+judged queries (top 5)     ${(judged.share * 100).toFixed(1)}% of ${judged.outcomes.length} met (target >= 95%)${judgedMisses.length ? `\n  misses: ${judgedMisses.join('; ')}` : ''}
 `);
 if (!values.keep) fs.rmSync(tmp, { recursive: true, force: true });
 else console.log(`kept ${tmp}`);

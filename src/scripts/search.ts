@@ -1,12 +1,19 @@
-// The search page: symbol look-ups from the sharded index (a few KB per query), full-text and
-// filter browsing from Pagefind, loaded only when a query needs the rationale prose or filters.
-import { normalizeQuery } from '../lib/search/keys.ts';
+// The search page: concept pages from the manifest, symbol look-ups from the sharded index (a few
+// KB per query), close names when nothing matches (the 404 page's code), and full-text and filter
+// browsing from Pagefind, loaded only when a query needs the rationale prose or filters. Every
+// result set can be seen in full: "Show more" adds the next page of results.
+import { exactForm, normalizeQuery } from '../lib/search/keys.ts';
 import { shardFileName, shardsForQuery, type SearchEntry } from '../lib/search/shards.ts';
-import { facetCounts, rankEntries, type Filters } from '../lib/search/rank.ts';
+import { facetCounts, passes, rankEntries, type Filters } from '../lib/search/rank.ts';
+import { rankConcepts, type ConceptPage } from '../lib/search/concepts.ts';
 import { BUNDLE_LIST_FILE, type BundleList } from '../lib/search/pagefind-buckets.ts';
+import { closestSymbols, suggestionShards } from '../lib/site/not-found.ts';
 
+/** Shards read for a query at first; "Show more" reads the rest. */
 const MAX_SHARDS = 6;
+/** Results per page of symbols, and of records from the prose index. */
 const MAX_RESULTS = 50;
+const PROSE_PAGE = 20;
 /** Below this many symbol hits, the rationale prose is searched too. */
 const PROSE_THRESHOLD = 10;
 
@@ -15,12 +22,23 @@ const base = root.dataset.base!;
 const form = root.querySelector<HTMLFormElement>('form')!;
 const input = root.querySelector<HTMLInputElement>('#search-input')!;
 const list = root.querySelector<HTMLOListElement>('#search-results')!;
+const more = root.querySelector<HTMLButtonElement>('#search-more')!;
+const conceptSection = root.querySelector<HTMLElement>('#concept-section')!;
+const concepts = root.querySelector<HTMLOListElement>('#concept-results')!;
+const suggestSection = root.querySelector<HTMLElement>('#suggest-section')!;
+const suggestions = root.querySelector<HTMLUListElement>('#suggest-results')!;
 const prose = root.querySelector<HTMLOListElement>('#prose-results')!;
 const proseSection = root.querySelector<HTMLElement>('#prose-section')!;
+const proseHeading = root.querySelector<HTMLElement>('#prose-heading')!;
+const proseMore = root.querySelector<HTMLButtonElement>('#prose-more')!;
 const status = root.querySelector<HTMLElement>('#search-status')!;
 const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 
-let manifest: Promise<string[]> | undefined;
+interface Manifest {
+  prefixes: string[];
+  concepts?: ConceptPage[];
+}
+let manifest: Promise<Manifest> | undefined;
 const shardCache = new Map<string, Promise<SearchEntry[]>>();
 
 const getJson = async <T,>(url: string): Promise<T> => {
@@ -28,7 +46,7 @@ const getJson = async <T,>(url: string): Promise<T> => {
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json() as Promise<T>;
 };
-const prefixes = () => (manifest ??= getJson<{ prefixes: string[] }>(`${base}search-index/manifest.json`).then((m) => m.prefixes));
+const loadManifest = () => (manifest ??= getJson<Manifest>(`${base}search-index/manifest.json`));
 const shard = (prefix: string) => {
   let entries = shardCache.get(prefix);
   if (!entries) shardCache.set(prefix, (entries = getJson<SearchEntry[]>(`${base}search-index/${shardFileName(prefix)}.json`)));
@@ -61,11 +79,19 @@ function currentFilters(): Filters {
 }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const symbolHref = (symbol: string) => `${base}symbols/${encodeURIComponent(symbol)}/`;
 
 function renderEntry(e: SearchEntry): string {
   const tier = e.t ? `<span class="badge tier tier-${escape(e.t)}">${escape(e.t)}</span>` : '<span class="badge tier tier-none">no record</span>';
   const detail = e.d ? escape(e.d) : `exported in <code>${escape(e.u)}</code>`;
-  return `<li><a class="result-link" href="${base}symbols/${encodeURIComponent(e.s)}/"><code>${escape(e.s)}</code></a> ${tier} <span class="badge type">${escape(e.x)}</span>${e.t ? ` <span class="subsystem">${escape(e.u)}</span>` : ''}<p class="result-excerpt">${detail}</p></li>`;
+  return `<li><a class="result-link" href="${symbolHref(e.s)}"><code>${escape(e.s)}</code></a> ${tier} <span class="badge type">${escape(e.x)}</span>${e.t ? ` <span class="subsystem">${escape(e.u)}</span>` : ''}<p class="result-excerpt">${detail}</p></li>`;
+}
+
+const renderConcept = (c: ConceptPage) => `<li><a class="result-link" href="${escape(c.u)}">${escape(c.t)}</a><p class="result-excerpt">${escape(c.d)}</p></li>`;
+
+function renderProse(d: PagefindHit): string {
+  return `<li><a class="result-link" href="${escape(d.url)}"><code>${escape(d.meta['symbol'] ?? d.meta['title'] ?? d.url)}</code></a> <span class="badge tier tier-${escape(d.meta['status'] ?? '')}">${escape(d.meta['status'] ?? '')}</span> <span class="badge type">${escape(d.meta['type'] ?? '')}</span><p class="result-excerpt">${d.excerpt}</p></li>`;
 }
 
 function updateCounts(entries: SearchEntry[]) {
@@ -80,9 +106,72 @@ function updateCounts(entries: SearchEntry[]) {
   }
 }
 
+/** Moves focus to the first result link added at or after position `from` of a list (after "Show more"). */
+function focusFrom(ol: HTMLElement, from: number) {
+  ol.querySelectorAll<HTMLAnchorElement>('.result-link')[from]?.focus();
+}
+
+/** The symbol results of the current query: what is loaded, how many are shown, and the shards not read yet. */
+interface SymbolState {
+  raw: string;
+  filters: Filters;
+  hits: SearchEntry[];
+  shown: number;
+  read: string[];
+  unread: string[];
+}
+let symbols: SymbolState | undefined;
+
+function symbolStatus(s: SymbolState): string {
+  const q = `“${s.raw.trim()}”`;
+  const total = s.hits.length;
+  const known = s.unread.length ? `At least ${plural(total, 'symbol')}` : plural(total, 'symbol');
+  return total > s.shown || s.unread.length ? `${known} for ${q}, showing ${s.shown}` : `${known} for ${q}`;
+}
+
+function showSymbols(s: SymbolState) {
+  list.innerHTML = s.hits.slice(0, s.shown).map(renderEntry).join('');
+  const rest = s.hits.length - s.shown;
+  more.hidden = rest <= 0 && !s.unread.length;
+  more.textContent = rest > 0 ? `Show ${Math.min(rest, MAX_RESULTS)} more symbols` : 'Show more symbols';
+}
+
+async function readSymbols(raw: string, shardList: string[]): Promise<SearchEntry[]> {
+  return rankEntries((await Promise.all(shardList.map(shard))).flat(), raw);
+}
+
+more.addEventListener('click', async () => {
+  const s = symbols;
+  if (!s) return;
+  const from = s.shown;
+  if (s.shown >= s.hits.length && s.unread.length) {
+    // Every loaded hit is shown: read the remaining shards and rank again.
+    const mine = generation;
+    const matched = await readSymbols(s.raw, [...s.read, ...s.unread]);
+    if (mine !== generation) return;
+    s.read.push(...s.unread);
+    s.unread = [];
+    updateCounts(matched);
+    s.hits = rankEntries(matched, s.raw, s.filters);
+  }
+  s.shown = Math.min(s.hits.length, s.shown + MAX_RESULTS);
+  showSymbols(s);
+  status.textContent = symbolStatus(s);
+  focusFrom(list, from);
+});
+
 let generation = 0;
 async function run() {
   const mine = ++generation;
+  root.dataset.settled = '';
+  try {
+    await search(mine);
+  } finally {
+    if (mine === generation) root.dataset.settled = input.value.trim() || '-';
+  }
+}
+
+async function search(mine: number) {
   const raw = input.value;
   const query = normalizeQuery(raw);
   const filters = currentFilters();
@@ -91,28 +180,63 @@ async function run() {
   for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
   history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
   list.innerHTML = '';
+  more.hidden = true;
+  symbols = undefined;
+  concepts.innerHTML = '';
+  conceptSection.hidden = true;
+  suggestions.innerHTML = '';
+  suggestSection.hidden = true;
   prose.innerHTML = '';
   proseSection.hidden = true;
+  proseMore.hidden = true;
   if (!query && !Object.keys(filters).length) {
-    status.textContent = 'Type a symbol name, a prefix (kmalloc) or a part of one (fpu_begin).';
+    status.textContent = 'Type a symbol name, a prefix (kmalloc), a part of one (fpu_begin), or a concept (GPL-only, namespace).';
     return;
   }
   let hits: SearchEntry[] = [];
+  /** Symbols listed above the prose results, which do not repeat them. */
+  const listed = new Set<string>();
   if (query) {
-    const wanted = shardsForQuery(query, await prefixes()).slice(0, MAX_SHARDS);
-    const entries = (await Promise.all(wanted.map(shard))).flat();
+    const m = await loadManifest();
+    const wanted = shardsForQuery(query, m.prefixes);
+    const read = wanted.slice(0, MAX_SHARDS);
+    const matched = await readSymbols(raw, read);
     if (mine !== generation) return;
-    const matched = rankEntries(entries, raw);
     updateCounts(matched);
     hits = rankEntries(matched, raw, filters);
+    // Pages that explain a concept come first for their own names (GPL-only, MODULE_IMPORT_NS).
+    const found = Object.keys(filters).length ? [] : rankConcepts(m.concepts ?? [], raw);
+    if (found.length) {
+      concepts.innerHTML = found.map(renderConcept).join('');
+      conceptSection.hidden = false;
+    }
+    symbols = { raw, filters, hits, shown: Math.min(hits.length, MAX_RESULTS), unread: wanted.slice(MAX_SHARDS), read };
+    showSymbols(symbols);
+    status.textContent = symbolStatus(symbols);
+    if (!hits.length && /^[a-z0-9_$]{3,}$/.test(query)) for (const s of await suggest(mine, raw, m.prefixes, filters)) listed.add(s);
+  } else {
+    status.textContent = 'Records matching the filters:';
   }
-  list.innerHTML = hits.slice(0, MAX_RESULTS).map(renderEntry).join('');
-  status.textContent = query
-    ? `${hits.length}${hits.length > MAX_RESULTS ? ` symbols, showing ${MAX_RESULTS}` : ` symbol${hits.length === 1 ? '' : 's'}`} for “${raw.trim()}”`
-    : 'Records matching the filters:';
+  if (mine !== generation) return;
   // A symbol typed exactly needs no prose search; a word (nouveau, ZFS) or a rare prefix does.
   const exact = hits[0] !== undefined && normalizeQuery(hits[0].s) === query;
-  if (!exact && hits.length < PROSE_THRESHOLD && (query.length >= 3 || Object.keys(filters).length)) await runProse(mine, raw.trim(), filters, new Set(hits.map((h) => h.s)));
+  if (!exact && hits.length < PROSE_THRESHOLD && (query.length >= 3 || Object.keys(filters).length)) {
+    for (const h of hits) listed.add(h.s);
+    await runProse(mine, raw.trim(), filters, listed);
+  }
+}
+
+/** "Did you mean": the names closest to a query that matched no symbol, as the 404 page finds them. */
+async function suggest(mine: number, raw: string, prefixes: string[], filters: Filters): Promise<string[]> {
+  const name = exactForm(raw);
+  const entries = (await Promise.all(suggestionShards(name, prefixes).map(shard))).flat();
+  if (mine !== generation) return [];
+  const close = closestSymbols(name, entries.filter((e) => passes(e, filters))).map((c) => c.entry);
+  if (!close.length) return [];
+  suggestions.innerHTML = close.map(renderEntry).join('');
+  suggestSection.hidden = false;
+  status.textContent = `${symbolStatus(symbols!)}; did you mean ${close.map((e) => e.s).join(', ')}?`;
+  return close.map((e) => e.s);
 }
 
 async function runProse(mine: number, raw: string, filters: Filters, shown: Set<string>) {
@@ -121,14 +245,44 @@ async function runProse(mine: number, raw: string, filters: Filters, shown: Set<
   const names: Record<keyof Filters, string> = { t: 'status', x: 'type', u: 'subsystem', n: 'namespace' };
   for (const [k, v] of Object.entries(filters)) if (v) pfFilters[names[k as keyof Filters]] = v;
   const search = await pf.search(raw || null, { filters: pfFilters });
-  const data = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   if (mine !== generation) return;
-  const fresh = data.filter((d) => !shown.has(d.meta['symbol'] ?? ''));
-  if (!fresh.length) return;
+  const results = search.results;
+  let loaded = 0;
+  let repeated = 0;
+  const listed: PagefindHit[] = [];
+  // Records already listed among the symbols are not repeated; the count says how many are left.
+  const loadPage = async () => {
+    const data = await Promise.all(results.slice(loaded, loaded + PROSE_PAGE).map((r) => r.data()));
+    loaded += data.length;
+    for (const d of data) {
+      if (shown.has(d.meta['symbol'] ?? '')) repeated++;
+      else listed.push(d);
+    }
+  };
+  const render = () => {
+    const total = results.length - repeated;
+    const counted = loaded < results.length ? `${plural(total, 'record')}, showing ${listed.length}` : plural(total, 'record');
+    proseHeading.textContent = raw ? `Mentioned in decision records: ${counted}` : `Records matching the filters: ${counted}`;
+    if (!raw) status.textContent = `Records matching the filters: ${counted}`;
+    prose.innerHTML = listed.map(renderProse).join('');
+    proseMore.hidden = loaded >= results.length;
+    proseMore.textContent = `Show ${Math.min(results.length - loaded, PROSE_PAGE)} more records`;
+  };
+  await loadPage();
+  if (mine !== generation) return;
+  if (!listed.length && loaded >= results.length) {
+    if (!raw) status.textContent = 'No records match the filters.';
+    return;
+  }
   proseSection.hidden = false;
-  prose.innerHTML = fresh
-    .map((d) => `<li><a class="result-link" href="${escape(d.url)}"><code>${escape(d.meta['symbol'] ?? d.meta['title'] ?? d.url)}</code></a> <span class="badge tier tier-${escape(d.meta['status'] ?? '')}">${escape(d.meta['status'] ?? '')}</span> <span class="badge type">${escape(d.meta['type'] ?? '')}</span><p class="result-excerpt">${d.excerpt}</p></li>`)
-    .join('');
+  render();
+  proseMore.onclick = async () => {
+    const from = listed.length;
+    await loadPage();
+    if (mine !== generation) return;
+    render();
+    focusFrom(prose, from);
+  };
 }
 
 // Arrow keys move between the box and the results; Escape returns to the box.

@@ -1,9 +1,14 @@
 // Search in a real browser (Debian Chromium) against the built fixture site.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
-import { openServedSite } from '../helpers/served-site.ts';
+import { openServedSite, type ServedSite } from '../helpers/served-site.ts';
 import type { StaticServer } from '../../src/lib/site/static-server.ts';
+import { makeBuildDir } from '../../src/lib/project.ts';
+import { runJudged, resultPaths } from '../search/judged-browser.ts';
 
 let site: BuiltSite;
 let server: StaticServer;
@@ -104,5 +109,93 @@ describe('symbol search', () => {
     await page.waitForURL(/\/symbols\/\?q=beta/);
     expect(await page.textContent('h1')).toBe('A–Z index');
     await context.close();
+  });
+});
+
+describe('search that answers the way a kernel developer asks (issue 16)', () => {
+  it('meets at least 95% of the judged query set', async () => {
+    const page = await browser.newPage();
+    const { share, outcomes } = await runJudged(page, `${server.url}search/`, 'fixture');
+    const missed = outcomes.filter((o) => !o.met).map((o) => `${o.q}: wanted ${o.pages.join(' ')}, got ${o.top.join(' ') || '(nothing)'}`);
+    expect(outcomes.length).toBeGreaterThanOrEqual(40);
+    expect(share, missed.join('\n')).toBeGreaterThanOrEqual(0.95);
+    await page.close();
+  });
+
+  it('puts the pages that explain a concept first, in their own list', async () => {
+    const { page } = await search('GPL-only');
+    expect(await page.$eval('#concept-section', (e) => (e as HTMLElement).hidden)).toBe(false);
+    expect(await page.$eval('#concept-results .result-link', (a) => a.getAttribute('href'))).toBe('/types/EXPORT_SYMBOL_GPL/');
+    expect((await resultPaths(page, 'MODULE_IMPORT_NS'))[0]).toBe('/namespaces/');
+    expect((await resultPaths(page, 'kmalloc')).some((p) => !p.startsWith('/symbols/'))).toBe(false);
+  });
+
+  it('suggests close names when no symbol matches, as the 404 page does', async () => {
+    const { page, symbols } = await search('alloc_page_vma');
+    expect(symbols).toEqual([]);
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('did you mean alloc_pages_vma'));
+    expect(await page.$$eval('#suggest-results .result-link code', (els) => els.map((e) => e.textContent))).toContain('alloc_pages_vma');
+    expect(await page.textContent('#suggest-heading')).toBe('Did you mean');
+  });
+
+  it('has no axe violation with concept pages, suggestions and prose shown, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${server.url}search/`);
+      await page.waitForSelector('[data-search][data-ready="true"]');
+      for (const q of ['GPL-only', 'alloc_page_vma', 'withdrawn']) {
+        await resultPaths(page, q);
+        const result = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+        expect(result.violations.map((v) => `${colorScheme} ${q}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+      }
+      await context.close();
+    }
+  });
+
+  it('counts the records matching the filters', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?t=testing`);
+    await page.waitForSelector('#prose-results li');
+    expect(await page.textContent('#search-status')).toBe('Records matching the filters: 2 records');
+    expect(await page.$eval('#prose-more', (b) => (b as HTMLElement).hidden)).toBe(true);
+  });
+});
+
+describe('every result set can be seen in full', () => {
+  let big: ServedSite;
+  let tmp: string;
+  beforeAll(async () => {
+    // The fixture with 120 more symbols sharing a prefix: more than one page of results.
+    tmp = makeBuildDir('search-big-');
+    fs.cpSync(FIXTURE_SITE, tmp, { recursive: true });
+    const snapshot = path.join(tmp, 'content/snapshots/v6.19.tsv');
+    const rows = Array.from({ length: 120 }, (_, i) => `dma_buf_fixture_${String(i).padStart(3, '0')}\tEXPORT_SYMBOL_NS_GPL\tDMA_BUF\tdrivers/dma-buf/extra.c\t${1000 + i}`);
+    fs.appendFileSync(snapshot, `${rows.join('\n')}\n`);
+    big = await openServedSite(tmp);
+  });
+  afterAll(async () => {
+    await big?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('offers the rest with a keyboard-reachable button and says how many are shown', async () => {
+    const page = await big.browser.newPage();
+    await page.goto(`${big.server.url}search/?q=dma_buf`);
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('“dma_buf”'));
+    expect(await page.textContent('#search-status')).toBe('121 symbols for “dma_buf”, showing 50');
+    expect(await page.$$eval('#search-results li', (els) => els.length)).toBe(50);
+    expect(await page.textContent('#search-more')).toBe('Show 50 more symbols');
+    expect((await new AxeBuilder({ page }).setLegacyMode(true).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.focus('#search-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 100);
+    // Focus moves to the first new result, so a keyboard reader continues where the list grew.
+    expect(await page.evaluate(() => [...document.querySelectorAll('#search-results .result-link')].indexOf(document.activeElement!))).toBe(50);
+    expect(await page.textContent('#search-status')).toBe('121 symbols for “dma_buf”, showing 100');
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 121);
+    expect(await page.textContent('#search-status')).toBe('121 symbols for “dma_buf”');
+    expect(await page.$eval('#search-more', (b) => (b as HTMLElement).hidden)).toBe(true);
   });
 });

@@ -30,6 +30,29 @@ describe('symbol keys', () => {
     expect(matchRank('kernel_fpu_begin', 'fpu_begin')).toBe(3);
     expect(matchRank('vmalloc', 'malloc')).toBeUndefined();
   });
+
+  it('ranks a whole identifier part above a longer word it only starts', () => {
+    expect(matchRank('fpu_enable_guest_xfd_features', 'fpu')).toBe(2);
+    expect(matchRank('kernel_fpu_begin', 'fpu')).toBe(3);
+    expect(matchRank('fput', 'fpu')).toBe(4);
+    expect(matchRank('__fput_sync', 'fpu')).toBe(4);
+    expect(matchRank('bdev_fput', 'fpu')).toBe(5);
+    expect(matchRank('pci_msi_x', 'pci_ms')).toBe(4);
+    expect(matchRank('kmalloc_array', 'kmalloc_')).toBe(2);
+  });
+});
+
+describe('ranking', () => {
+  const e = (s: string, t = ''): SearchEntry => ({ s, t, x: 'EXPORT_SYMBOL', u: 'x' });
+  it('puts names where the query is a part above longer words, records first among equals (issue 16: fpu)', () => {
+    const entries = [e('fput'), e('__fput_sync'), e('bdev_fput'), e('fpu_alloc_guest_fpstate'), e('switch_fpu_return'), e('kernel_fpu_begin', 'stable'), e('__kernel_fpu_end', 'removed'), e('irq_fpu_usable')];
+    expect(rankEntries(entries, 'fpu').map((x) => x.s)).toEqual(['__kernel_fpu_end', 'kernel_fpu_begin', 'fpu_alloc_guest_fpstate', 'irq_fpu_usable', 'switch_fpu_return', 'fput', '__fput_sync', 'bdev_fput']);
+  });
+  it('keeps the exact name first, and the name without underscores before the one with', () => {
+    const entries = [e('vmalloc_node', 'stable'), e('__vmalloc'), e('vmalloc'), e('vmallocinfo', 'stable')];
+    expect(rankEntries(entries, 'vmalloc').map((x) => x.s)).toEqual(['vmalloc', '__vmalloc', 'vmalloc_node', 'vmallocinfo']);
+    expect(rankEntries(entries, 'vmall').map((x) => x.s)).toEqual(['vmallocinfo', 'vmalloc_node', 'vmalloc', '__vmalloc']);
+  });
 });
 
 describe('shards', () => {

@@ -1,6 +1,8 @@
 // Ranks symbol-index entries for a query: exact name first (also when thousands share its prefix),
-// then the family sharing its prefix, then symbols where it starts a later part; records before
-// undocumented symbols, shorter names before longer ones.
+// then the names where the query is a whole part (`fpu`: fpu_enable, kernel_fpu_begin), then those
+// where it only starts a longer word (fput, __fput_sync). Within each, records before undocumented
+// symbols (records are why the site exists), then the finer match quality (the family sharing the
+// prefix before a later part), shorter names before longer ones.
 import { matchRank } from './keys.ts';
 import type { SearchEntry } from './shards.ts';
 
@@ -15,6 +17,9 @@ export function passes(entry: SearchEntry, filters: Filters): boolean {
   return (Object.keys(filters) as (keyof Filters)[]).every((k) => !filters[k] || (entry[k] ?? '') === filters[k]);
 }
 
+/** matchRank's ranks grouped into equal match quality: exact, exact without leading underscores, a whole part, a longer word. */
+const matchClass = (rank: number) => (rank <= 1 ? rank : rank <= 3 ? 2 : 3);
+
 export function rankEntries(entries: readonly SearchEntry[], rawQuery: string, filters: Filters = {}): SearchEntry[] {
   const seen = new Set<string>();
   const scored: { entry: SearchEntry; rank: number }[] = [];
@@ -27,9 +32,11 @@ export function rankEntries(entries: readonly SearchEntry[], rawQuery: string, f
   }
   scored.sort(
     (a, b) =>
-      a.rank - b.rank ||
+      matchClass(a.rank) - matchClass(b.rank) ||
       Number(b.entry.t !== '') - Number(a.entry.t !== '') ||
+      a.rank - b.rank ||
       a.entry.s.replace(/^_+/, '').length - b.entry.s.replace(/^_+/, '').length ||
+      a.entry.s.length - b.entry.s.length ||
       (a.entry.s < b.entry.s ? -1 : a.entry.s > b.entry.s ? 1 : 0),
   );
   return scored.map((s) => s.entry);
