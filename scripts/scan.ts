@@ -73,7 +73,7 @@ if (values.force && !values.snapshot) fail('--force only applies to --snapshot')
 const requested = values.workers === undefined ? workersPerCore() : Number(values.workers);
 if (!(Number.isInteger(requested) && requested >= 0)) fail(`--workers must be a whole number (got "${values.workers}")`);
 const workers = capWorkers(requested);
-if (values.source !== undefined && !/^[a-z][a-z0-9+.-]*:[\w.\/-]+$/.test(values.source)) fail(`--source must name a repository such as github:owner/repo (got "${values.source}")`);
+if (values.source !== undefined && !/^[a-z][a-z0-9+.-]*:[\w./-]+$/.test(values.source)) fail(`--source must name a repository such as github:owner/repo (got "${values.source}")`);
 if (values.commit !== undefined && !/^[0-9a-f]{7,64}$/.test(values.commit)) fail(`--commit must be a commit hash (got "${values.commit}")`);
 if (values.out !== undefined) {
   const kind = pathKind(values.out);

@@ -1,17 +1,16 @@
 // Search in a real browser (Debian Chromium) against the built fixture site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { FIXTURE_SITE } from '../helpers/site.ts';
 import { openServedSite } from '../helpers/served-site.ts';
 import type { StaticServer } from '../../src/lib/site/static-server.ts';
 
-let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
+  ({ server, browser, close } = await openServedSite(FIXTURE_SITE));
 });
 afterAll(async () => {
   await close?.();
