@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { splitRecord } from './split.ts';
 import { parseFrontmatter } from './yaml.ts';
 import { FrontmatterLocator } from './positions.ts';
-import { problemsFromIssues } from '../lint/schema-issues.ts';
+import { issueMessage, problemsFromIssues } from '../lint/schema-issues.ts';
 import { fieldDescription, fieldNames } from '../schema-walk.ts';
 import { checkBody, symReferences } from '../body/check.ts';
 import { renderBody } from '../body/render.ts';
@@ -122,7 +122,7 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
       const place = locator.locate(p.path, p.atKey);
       at(place.line, place.column, p.rule, p.message);
     }
-    const parsed = kind.schema.safeParse(raw, { reportInput: true });
+    const parsed = kind.schema.safeParse(raw, { reportInput: true, error: issueMessage });
     if (parsed.success) result.data = parsed.data;
     else {
       result.raw = raw;
