@@ -13,21 +13,14 @@ import { EXPORT_TYPE_INFO, type ExportType, type Tier } from './vocabulary.ts';
 import { loadRecords } from './records/load.ts';
 import { fileKind, InputFileError, readRegularFile } from './input-file.ts';
 import { sitePaths } from './urls.ts';
+import type { HistoryEntry, RecordData } from './schema.ts';
 
-/** The part of a record drift reads. */
-export interface DriftRecord {
-  symbol: string;
-  type: ExportType;
-  namespace?: string;
-  status: Tier;
-  file?: string;
-  /** First release with the export, when known. */
-  since?: string;
-  /** Dated steps, oldest first: drift compares an older release with what the record says held then. */
-  history?: { version?: string; type?: ExportType; status?: Tier }[];
+/** The part of a record drift reads (history: dated steps, oldest first, to compare an older release with what held then), and its file. */
+export type DriftRecord = Pick<RecordData, 'symbol' | 'type' | 'namespace' | 'status' | 'file' | 'since'> & {
+  history?: Pick<HistoryEntry, 'version' | 'type' | 'status'>[];
   /** The record's file in the repository. */
   source: string;
-}
+};
 
 /**
  * What the record says held in `version`: its current fields, unless its history dates a change

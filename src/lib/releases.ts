@@ -247,11 +247,6 @@ export function buildReleases(records: readonly RecordData[], indexes: readonly 
   return [...releases.values()].sort((a, b) => compareReleases(b.release, a.release));
 }
 
-/** The release page a snapshot step links to (present only for snapshot releases). */
-export function releaseOf(releases: readonly Release[], release: string): Release | undefined {
-  return releases.find((r) => r.release === release);
-}
-
 /** One line saying what a release means for a record. */
 export function describeReleaseEvent(event: ReleaseRecordEvent, release: string): string {
   switch (event.kind) {

@@ -40,7 +40,7 @@ interface Kind<T> {
   idField?: string;
 }
 
-const exportKind: Kind<RecordData> = {
+const recordKind: Kind<RecordData> = {
   schema: recordSchema as unknown as z.ZodType<RecordData>,
   idField: 'symbol',
   fileNameProblem: (id, extension, data) => {
@@ -61,10 +61,8 @@ const mechanismKind: Kind<MechanismData> = {
   },
 };
 
-export const KINDS = { export: exportKind, mechanism: mechanismKind } as const;
-
 export function parseRecordFile(file: string, bytes: Uint8Array, paths: SitePaths): Parsed<RecordData> {
-  return parseSafely(file, bytes, paths, exportKind);
+  return parseSafely(file, bytes, paths, recordKind);
 }
 
 export function parseMechanismFile(file: string, bytes: Uint8Array, paths: SitePaths): Parsed<MechanismData> {
