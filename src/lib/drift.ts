@@ -8,7 +8,7 @@ import { scanTree, ScanError, workersPerCore } from './kernel/scan.ts';
 import { kernelRelease } from './kernel/makefile-version.ts';
 import { compareReleases } from './kernel/versions.ts';
 import { exportKind, normalizeNamespace, pathSubsystem, primaryRow, rowsBySymbol, type ExportedType } from './kernel/export-model.ts';
-import { effectiveNamespace, compareSymbols } from './site/model.ts';
+import { effectiveNamespace, compareSymbols } from './symbols.ts';
 import { EXPORT_TYPE_INFO, type ExportType, type Tier } from './vocabulary.ts';
 import { loadRecords } from './records/load.ts';
 import { fileKind, InputFileError, readRegularFile } from './input-file.ts';

@@ -6,7 +6,7 @@ import type { ExportRow, Snapshot } from './kernel/snapshot.ts';
 import { describeNamespace, pathSubsystem } from './kernel/export-model.ts';
 import { compareReleases } from './kernel/versions.ts';
 import type { HistoryEntry, RecordData } from './schema.ts';
-import { compareSymbols } from './site/model.ts';
+import { compareSymbols } from './symbols.ts';
 import { slugify } from './urls.ts';
 
 /** How a symbol is exported in one place: the macro and the namespace ('' for none). */
