@@ -35,7 +35,7 @@ const LAYER_OF: Record<string, Layer> = {
   'check-module-input.ts': 'answers',
   'check-module-table.ts': 'answers',
   'check-module-data.ts': 'answers',
-  'drift.ts': 'answers',
+  'drift/': 'answers',
   'drift-scaffold.ts': 'answers',
   'coverage.ts': 'answers',
   'releases.ts': 'answers',
