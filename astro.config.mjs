@@ -8,9 +8,15 @@ import { apiSymbolFiles } from './src/integrations/api-symbol-files.ts';
 // Unchanged symbol pages are kept from the previous build (KED_PAGE_CACHE_OFF=1 renders all).
 const cache = pageCache();
 
-// SITE and BASE let the same build serve from any static host and base path (GitHub Pages).
+// KED_SITE and BASE_PATH let the same build serve from any static host and base path (GitHub Pages).
+// The site's own name, not SITE: an unrelated SITE in a user's shell must not change (or break) the build.
+const site = process.env.KED_SITE || 'https://kernel-export-decisions.github.io';
+if (!URL.canParse(site) || !/^https?:$/.test(new URL(site).protocol)) {
+  throw new Error(`KED_SITE must be the public site's origin, an http(s) URL such as https://example.org (got "${site}")`);
+}
+
 export default defineConfig({
-  site: process.env.SITE ?? 'https://kernel-export-decisions.github.io',
+  site,
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   output: 'static',

@@ -1,14 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that build a site with Astro or drive Chromium (everything importing tests/helpers/site.ts,
+ * served-site.ts or browser.ts). Astro writes its prerender chunks to <root>/.astro whatever the outDir,
+ * so two site builds must not run at once: these files run one at a time, after the unit tests.
+ */
+export const SITE_TESTS = [
+  'tests/e2e/**/*.test.ts',
+  'tests/quality/**/*.test.ts',
+  'tests/site/build.test.ts',
+  'tests/site/data.test.ts',
+  'tests/site/listings-build.test.ts',
+  'tests/site/page-cache.test.ts',
+  'tests/site/record-html.test.ts',
+  'tests/site/render.test.ts',
+  'tests/data/abi-cli.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // Site builds and browser tests take tens of seconds each.
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
-    // Astro writes its prerender chunks to <root>/.astro whatever the outDir, so two site builds
-    // (tests/site and tests/e2e) must not run at once.
-    fileParallelism: false,
+    projects: [
+      // `npm run test:unit`: no site build, no browser; files run in parallel.
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'site', include: SITE_TESTS, fileParallelism: false, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { fail as failCli, parseCli } from '../src/lib/cli-args.ts';
 import { REPO_ROOT } from '../src/lib/project.ts';
 import { compareRows, sampleFiles, timeCommand } from '../src/lib/kernel/bench.ts';
 import { snapshotKernelVersion } from '../src/lib/kernel/makefile-version.ts';
@@ -20,13 +20,14 @@ const FILLER_PER_EXPORTING_FILE = 9;
 // v6.19: 63,993 .c/.h/.S files among about 90,000.
 const OTHER_PER_SOURCE_FILE = 26_000 / 64_000;
 
-function fail(message: string): never {
-  console.error(`bench:scan: ${message}`);
-  process.exit(2);
-}
+const USAGE = 'usage: npm run bench:scan -- [<kernel-tree>] [--scale 1] [--runs 3] [--workers N] [--sources-only] [--keep]';
+const fail: (message: string) => never = (message) => failCli('bench:scan', message);
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCli({
+  name: 'bench:scan',
+  usage: USAGE,
   allowPositionals: true,
+  positionals: { max: 1 },
   options: {
     scale: { type: 'string', default: '1' },
     runs: { type: 'string', default: '3' },
@@ -39,7 +40,6 @@ const scale = Number(values.scale);
 const runs = Number(values.runs);
 if (!(scale > 0 && scale <= 1)) fail(`--scale must be in (0, 1] (got "${values.scale}")`);
 if (!(Number.isInteger(runs) && runs > 0)) fail(`--runs must be a positive whole number (got "${values.runs}")`);
-if (positionals.length > 1) fail('usage: npm run bench:scan -- [<kernel-tree>] [--scale 1] [--runs 3] [--workers N] [--sources-only] [--keep]');
 if (spawnSync('git', ['--version']).status !== 0) fail('git is not installed');
 
 const GREP = ['git', 'grep', '--no-index', '-n', '-E', 'EXPORT_[A-Z_]*SYMBOL'];

@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fail as failWith, parseCli } from '../src/lib/cli-args.ts';
 import { printable } from '../src/lib/printable.ts';
 import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
-import { computeDrift, DriftInputError, filterSubsystem, formatDriftJson, formatDriftText, loadDriftRecords, readDriftInput, type DriftReport } from '../src/lib/drift.ts';
+import { computeDrift, filterSubsystem } from '../src/lib/drift/compare.ts';
+import { DriftInputError, readDriftInput } from '../src/lib/drift/input.ts';
+import { formatDriftJson, formatDriftText, type DriftReport } from '../src/lib/drift/format.ts';
+import { loadDriftRecords } from '../src/lib/drift/records.ts';
 import { formatScaffoldText, scaffoldUndocumented } from '../src/lib/drift-scaffold.ts';
 import { EXPORTS_DIR, REPO_ROOT } from '../src/lib/project.ts';
 

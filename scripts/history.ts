@@ -4,13 +4,13 @@
 // writes only the files that change (nothing when the input is malformed); `list` prints the releases.
 // Exit codes: 0 done, 1 the store itself is malformed, 2 usage error or an unreadable or malformed input.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { addRelease } from '../src/lib/history/add-release.ts';
 import { HistoryInputError, readHistoryInput } from '../src/lib/history/input.ts';
 import { HistoryError, type HistoryStore } from '../src/lib/history/model.ts';
 import { HISTORY_DIR } from '../src/lib/history/store-files.ts';
 import { readStore, storeSize, writeStore } from '../src/lib/history/store-io.ts';
 import { REPO_ROOT } from '../src/lib/project.ts';
+import { fail as failCli, parseCli } from '../src/lib/cli-args.ts';
 
 const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--store DIR]
        npm run history -- list [--store DIR]
@@ -21,30 +21,18 @@ const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | ke
   list   prints the releases with their row counts, oldest first
   --store DIR   the store's folder (default ${HISTORY_DIR})`;
 
-function fail(message: string, code = 2): never {
-  console.error(`history: ${message}`);
-  process.exit(code);
-}
+const fail: (message: string, code?: number) => never = (message, code = 2) => failCli('history', message, code);
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      release: { type: 'string' },
-      date: { type: 'string' },
-      store: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, positionals } = parseCli({
+  name: 'history',
+  usage: USAGE,
+  allowPositionals: true,
+  options: {
+    release: { type: 'string' },
+    date: { type: 'string' },
+    store: { type: 'string' },
+  },
+});
 const [command, ...rest] = positionals;
 const storeDir = values.store ?? path.join(REPO_ROOT, HISTORY_DIR);
 const display = values.store ?? HISTORY_DIR;

@@ -7,7 +7,6 @@
 import { writeFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 
 // Cached compilation (type stripping included) halves start-up, which counts against git grep's few
 // milliseconds; worker threads inherit it through the environment. The library is imported after it.
@@ -15,6 +14,7 @@ const cache = module.enableCompileCache?.();
 if (cache?.directory) process.env.NODE_COMPILE_CACHE = cache.directory;
 const { capWorkers, readTreeVersion, scanTree, ScanError, workersPerCore } = await import('../src/lib/kernel/scan.ts');
 const { pathKind } = await import('../src/lib/kernel/scan-error.ts');
+const { fail: failCli, parseCli } = await import('../src/lib/cli-args.ts');
 const { checkSnapshotWritable, formatScanJson, formatScanTsv, formatUnresolved, snapshotFile, SnapshotExistsError, summarizeScan, unresolvedFile, writeScanSnapshot } =
   await import('../src/lib/kernel/scan-output.ts');
 const { REPO_ROOT, SNAPSHOTS_DIR } = await import('../src/lib/project.ts');
@@ -37,43 +37,31 @@ as "scan: unresolved: file:line: reason: text".
 
 Exit status: 0 done, 1 a snapshot exists (without --force), 2 usage or input error.`;
 
-function fail(message: string, code = 2): never {
-  console.error(`scan: ${message}`);
-  process.exit(code);
-}
+const fail: (message: string, code?: number) => never = (message, code = 2) => failCli('scan', message, code);
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'tsv' },
-      out: { type: 'string' },
-      snapshot: { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      workers: { type: 'string' },
-      source: { type: 'string' },
-      commit: { type: 'string' },
-      help: { type: 'boolean', default: false },
-      root: { type: 'string', default: REPO_ROOT },
-    },
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-if (positionals.length !== 1) fail(USAGE);
+const { values, positionals } = parseCli({
+  name: 'scan',
+  usage: HELP,
+  allowPositionals: true,
+  positionals: { min: 1, max: 1 },
+  options: {
+    format: { type: 'string', default: 'tsv' },
+    out: { type: 'string' },
+    snapshot: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    source: { type: 'string' },
+    commit: { type: 'string' },
+    root: { type: 'string', default: REPO_ROOT },
+  },
+});
 if (values.format !== 'tsv' && values.format !== 'json') fail(`--format must be tsv or json (got "${values.format}")`);
 if (values.snapshot && (values.out || values.format === 'json')) fail('--snapshot writes content/snapshots/<release>.tsv itself; drop --out and --format json');
 if (values.force && !values.snapshot) fail('--force only applies to --snapshot');
 const requested = values.workers === undefined ? workersPerCore() : Number(values.workers);
 if (!(Number.isInteger(requested) && requested >= 0)) fail(`--workers must be a whole number (got "${values.workers}")`);
 const workers = capWorkers(requested);
-if (values.source !== undefined && !/^[a-z][a-z0-9+.-]*:[\w.\/-]+$/.test(values.source)) fail(`--source must name a repository such as github:owner/repo (got "${values.source}")`);
+if (values.source !== undefined && !/^[a-z][a-z0-9+.-]*:[\w./-]+$/.test(values.source)) fail(`--source must name a repository such as github:owner/repo (got "${values.source}")`);
 if (values.commit !== undefined && !/^[0-9a-f]{7,64}$/.test(values.commit)) fail(`--commit must be a commit hash (got "${values.commit}")`);
 if (values.out !== undefined) {
   const kind = pathKind(values.out);

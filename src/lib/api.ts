@@ -4,7 +4,7 @@
 // defined here. Nothing in the JSON Schema is written by hand.
 import { z } from 'zod';
 import { KERNEL_VERSION, recordSchema, type RecordData } from './schema.ts';
-import type { Snapshot } from './kernel/snapshot.ts';
+import { SNAPSHOT_COLUMNS, type Snapshot } from './kernel/snapshot.ts';
 import type { SnapshotIndex } from './releases.ts';
 import type { SiteRecord } from './site/model.ts';
 import { absoluteUrl, type SitePaths } from './urls.ts';
@@ -67,13 +67,15 @@ export const symbolFileSchema = z
   .strictObject({ ...envelope, record: apiRecordSchema })
   .meta({ id: 'SymbolFile', description: '/api/v1/symbols/<symbol>.json' });
 
-export const SNAPSHOT_FILE_COLUMNS = ['symbol', 'macro', 'namespace', 'file', 'line'] as const;
+/** The API's snapshot files have the snapshot TSV's columns. */
+export const SNAPSHOT_FILE_COLUMNS = SNAPSHOT_COLUMNS;
 
 export const snapshotFileSchema = z
   .strictObject({
     ...envelope,
     release,
     source: z.string(),
+    // The literal tuple of SNAPSHOT_COLUMNS (zod needs it spelled out for its type; snapshot files are written from SNAPSHOT_COLUMNS).
     columns: z.tuple([z.literal('symbol'), z.literal('macro'), z.literal('namespace'), z.literal('file'), z.literal('line')]),
     rows: z
       .array(z.tuple([z.string().min(1), z.string().min(1), z.string(), z.string().min(1), z.number().int().positive()]))
@@ -169,6 +171,6 @@ export function snapshotFileJson(snapshot: Snapshot, ctx: ApiContext): string {
     source: snapshot.source,
     columns: [...SNAPSHOT_FILE_COLUMNS],
   };
-  const rows = snapshot.rows.map((r) => JSON.stringify([r.symbol, r.macro, r.namespace, r.file, r.line]));
+  const rows = snapshot.rows.map((r) => JSON.stringify(SNAPSHOT_COLUMNS.map((c) => r[c])));
   return `${JSON.stringify(head).slice(0, -1)},"rows":[\n${rows.join(',\n')}\n]}\n`;
 }

@@ -12,6 +12,7 @@ import {
   type ExportedType,
 } from './kernel/export-model.ts';
 import type { ExportRow } from './kernel/snapshot.ts';
+import type { RecordData } from './schema.ts';
 import { EXPORT_TYPES, TIERS, type ExportType, type Tier } from './vocabulary.ts';
 
 /** One way a linker symbol is exported (several when architectures or configurations differ). */
@@ -46,14 +47,8 @@ export interface ExportTable {
   records: Map<string, RecordFacts>;
 }
 
-/** A record as the table needs it (the schema's field names). */
-export interface TableRecord {
-  symbol: string;
-  status: Tier;
-  type: ExportType;
-  replaced_by?: string;
-  reason?: string;
-}
+/** A record as the table needs it. */
+export type TableRecord = Pick<RecordData, 'symbol' | 'status' | 'type' | 'replaced_by' | 'reason'>;
 
 function sameVariant(a: ExportVariant, b: ExportVariant): boolean {
   return a.type === b.type && a.namespace === b.namespace && a.arch === b.arch && a.entity === b.entity && a.name === b.name;

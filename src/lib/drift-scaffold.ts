@@ -11,7 +11,7 @@ import { C_IDENTIFIER } from './schema.ts';
 import { EXPORTS_DIR } from './project.ts';
 import { sitePaths } from './urls.ts';
 import { formatProblem } from './problems.ts';
-import type { SubsystemCount, UndocumentedExport } from './drift.ts';
+import type { SubsystemCount, UndocumentedExport } from './drift/compare.ts';
 
 import { THREAD_PLACEHOLDER } from './lore.ts';
 export { THREAD_PLACEHOLDER };

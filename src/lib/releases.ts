@@ -6,7 +6,7 @@ import type { ExportRow, Snapshot } from './kernel/snapshot.ts';
 import { describeNamespace, pathSubsystem } from './kernel/export-model.ts';
 import { compareReleases } from './kernel/versions.ts';
 import type { HistoryEntry, RecordData } from './schema.ts';
-import { compareSymbols } from './site/model.ts';
+import { compareSymbols } from './symbols.ts';
 import { slugify } from './urls.ts';
 
 /** How a symbol is exported in one place: the macro and the namespace ('' for none). */
@@ -245,11 +245,6 @@ export function buildReleases(records: readonly RecordData[], indexes: readonly 
   }
   for (const r of releases.values()) r.records.sort((a, b) => compareSymbols(a.symbol, b.symbol));
   return [...releases.values()].sort((a, b) => compareReleases(b.release, a.release));
-}
-
-/** The release page a snapshot step links to (present only for snapshot releases). */
-export function releaseOf(releases: readonly Release[], release: string): Release | undefined {
-  return releases.find((r) => r.release === release);
 }
 
 /** One line saying what a release means for a record. */

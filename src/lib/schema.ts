@@ -1,12 +1,38 @@
 // The one definition of a decision record's frontmatter. The content collection, the validator,
 // the scaffolder, the JSON Schema and CONTRIBUTING's field table are all derived from this file.
 import { z } from 'zod';
-import { EXPORT_TYPES, EXPORT_TYPE_INFO, KERNEL_ARCHES, THREAD_ROLES, TIERS } from './vocabulary.ts';
+import { ALLOWED_TIER_MOVES, EXPORT_TYPES, EXPORT_TYPE_INFO, KERNEL_ARCHES, THREAD_ROLES, TIERS, andList, orList, type Tier } from './vocabulary.ts';
 import { normalizeThreadRef } from './lore.ts';
 import { isRealDate, isFutureDate } from './dates.ts';
 
 /** Cross-field rules report through zod custom issues; `params.rule` names the lint rule. */
 export const rule = (name: string) => ({ params: { rule: name } });
+
+/**
+ * The rule a field's own check reports, for the checks zod's issues carry no rule for: a text not in
+ * its format (the field's regex), and a value not among its fixed values. Every field with a regex or
+ * a fixed set of values is listed (tests/validate/rule-names.test.ts walks the schemas to make sure).
+ */
+export const FIELD_RULES = {
+  format: {
+    symbol: 'symbol-format',
+    replaced_by: 'symbol-format',
+    related: 'symbol-format',
+    since: 'version-format',
+    version: 'version-format',
+    date: 'date-format',
+    file: 'file-format',
+    macros: 'macro-format',
+    url: 'thread-message-id',
+  },
+  enum: {
+    type: 'type-enum',
+    status: 'status-enum',
+    role: 'role-enum',
+    types: 'field-enum',
+    arches: 'field-enum',
+  },
+} as const satisfies Record<'format' | 'enum', Record<string, string>>;
 
 export const C_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const KERNEL_VERSION = /^v\d+\.\d+(?:\.\d+)?(?:-rc\d+)?$/;
@@ -17,11 +43,21 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export const TREE_PATH = /^(?!\.{1,2}(?:\/|$))(?!.*\/\.{1,2}(?:\/|$))(?!.*\/\/)[^\s/\\][^\s\\]*(?<!\/)$/;
 
+/** Why a history move from one tier to another is refused, naming the moves the table allows from there. */
+export function tierMoveMessage(from: Tier, to: Tier): string {
+  const allowed = ALLOWED_TIER_MOVES[from];
+  return `moves from ${from} to ${to}; from ${from} a record may move only to ${orList(allowed)} (Documentation/ABI/README)`;
+}
+
+/** The export types that take a namespace (or, for module-restricted exports, a module list). */
+const NAMESPACED_TYPES = EXPORT_TYPES.filter((t) => EXPORT_TYPE_INFO[t].takesNamespace !== null);
+
 const symbolName = z.string().regex(C_IDENTIFIER, { error: 'must be a C identifier (letters, digits, underscore)' });
 
 const decisionDate = z
   .string()
-  .regex(ISO_DATE, { error: 'must be a date written YYYY-MM-DD' })
+  // A date not written YYYY-MM-DD is not also checked against the calendar.
+  .regex(ISO_DATE, { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine(isRealDate, { error: 'is not a real calendar date', ...rule('date-real') })
   .refine((d) => !isFutureDate(d), { error: 'is in the future', ...rule('date-future') });
 
@@ -46,7 +82,7 @@ const threadRef = z.string().transform((value, ctx) => {
 const storedThread = z.strictObject({
   messageId: z.string().min(1).describe('The Message-ID, without angle brackets'),
   url: z.string().regex(/^https:\/\/lore\.kernel\.org\/r\/\S+$/).describe('https://lore.kernel.org/r/<Message-ID>, percent-encoded as lore does'),
-  role: z.enum(THREAD_ROLES).optional().describe('patch, decision or discussion'),
+  role: z.enum(THREAD_ROLES).optional().describe(orList(THREAD_ROLES)),
   note: z.string().min(1).optional().describe('what this message contributes'),
 });
 
@@ -55,7 +91,7 @@ export const threadSchema = z
     threadRef.transform((ref) => ({ ...ref, role: undefined, note: undefined })),
     z.strictObject({
       id: threadRef.describe('Message-ID or lore.kernel.org link'),
-      role: z.enum(THREAD_ROLES).optional().describe('patch, decision or discussion'),
+      role: z.enum(THREAD_ROLES).optional().describe(orList(THREAD_ROLES)),
       note: z.string().min(1).optional().describe('what this message contributes'),
     }).transform(({ id, role, note }) => ({ ...id, role, note })),
   ])
@@ -81,13 +117,13 @@ export const recordSchema = z
       .min(1)
       .optional()
       .describe('Symbol namespace for the _NS types; the comma-separated module list for EXPORT_SYMBOL_FOR_MODULES'),
-    status: z.enum(TIERS).describe('Tier: testing, stable, obsolete or removed (Documentation/ABI)'),
+    status: z.enum(TIERS).describe(`Tier: ${orList(TIERS)} (Documentation/ABI)`),
     reason: z.string().min(1).optional().describe('Why the record has its tier; required for obsolete and removed'),
     subsystem: z.string().min(1).describe('Kernel area, e.g. mm, x86/fpu, net'),
     arches: z
       .array(z.enum(KERNEL_ARCHES))
       .min(1)
-      .refine((list) => new Set(list).size === list.length, { error: 'lists an architecture twice' })
+      .refine((list) => new Set(list).size === list.length, { error: 'lists an architecture twice', ...rule('field-value') })
       .optional()
       .describe('Architectures the decision is about, as arch/ names (x86, arm64, s390); leave out when it holds for all'),
     file: z.string().regex(TREE_PATH, { error: 'must be a path inside the kernel tree, relative to its root (like mm/slub.c: no leading /, no . or .. parts)' }).optional().describe('Defining source file, relative to the tree root'),
@@ -118,7 +154,7 @@ export const recordSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['namespace'],
-          message: `is only for EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL and EXPORT_SYMBOL_FOR_MODULES (type is ${record.type})`,
+          message: `is only for ${andList(NAMESPACED_TYPES)} (type is ${record.type})`,
           ...rule('namespace-for-type'),
         });
       }
@@ -151,12 +187,13 @@ export const recordSchema = z
           ctx.addIssue({ code: 'custom', path: ['history', i, 'date'], message: `is earlier than the entry before it (${history[i - 1]!.date}); list history oldest first`, ...rule('history-order') });
         }
       });
-      // ABI README: testing never goes straight to removed; check every move the history states.
-      let tier: string | undefined;
+      // Every tier move the history states is one ALLOWED_TIER_MOVES lists (the table CONTRIBUTING shows);
+      // an entry repeating the tier it is in is not a move.
+      let tier: Tier | undefined;
       history.forEach((entry, i) => {
         if (!entry.status) return;
-        if (tier === 'testing' && entry.status === 'removed') {
-          ctx.addIssue({ code: 'custom', path: ['history', i, 'status'], message: 'moves from testing straight to removed; an interface must be stable or obsolete before removal (Documentation/ABI/README)', ...rule('tier-move') });
+        if (tier && entry.status !== tier && !ALLOWED_TIER_MOVES[tier].includes(entry.status)) {
+          ctx.addIssue({ code: 'custom', path: ['history', i, 'status'], message: tierMoveMessage(tier, entry.status), ...rule('tier-move') });
         }
         tier = entry.status;
       });
@@ -178,7 +215,7 @@ export const mechanismSchema = z.strictObject({
   title: z.string().min(1).describe('Short title of the decision'),
   summary: z.string().min(1).max(400).describe('One or two sentences: what was decided'),
   types: z.array(z.enum(EXPORT_TYPES)).min(1).describe('Export-type pages this decision belongs on'),
-  macros: z.array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/)).min(1).describe('Macros the decision introduced or changed'),
+  macros: z.array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: 'must be a C macro name in capitals, like EXPORT_SYMBOL_NS' })).min(1).describe('Macros the decision introduced or changed'),
   namespace: z.string().min(1).optional().describe('Namespace concerned, if one'),
   status: z.enum(TIERS).describe('Tier of the mechanism'),
   since: kernelVersion.optional().describe('First release with it, when known'),

@@ -1,6 +1,20 @@
 // The words of the domain, with what each one promises. Pages, the validator's messages,
 // CONTRIBUTING.md and the JSON API all read these, so a tier's promise is written once.
 
+/** Words joined for a sentence: "a", "a or b", "a, b or c" (messages and docs name allowed values from these lists). */
+export function orList(words: readonly string[]): string {
+  return joinWords(words, 'or');
+}
+
+/** "a", "a and b", "a, b and c". */
+export function andList(words: readonly string[]): string {
+  return joinWords(words, 'and');
+}
+
+function joinWords(words: readonly string[], last: string): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
+}
+
 export const TIERS = ['testing', 'stable', 'obsolete', 'removed'] as const;
 export type Tier = (typeof TIERS)[number];
 

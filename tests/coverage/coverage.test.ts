@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, formatPercent } from '../../src/lib/coverage.ts';
-import { loadDriftRecords } from '../../src/lib/drift.ts';
+import { loadDriftRecords } from '../../src/lib/drift/records.ts';
 import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 

@@ -4,19 +4,18 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { FIXTURE_SITE } from '../helpers/site.ts';
 import { openServedSite, type ServedSite } from '../helpers/served-site.ts';
 import type { StaticServer } from '../../src/lib/site/static-server.ts';
 import { makeBuildDir } from '../../src/lib/project.ts';
 import { runJudged, resultPaths } from '../search/judged-browser.ts';
 
-let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
+  ({ server, browser, close } = await openServedSite(FIXTURE_SITE));
 });
 afterAll(async () => {
   await close?.();

@@ -17,7 +17,9 @@ import { runLoader, type Store } from './loader.ts';
 const validateErrors = (root: string) => validateRepository(root).problems.filter((p) => p.severity === 'error').map(formatProblem);
 
 describe('validate and the build reach the same verdict', () => {
-  it.each(ROWS)('$kind', async (row) => {
+  // runLoader runs the records loader; a row about a mechanism file is not its business.
+  const recordRows = ROWS.filter((row) => Object.keys(filesOf(row)).every((f) => f.startsWith(`${E}/`)));
+  it.each(recordRows)('$kind', async (row) => {
     const root = tempRepo(filesOf(row));
     const validated = validateErrors(root);
     const built = await runLoader(root);

@@ -5,12 +5,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { FIXTURE_SITE } from '../helpers/site.ts';
 import { openServedSite } from '../helpers/served-site.ts';
 import { TEMPLATE_PAGES, type TemplatePage } from '../helpers/templates.ts';
 import type { StaticServer } from '../../src/lib/site/static-server.ts';
 
-let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
@@ -23,7 +22,7 @@ const VIEWS = [
 ] as const;
 
 beforeAll(async () => {
-  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
+  ({ server, browser, close } = await openServedSite(FIXTURE_SITE));
   // One tab per view, reused from page to page (each goto starts the page afresh).
   for (const v of VIEWS) pages.set(v.name, await (await browser.newContext({ colorScheme: v.colorScheme, viewport: { width: v.width, height: 900 } })).newPage());
 });

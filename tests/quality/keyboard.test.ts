@@ -3,19 +3,18 @@
 // `/` focuses search, and the skip link moves focus to the main content.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { FIXTURE_SITE } from '../helpers/site.ts';
 import { openServedSite } from '../helpers/served-site.ts';
 import { TEMPLATE_PAGES } from '../helpers/templates.ts';
 import type { StaticServer } from '../../src/lib/site/static-server.ts';
 
-let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
+  ({ server, browser, close } = await openServedSite(FIXTURE_SITE));
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
+import { FIXTURE_SITE } from '../helpers/site.ts';
 import { openServedSite } from '../helpers/served-site.ts';
 import { searchResultsShown, TEMPLATE_PAGES } from '../helpers/templates.ts';
 import type { StaticServer } from '../../src/lib/site/static-server.ts';
@@ -14,13 +14,12 @@ import { REPO_ROOT } from '../../src/lib/project.ts';
 /** Where the screenshots go (git-ignored; the README names it). */
 const SCREENSHOTS = path.join(REPO_ROOT, 'screenshots');
 
-let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
 let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  ({ site, server, browser, close } = await openServedSite(FIXTURE_SITE));
+  ({ server, browser, close } = await openServedSite(FIXTURE_SITE));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {

@@ -2,6 +2,7 @@
 // it. corpus.test.ts checks each through validate; tests/hostile/agree.test.ts checks that the build's
 // content loader reaches the same verdicts.
 import { fixture } from './helpers.ts';
+import { EXPORT_TYPES, KERNEL_ARCHES } from '../../src/lib/vocabulary.ts';
 
 export const E = 'content/exports';
 
@@ -134,7 +135,7 @@ export const ROWS: Row[] = [
     kind: 'testing -> removed history move',
     fixtures: ['testing_to_removed.mdx'],
     expected: [
-      `${E}/testing_to_removed.mdx:17:13: error: history[1].status moves from testing straight to removed; an interface must be stable or obsolete before removal (Documentation/ABI/README) [tier-move]`,
+      `${E}/testing_to_removed.mdx:17:13: error: history[1].status moves from testing to removed; from testing a record may move only to stable or obsolete (Documentation/ABI/README) [tier-move]`,
     ],
   },
   {
@@ -343,6 +344,59 @@ export const ROWS: Row[] = [
       `${E}/every_problem_at_once.mdx:16:5: error: link URL scheme "javascript:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`,
       `${E}/every_problem_at_once.mdx:16:37: error: event-handler attribute onClick on <Sym> is not allowed [mdx-event-handler]`,
       `${E}/every_problem_at_once.mdx:16:37: error: <Sym name="x"> has no page: it has no record and is not exported in the latest snapshot; write it as \`x\` [sym-exists]`,
+    ],
+  },
+  // --- each format and value rule on its own (rule-names.test.ts checks every rule has a row) ---
+  {
+    kind: 'field formats: symbol, version, date',
+    generate: () => ({
+      [`${E}/bad_formats.mdx`]: validRecord('bad_formats')
+        .replace('date: 2024-01-15', 'date: 2024/01/15')
+        .replace('subsystem: mm', 'subsystem: mm\nsince: 6.1-rc1x\nreplaced_by: not-a-symbol'),
+    }),
+    expected: [
+      `${E}/bad_formats.mdx:7:8: error: since must be a kernel release like v5.3, v6.1.158 or v6.13-rc1 (got "6.1-rc1x") [version-format]`,
+      `${E}/bad_formats.mdx:8:14: error: replaced_by must be a C identifier (letters, digits, underscore) (got "not-a-symbol") [symbol-format]`,
+      `${E}/bad_formats.mdx:9:7: error: date must be a date written YYYY-MM-DD (got "2024/01/15") [date-format]`,
+    ],
+  },
+  {
+    kind: 'empty and too long text, an unknown architecture',
+    generate: () => ({
+      [`${E}/bad_values.mdx`]: validRecord('bad_values')
+        .replace('summary: A small record used as a validator test fixture.', `summary: ${'x'.repeat(301)}`)
+        .replace('subsystem: mm', 'subsystem: mm\ncontact: ""\narches: [x86, x86, vax]'),
+    }),
+    expected: [
+      `${E}/bad_values.mdx:3:10: error: summary must be at most 300 characters [field-value]`,
+      `${E}/bad_values.mdx:7:10: error: contact must not be empty [field-value]`,
+      `${E}/bad_values.mdx:8:9: error: arches[2] must be one of ${KERNEL_ARCHES.join(', ')} (got "vax") [field-enum]`,
+    ],
+  },
+  {
+    kind: 'mechanism with a lowercase macro and an unknown type',
+    generate: () => ({
+      'content/mechanisms/bad-mechanism.mdx': [
+        '---',
+        'title: A mechanism used as a validator test fixture',
+        'summary: A mechanism decision used as a validator test fixture.',
+        'types:',
+        '  - EXPORT_SYMBOL_NX',
+        'macros:',
+        '  - export_symbol_ns',
+        'status: stable',
+        'date: 2024-01-15',
+        'threads:',
+        '  - 20240115120000.1234-1-fixture@example.org',
+        '---',
+        '',
+        'Fixture body.',
+        '',
+      ].join('\n'),
+    }),
+    expected: [
+      `content/mechanisms/bad-mechanism.mdx:5:5: error: types[0] must be one of ${EXPORT_TYPES.join(', ')} (got "EXPORT_SYMBOL_NX"); did you mean "EXPORT_SYMBOL_NS"? [field-enum]`,
+      `content/mechanisms/bad-mechanism.mdx:7:5: error: macros[0] must be a C macro name in capitals, like EXPORT_SYMBOL_NS (got "export_symbol_ns") [macro-format]`,
     ],
   },
 ];

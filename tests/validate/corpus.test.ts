@@ -27,7 +27,7 @@ describe('bad-record corpus', () => {
     const { problems, checkedFiles } = validateRepository(root);
     expect(problems.map(formatProblem)).toEqual(row.expected);
     // Never skips a file silently: the base record and every file of the row were read.
-    expect(checkedFiles).toBe(1 + Object.keys(files).filter((f) => f.startsWith('content/exports/')).length);
+    expect(checkedFiles).toBe(1 + Object.keys(files).filter((f) => /^content\/(exports|mechanisms)\//.test(f)).length);
     for (const p of problems) expect(RULE_NAMES, `rule ${p.rule}`).toContain(p.rule);
   });
 });

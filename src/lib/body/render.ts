@@ -1,7 +1,7 @@
 // Renders a checked record body (mdast) to HTML. Allowlisted components become plain elements;
 // every text and attribute is escaped here, so the output carries no markup the record did not earn.
 import { attributeValue, type MdNode } from './tree.ts';
-import { isSafeUrl } from './url.ts';
+import { browserUrl, isSafeUrl } from './url.ts';
 import { CALLOUT_KINDS } from './components.ts';
 import { normalizeThreadRef } from '../lore.ts';
 import { commitUrl, type SitePaths } from '../urls.ts';
@@ -54,7 +54,7 @@ function link(url: string, inner: string, title?: string | null): string {
  * browsers also read from /\host and \\host), after the characters browsers drop from a URL.
  */
 export function isOffSite(url: string): boolean {
-  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  const cleaned = browserUrl(url);
   return /^https?:/i.test(cleaned) || /^[\\/]{2}/.test(cleaned);
 }
 

@@ -1,6 +1,10 @@
 // Every named rule the validator can report, with what it checks. Messages carry the name in
 // brackets; CONTRIBUTING.md's rule table is generated from this list (npm run docs).
 
+import { ALLOWED_TIER_MOVES, EXPORT_TYPES, EXPORT_TYPE_INFO, THREAD_ROLES, TIERS, andList, orList } from '../vocabulary.ts';
+
+const typesTaking = (what: 'namespace' | 'modules') => EXPORT_TYPES.filter((t) => EXPORT_TYPE_INFO[t].takesNamespace === what);
+
 export interface RuleInfo {
   name: string;
   scope: 'file' | 'frontmatter' | 'body' | 'collection';
@@ -27,22 +31,23 @@ export const RULES: readonly RuleInfo[] = [
   { name: 'field-value', scope: 'frontmatter', description: 'Text fields are not empty and within their length; lists are not empty.' },
   { name: 'control-character', scope: 'frontmatter', description: 'No field or field name holds a control character (ESC, NUL, CR, DEL, C1, bidirectional overrides); only summary, reason, change and note may hold tabs and line breaks.' },
   { name: 'field-whitespace', scope: 'frontmatter', description: 'One-line fields (all but summary, reason, change and note) do not start or end with blank space.' },
-  { name: 'type-enum', scope: 'frontmatter', description: 'type is one of the export types (EXPORT_SYMBOL, EXPORT_SYMBOL_GPL, EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL, EXPORT_SYMBOL_FOR_MODULES, unexported).' },
-  { name: 'status-enum', scope: 'frontmatter', description: 'status is one of the tiers testing, stable, obsolete, removed.' },
+  { name: 'type-enum', scope: 'frontmatter', description: `type is one of the export types (${EXPORT_TYPES.join(', ')}).` },
+  { name: 'status-enum', scope: 'frontmatter', description: `status is one of the tiers ${TIERS.join(', ')}.` },
   { name: 'field-enum', scope: 'frontmatter', description: 'Other fields with a fixed set of values (a mechanism\'s types) use one of them.' },
-  { name: 'role-enum', scope: 'frontmatter', description: 'A thread role is patch, decision or discussion.' },
+  { name: 'role-enum', scope: 'frontmatter', description: `A thread role is ${orList(THREAD_ROLES)}.` },
   { name: 'symbol-format', scope: 'frontmatter', description: 'symbol, replaced_by and related name C identifiers.' },
   { name: 'version-format', scope: 'frontmatter', description: 'since and history versions are kernel releases like v5.3, v6.1.158 or v6.13-rc1.' },
+  { name: 'macro-format', scope: 'frontmatter', description: 'A mechanism\'s macros are C macro names in capitals (EXPORT_SYMBOL_NS).' },
   { name: 'date-format', scope: 'frontmatter', description: 'Dates are written YYYY-MM-DD.' },
   { name: 'date-real', scope: 'frontmatter', description: 'Dates exist in the calendar.' },
   { name: 'date-future', scope: 'frontmatter', description: 'Dates are not in the future.' },
   { name: 'file-format', scope: 'frontmatter', description: 'file is a path inside the kernel tree, relative to its root (no leading /, no . or .. parts, no blank space).' },
   { name: 'thread-message-id', scope: 'frontmatter', description: 'Each thread is a well-formed Message-ID or a lore.kernel.org link holding one.' },
-  { name: 'namespace-for-type', scope: 'frontmatter', description: 'namespace is given exactly for EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL (the namespace) and EXPORT_SYMBOL_FOR_MODULES (the module list).' },
+  { name: 'namespace-for-type', scope: 'frontmatter', description: `namespace is given exactly for ${andList([...typesTaking('namespace').map((t) => `${t} (the namespace)`), ...typesTaking('modules').map((t) => `${t} (the module list)`)])}.` },
   { name: 'removed-is-unexported', scope: 'frontmatter', description: 'status removed goes with type unexported, and only with it.' },
   { name: 'reason-required', scope: 'frontmatter', description: 'obsolete and removed records say why in reason (and name replaced_by when there is a replacement).' },
   { name: 'history-order', scope: 'frontmatter', description: 'history is listed oldest first.' },
-  { name: 'tier-move', scope: 'frontmatter', description: 'Tier moves in history follow Documentation/ABI/README (testing never goes straight to removed), and the last one matches status.' },
+  { name: 'tier-move', scope: 'frontmatter', description: `Tier moves in history are the ones Documentation/ABI/README allows (${TIERS.map((t) => `${t} to ${orList(ALLOWED_TIER_MOVES[t])}`).join('; ')}), and the last one matches status.` },
   { name: 'replaced-by-exists', scope: 'collection', description: 'replaced_by names another record or a symbol exported in a committed snapshot.' },
   { name: 'related-exists', scope: 'collection', description: 'related names other records or symbols exported in a committed snapshot.' },
   { name: 'sym-exists', scope: 'collection', description: '<Sym name="…"/> links to a page: a record, or a symbol exported in the latest snapshot.' },

@@ -5,13 +5,13 @@ import type { z } from 'zod';
 import { splitRecord } from './split.ts';
 import { parseFrontmatter } from './yaml.ts';
 import { FrontmatterLocator } from './positions.ts';
-import { problemsFromIssues } from '../lint/schema-issues.ts';
+import { issueMessage, problemsFromIssues } from './schema-issues.ts';
 import { fieldDescription, fieldNames } from '../schema-walk.ts';
 import { checkBody, symReferences } from '../body/check.ts';
 import { renderBody } from '../body/render.ts';
 import { checkProcessLanguage } from '../body/process-language.ts';
 import { MAX_BODY_DEPTH, parseBody, tooDeep } from '../body/tree.ts';
-import { checkFieldText } from '../lint/field-text.ts';
+import { checkFieldText } from './field-text.ts';
 import { printable } from '../printable.ts';
 import { recordSchema, mechanismSchema, C_IDENTIFIER, type RecordData, type MechanismData } from '../schema.ts';
 import type { Problem } from '../problems.ts';
@@ -40,7 +40,7 @@ interface Kind<T> {
   idField?: string;
 }
 
-const exportKind: Kind<RecordData> = {
+const recordKind: Kind<RecordData> = {
   schema: recordSchema as unknown as z.ZodType<RecordData>,
   idField: 'symbol',
   fileNameProblem: (id, extension, data) => {
@@ -61,10 +61,8 @@ const mechanismKind: Kind<MechanismData> = {
   },
 };
 
-export const KINDS = { export: exportKind, mechanism: mechanismKind } as const;
-
 export function parseRecordFile(file: string, bytes: Uint8Array, paths: SitePaths): Parsed<RecordData> {
-  return parseSafely(file, bytes, paths, exportKind);
+  return parseSafely(file, bytes, paths, recordKind);
 }
 
 export function parseMechanismFile(file: string, bytes: Uint8Array, paths: SitePaths): Parsed<MechanismData> {
@@ -122,7 +120,7 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
       const place = locator.locate(p.path, p.atKey);
       at(place.line, place.column, p.rule, p.message);
     }
-    const parsed = kind.schema.safeParse(raw, { reportInput: true });
+    const parsed = kind.schema.safeParse(raw, { reportInput: true, error: issueMessage });
     if (parsed.success) result.data = parsed.data;
     else {
       result.raw = raw;

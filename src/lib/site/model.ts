@@ -2,6 +2,10 @@
 import { EXPORT_TYPES, EXPORT_TYPE_INFO, TIERS, type ExportType, type Tier } from '../vocabulary.ts';
 import type { MechanismData, RecordData } from '../schema.ts';
 import { slugify } from '../urls.ts';
+import { compareSymbols, effectiveNamespace } from '../symbols.ts';
+
+// Kept here for src/lib/search (another change is moving it); new code imports ../symbols.ts.
+export { compareSymbols, effectiveNamespace };
 
 export interface SiteRecord {
   data: RecordData;
@@ -19,13 +23,6 @@ export interface SiteMechanism {
 }
 
 export const bySymbol = (a: SiteRecord, b: SiteRecord) => compareSymbols(a.data.symbol, b.data.symbol);
-
-/** A–Z order that ignores leading underscores and case, so __kmalloc sits beside kmalloc. */
-export function compareSymbols(a: string, b: string): number {
-  const ka = a.replace(/^_+/, '').toLowerCase();
-  const kb = b.replace(/^_+/, '').toLowerCase();
-  return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function indexLetter(symbol: string): string {
   const c = symbol.replace(/^_+/, '').charAt(0).toUpperCase();
@@ -73,12 +70,6 @@ export function subsystems(records: readonly SiteRecord[]): Subsystem[] {
   return [...groupBy(records, (r) => r.data.subsystem)]
     .map(([name, list]) => ({ name, slug: slugify(name), records: list.sort(bySymbol) }))
     .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** The namespace as the kernel records it: FOR_MODULES exports live in "module:<list>". */
-export function effectiveNamespace(data: Pick<RecordData, 'type' | 'namespace'>): string | undefined {
-  if (!data.namespace) return undefined;
-  return EXPORT_TYPE_INFO[data.type].takesNamespace === 'modules' ? `module:${data.namespace}` : data.namespace;
 }
 
 export interface Namespace {

@@ -1,33 +1,19 @@
-// npm run drift: the records against the code. A kernel tree (scanned) or a snapshot gives what is
-// exported and how; each record says what it should be. Reported: export types and namespaces that
-// differ, records whose symbol is gone while their tier still promises it, removed records whose
-// symbol is exported again, and exported symbols that have no record yet (counted per subsystem).
-import fs from 'node:fs';
-import { parseSnapshot, SnapshotError, type ExportRow } from './kernel/snapshot.ts';
-import { scanTree, ScanError, workersPerCore } from './kernel/scan.ts';
-import { kernelRelease } from './kernel/makefile-version.ts';
-import { compareReleases } from './kernel/versions.ts';
-import { exportKind, normalizeNamespace, pathSubsystem, primaryRow, rowsBySymbol, type ExportedType } from './kernel/export-model.ts';
-import { effectiveNamespace, compareSymbols } from './site/model.ts';
-import { EXPORT_TYPE_INFO, type ExportType, type Tier } from './vocabulary.ts';
-import { loadRecords } from './records/load.ts';
-import { fileKind, InputFileError, readRegularFile } from './input-file.ts';
-import { sitePaths } from './urls.ts';
+// Drift's comparison: the records against export rows (export types and namespaces that differ, records
+// whose symbol is gone while their tier still promises it, removed records exported again, and exported
+// symbols without a record, counted per subsystem).
+import { type ExportRow } from '../kernel/snapshot.ts';
+import { compareReleases } from '../kernel/versions.ts';
+import { exportKind, normalizeNamespace, pathSubsystem, primaryRow, rowsBySymbol, type ExportedType } from '../kernel/export-model.ts';
+import { effectiveNamespace, compareSymbols } from '../symbols.ts';
+import { EXPORT_TYPE_INFO, type ExportType, type Tier } from '../vocabulary.ts';
+import type { HistoryEntry, RecordData } from '../schema.ts';
 
-/** The part of a record drift reads. */
-export interface DriftRecord {
-  symbol: string;
-  type: ExportType;
-  namespace?: string;
-  status: Tier;
-  file?: string;
-  /** First release with the export, when known. */
-  since?: string;
-  /** Dated steps, oldest first: drift compares an older release with what the record says held then. */
-  history?: { version?: string; type?: ExportType; status?: Tier }[];
+/** The part of a record drift reads (history: dated steps, oldest first, to compare an older release with what held then), and its file. */
+export type DriftRecord = Pick<RecordData, 'symbol' | 'type' | 'namespace' | 'status' | 'file' | 'since'> & {
+  history?: Pick<HistoryEntry, 'version' | 'type' | 'status'>[];
   /** The record's file in the repository. */
   source: string;
-}
+};
 
 /**
  * What the record says held in `version`: its current fields, unless its history dates a change
@@ -101,8 +87,6 @@ export interface DriftResult {
   exportedSymbols: number;
 }
 
-const formatType = (type: ExportType, namespace?: string) => (namespace ? `${type} ${namespace}` : type);
-const where = (r: ExportRow) => `${r.file}:${r.line}`;
 
 /** Rows the record is about: those in its `file` when it names one that exports the symbol, else all. */
 function rowsFor(record: DriftRecord, rows: readonly ExportRow[]): { rows: readonly ExportRow[]; inFile: boolean } {
@@ -214,148 +198,4 @@ export function filterSubsystem(result: DriftResult, subsystem: string | undefin
   const prefix = subsystem.replace(/\/+$/, '');
   const undocumented = result.undocumented.filter((s) => s.subsystem === prefix || s.subsystem.startsWith(`${prefix}/`));
   return { ...result, undocumented, undocumentedCount: undocumented.reduce((n, s) => n + s.count, 0) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Input: a kernel tree or a snapshot.
-
-export interface DriftInput {
-  kind: 'tree' | 'snapshot';
-  path: string;
-  /** Release name (v6.19), or "the input" when the snapshot names none. */
-  version: string;
-  rows: ExportRow[];
-}
-
-/** The path cannot be compared with (missing, unreadable, not a tree or a snapshot). */
-export class DriftInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DriftInputError';
-  }
-}
-
-export async function readDriftInput(file: string): Promise<DriftInput> {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new DriftInputError(`${file}: no such file or directory`);
-  }
-  if (stat.isDirectory()) {
-    try {
-      const scan = await scanTree(file, { workers: workersPerCore() });
-      return { kind: 'tree', path: file, version: kernelRelease(scan.kernelVersion), rows: scan.rows };
-    } catch (error) {
-      if (error instanceof ScanError) throw new DriftInputError(error.message);
-      throw error;
-    }
-  }
-  // Only a regular file is read: a FIFO would block for ever.
-  if (!stat.isFile()) throw new DriftInputError(`${file}: is ${fileKind(stat)}, not a kernel tree (a directory) or a snapshot (a .tsv file)`);
-  if (!file.endsWith('.tsv')) throw new DriftInputError(`${file}: expected a kernel tree (a directory) or a snapshot (a .tsv file)`);
-  try {
-    const snapshot = parseSnapshot(readRegularFile(file).toString('utf8'), file);
-    return { kind: 'snapshot', path: file, version: snapshot.version || 'the snapshot', rows: snapshot.rows };
-  } catch (error) {
-    if (error instanceof SnapshotError || error instanceof InputFileError) throw new DriftInputError(error.message);
-    throw error;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Output.
-
-export interface DriftReport extends DriftResult {
-  input: { kind: DriftInput['kind']; path: string; version: string; rows: number };
-  records: number;
-  /** Record files that did not parse; drift skips them (npm run validate says why). */
-  unreadable: string[];
-}
-
-const n = (count: number) => count.toLocaleString('en-US');
-const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
-
-/** How many subsystems the text lists without --all. */
-export const TOP_SUBSYSTEMS = 20;
-
-export function formatDriftText(report: DriftReport, options: { all?: boolean } = {}): string {
-  const out: string[] = [];
-  const source = report.input.kind === 'tree' ? 'kernel tree' : 'snapshot';
-  out.push(
-    `drift: ${plural(report.records, 'record')} against ${report.input.version} (${source} ${report.input.path}: ${plural(report.input.rows, 'export')} of ${plural(report.exportedSymbols, 'symbol')})`,
-  );
-  if (report.unreadable.length) {
-    out.push('', `Skipped ${plural(report.unreadable.length, 'record')} with problems (npm run validate says what): ${report.unreadable.join(', ')}`);
-  }
-  for (const kind of MISMATCH_KINDS) {
-    const list = report.mismatches.filter((m) => m.kind === kind);
-    if (!list.length) continue;
-    out.push('', `${MISMATCH_TITLES[kind]} (${n(list.length)})`);
-    for (const m of list) {
-      out.push(`  ${m.symbol} (${m.record}): ${m.message}`);
-      for (const row of m.rows) {
-        const ns = row.namespace ? ` ${row.namespace}` : '';
-        const macro = row.macro === row.type ? row.macro : `${row.macro} (${row.type})`;
-        out.push(`      ${row.agrees ? ' ' : '≠'} ${where(row)}  ${macro}${ns}`);
-      }
-    }
-  }
-
-  out.push('', `Exported without a record: ${plural(report.undocumentedCount, 'symbol')} in ${plural(report.undocumented.length, 'subsystem')}`);
-  const shown = options.all ? report.undocumented : report.undocumented.slice(0, TOP_SUBSYSTEMS);
-  const width = Math.max(0, ...shown.map((s) => s.subsystem.length));
-  for (const s of shown) {
-    out.push(`  ${s.subsystem.padEnd(width)}  ${n(s.count).padStart(6)}`);
-    if (options.all) {
-      const symbolWidth = s.symbols.reduce((w, u) => Math.max(w, u.symbol.length), 0);
-      for (const u of s.symbols) {
-        const more = u.places > 1 ? ` (+${u.places - 1} more)` : '';
-        const macro = u.macro === u.type ? '' : ` (${u.macro})`;
-        out.push(`      ${u.symbol.padEnd(symbolWidth)}  ${formatType(u.type, u.namespace)}${macro}  ${u.file}:${u.line}${more}`);
-      }
-    }
-  }
-  const hidden = report.undocumented.length - shown.length;
-  if (hidden > 0) out.push(`  … ${plural(hidden, 'more subsystem')}; --all lists every subsystem and symbol`);
-  else if (!options.all && report.undocumentedCount) out.push('  --all lists the symbols');
-
-  const total = report.mismatches.length;
-  const parts = MISMATCH_KINDS.filter((k) => report.counts[k]).map((k) => `${n(report.counts[k])} ${k}`);
-  out.push('', `${total ? `${plural(total, 'mismatch', 'mismatches')} (${parts.join(', ')})` : 'No mismatches'}; ${plural(report.undocumentedCount, 'exported symbol')} without a record.`);
-  return `${out.join('\n')}\n`;
-}
-
-/** JSON output: the same report; undocumented symbols are listed only with --all (counts always). */
-export function formatDriftJson(report: DriftReport, options: { all?: boolean; written?: unknown } = {}): string {
-  const undocumented = report.undocumented.map((s) => (options.all ? s : { subsystem: s.subsystem, count: s.count }));
-  const json = {
-    input: report.input,
-    records: report.records,
-    unreadable: report.unreadable,
-    exportedSymbols: report.exportedSymbols,
-    counts: report.counts,
-    mismatches: report.mismatches,
-    undocumented: { count: report.undocumentedCount, subsystems: undocumented },
-    ...(options.written === undefined ? {} : { written: options.written }),
-  };
-  return `${JSON.stringify(json, null, 2)}\n`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Records.
-
-/** The records of a repository (or fixture tree) as drift reads them; files that do not parse are listed apart. */
-export function loadDriftRecords(root: string): { records: DriftRecord[]; unreadable: string[] } {
-  const parsed = loadRecords(root, sitePaths('/'));
-  const records: DriftRecord[] = [];
-  const unreadable: string[] = [];
-  for (const p of parsed) {
-    if (!p.data || p.problems.some((problem) => problem.severity === 'error')) unreadable.push(p.file);
-    else {
-      const { symbol, type, namespace, status, file, since, history } = p.data;
-      records.push({ symbol, type, namespace, status, file, since, history: history?.map((h) => ({ version: h.version, type: h.type, status: h.status })), source: p.file });
-    }
-  }
-  return { records, unreadable };
 }

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { closest } from '../suggest.ts';
 import { printable, truncateText } from '../printable.ts';
+import { FIELD_RULES } from '../schema.ts';
 
 export interface FieldProblem {
   path: (string | number)[];
@@ -61,7 +62,7 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
       const guess = typeof input === 'string' ? closest(input, values) : undefined;
       out.push({
         path: typed,
-        rule: `${enumRuleField(last)}-enum`,
+        rule: ruleOf('enum', last),
         message: `${name} must be one of ${values.join(', ')} (got ${shown(input)})${guess ? `; did you mean "${guess}"?` : ''}`,
       });
       return;
@@ -72,16 +73,16 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
       } else {
         const got = input === null ? 'nothing' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input} ${shown(input)}`;
         // YAML reads an unquoted 6.1 as a number; the fix is the release's own spelling.
-        const hint = typeof input === 'number' && formatRule(last) === 'version-format' ? '; write the release with its v, like v5.3' : '';
+        const hint = typeof input === 'number' && ruleOf('format', last) === 'version-format' ? '; write the release with its v, like v5.3' : '';
         out.push({ path: typed, rule: 'field-type', message: `${name} must be ${article(issue.expected)} (got ${got})${hint}` });
       }
       return;
     case 'invalid_format':
-      out.push({ path: typed, rule: custom ?? formatRule(last), message: `${name} ${issue.message} (got ${shown(input)})` });
+      out.push({ path: typed, rule: custom ?? ruleOf('format', last), message: `${name} ${issue.message} (got ${shown(input)})` });
       return;
     case 'too_small':
     case 'too_big':
-      out.push({ path: typed, rule: 'field-value', message: `${name} ${issue.code === 'too_small' && issue.origin === 'string' ? 'must not be empty' : issue.message}` });
+      out.push({ path: typed, rule: custom ?? 'field-value', message: `${name} ${issue.code === 'too_small' && issue.origin === 'string' ? 'must not be empty' : issue.message}` });
       return;
     default:
       out.push({ path: typed, rule: custom ?? 'field-value', message: `${name} ${issue.message}` });
@@ -94,16 +95,44 @@ function required(path: PropertyKey[], typed: (string | number)[], name: string,
   return { path: typed, rule: 'required-field', atKey: true, message: `${name} is required${about ? ` (${about})` : ''}` };
 }
 
-function enumRuleField(field: string): string {
-  return field === 'role' || field === 'type' || field === 'status' ? field : 'field';
+/** The rule declared next to the schema for a field's format or fixed values; a field missing there is a bug, reported as such. */
+function ruleOf(check: keyof typeof FIELD_RULES, field: string): string {
+  const rules: Readonly<Record<string, string>> = FIELD_RULES[check];
+  const name = rules[field];
+  if (!name) throw new Error(`no ${check} rule declared for field "${field}" (FIELD_RULES in src/lib/schema.ts)`);
+  return name;
 }
 
-function formatRule(field: string): string {
-  if (field === 'since' || field === 'version') return 'version-format';
-  if (field === 'date') return 'date-format';
-  if (field === 'file') return 'file-format';
-  return 'symbol-format';
+/**
+ * The wording of every zod issue whose schema gives no message of its own, passed to `safeParse` as its
+ * error map, so no message of zod's reaches a user.
+ */
+export function issueMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'array') return `must list at least ${count(Number(issue.minimum), 'entry', 'entries')}`;
+      return `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `must be at most ${count(Number(issue.maximum), 'character', 'characters')}`;
+      if (issue.origin === 'array') return `must list at most ${count(Number(issue.maximum), 'entry', 'entries')}`;
+      return `must be at most ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return 'is not written in the expected format';
+    case 'invalid_type':
+      return `must be ${article(issue.expected)}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'unrecognized_keys':
+      return `has unknown fields ${issue.keys.join(', ')}`;
+    case 'invalid_union':
+      return 'is not written in any of the accepted forms';
+    default:
+      return 'is not valid';
+  }
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function article(expected: string): string {
   const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', number: 'a number', boolean: 'true or false' };
