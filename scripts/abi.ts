@@ -16,7 +16,12 @@ const USAGE = `usage: npm run abi -- search <regex> [--root DIR]
   Prints every decision record whose symbol matches the regular expression (RE2 syntax, as in
   JavaScript without backreferences or lookaround; it runs in linear time whatever the pattern).`;
 
-const { values, positionals } = parseCli({ name: 'abi', usage: USAGE, allowPositionals: true, options: { root: { type: 'string', default: REPO_ROOT } } });
+const { values, positionals } = parseCli({
+  name: 'abi',
+  usage: USAGE,
+  allowPositionals: true,
+  options: { root: { type: 'string', default: REPO_ROOT } },
+});
 const [command, pattern, ...extra] = positionals;
 if (command !== 'search' || pattern === undefined || extra.length) fail('abi', 'expected: search <regex>', 2, USAGE);
 let regex: UserPattern;

@@ -6,7 +6,8 @@ import { formatGithubAnnotation, formatProblem, parseProblemsJson, type Problem 
 import { fail, parseCli } from '../src/lib/cli-args.ts';
 import { InputFileError, readRegularFile } from '../src/lib/input-file.ts';
 
-const USAGE = 'usage: node scripts/annotate.ts problems.json\n  Prints a GitHub Actions annotation per problem; exits 1 when any is an error, 2 when the file is not validate --format json output.';
+const USAGE =
+  'usage: node scripts/annotate.ts problems.json\n  Prints a GitHub Actions annotation per problem; exits 1 when any is an error, 2 when the file is not validate --format json output.';
 const { positionals } = parseCli({ name: 'annotate', usage: USAGE, allowPositionals: true, options: {}, positionals: { min: 1, max: 1 } });
 const file = positionals[0]!;
 let problems: Problem[];

@@ -43,14 +43,23 @@ if (!(Number.isInteger(runs) && runs > 0)) fail(`--runs must be a positive whole
 if (spawnSync('git', ['--version']).status !== 0) fail('git is not installed');
 
 const GREP = ['git', 'grep', '--no-index', '-n', '-E', 'EXPORT_[A-Z_]*SYMBOL'];
-const scanCommand = (tree: string, out: string) => [path.join(REPO_ROOT, 'node_modules/.bin/node'), path.join(REPO_ROOT, 'scripts/scan.ts'), tree, '--out', out, ...(values.workers ? ['--workers', values.workers] : [])];
+const scanCommand = (tree: string, out: string) => [
+  path.join(REPO_ROOT, 'node_modules/.bin/node'),
+  path.join(REPO_ROOT, 'scripts/scan.ts'),
+  tree,
+  '--out',
+  out,
+  ...(values.workers ? ['--workers', values.workers] : []),
+];
 const best = (t: number[]) => Math.min(...t);
 
 /** Alternates the two commands so that page cache and machine load treat them alike; keeps each one's times. */
 function race(tree: string, out: string): { scan: number[]; grep: number[] } {
   const times = { scan: [] as number[], grep: [] as number[] };
   timeCommand(GREP, tree); // warm the page cache
-  console.log(`machine: ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(2)} (other work on the machine slows both tools)`);
+  console.log(
+    `machine: ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(2)} (other work on the machine slows both tools)`,
+  );
   for (let i = 0; i < runs; i++) {
     times.grep.push(timeCommand(GREP, tree));
     times.scan.push(timeCommand(scanCommand(tree, out), tree));
@@ -62,7 +71,9 @@ function race(tree: string, out: string): { scan: number[]; grep: number[] } {
 
 function verdict(times: { scan: number[]; grep: number[] }): boolean {
   const met = best(times.scan) <= best(times.grep);
-  console.log(`target (scan no slower than git grep): ${met ? 'met' : 'NOT met'} (${(best(times.scan) / best(times.grep)).toFixed(2)}x git grep)`);
+  console.log(
+    `target (scan no slower than git grep): ${met ? 'met' : 'NOT met'} (${(best(times.scan) / best(times.grep)).toFixed(2)}x git grep)`,
+  );
   return met;
 }
 
@@ -109,7 +120,9 @@ try {
   const found = parseSnapshot(readFileSync(out, 'utf8'), out).rows;
   const { missing, extra } = compareRows(expected, found);
   const unreproducible = built.unreproducible.length;
-  console.log(`rows: ${found.length} found, ${rows.length} expected, ${missing.length} missing, ${extra.length} extra${unreproducible ? ` (${unreproducible} not reproducible in a synthetic tree)` : ''}`);
+  console.log(
+    `rows: ${found.length} found, ${rows.length} expected, ${missing.length} missing, ${extra.length} extra${unreproducible ? ` (${unreproducible} not reproducible in a synthetic tree)` : ''}`,
+  );
   for (const r of [...missing.slice(0, 5).map((r) => `missing ${r}`), ...extra.slice(0, 5).map((r) => `extra ${r}`)]) console.log(`  ${r}`);
   const met = verdict(times);
   process.exitCode = met && missing.length === unreproducible && extra.length === 0 ? 0 : 1;

@@ -16,7 +16,8 @@ import { runJudged } from '../tests/search/judged-browser.ts';
 
 const { values } = parseCli({
   name: 'bench:search',
-  usage: 'usage: npm run bench:search [-- --samples 1000] [--keep]\n  Search benchmark at kernel scale in headless Chromium (reads ../shared/data/linux-exports.tsv); prints figures.',
+  usage:
+    'usage: npm run bench:search [-- --samples 1000] [--keep]\n  Search benchmark at kernel scale in headless Chromium (reads ../shared/data/linux-exports.tsv); prints figures.',
   options: { samples: { type: 'string', default: '1000' }, keep: { type: 'boolean', default: false } },
 });
 const tsv = path.resolve(REPO_ROOT, '../shared/data/linux-exports.tsv');
@@ -38,13 +39,20 @@ const dist = path.join(tmp, 'dist');
 
 console.log('building the site (one page per exported symbol)…');
 const started = performance.now();
-const build = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-  cwd: REPO_ROOT,
-  env: { ...process.env, KED_CONTENT_ROOT: tmp, KED_OUT_DIR: dist, KED_CACHE_DIR: path.join(tmp, 'cache') },
-  encoding: 'utf8',
-});
+const build = spawnSync(
+  '/usr/bin/time',
+  ['-f', '%M', process.execPath, path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'],
+  {
+    cwd: REPO_ROOT,
+    env: { ...process.env, KED_CONTENT_ROOT: tmp, KED_OUT_DIR: dist, KED_CACHE_DIR: path.join(tmp, 'cache') },
+    encoding: 'utf8',
+  },
+);
 if (build.status === 0) {
-  const indexed = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dist], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const indexed = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dist], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   if (indexed.status !== 0) {
     console.error(indexed.stdout, indexed.stderr);
     process.exit(1);
@@ -66,7 +74,10 @@ const n = Math.min(Number(values.samples), symbols.length);
 const sample = Array.from({ length: n }, (_, i) => symbols[Math.floor((i * symbols.length) / n)]!);
 
 const server = await serveStatic(dist);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 const page = await browser.newPage();
 
 async function query(q: string): Promise<{ symbols: string[]; ms: number }> {
@@ -95,14 +106,23 @@ for (const symbol of sample) {
   const r = await query(symbol);
   laterBytes.push(sum(server.sent, () => true));
   laterMs.push(r.ms);
-  if (r.symbols[0] === symbol || normalizeQuery(r.symbols[0] ?? '') === normalizeQuery(symbol) && r.symbols[0] !== undefined) hits++;
+  if (r.symbols[0] === symbol || (normalizeQuery(r.symbols[0] ?? '') === normalizeQuery(symbol) && r.symbols[0] !== undefined)) hits++;
   else if (misses.length < 10) misses.push(`${symbol} -> ${r.symbols[0] ?? '(none)'}`);
 }
 // Prefix recall@10: for sampled prefixes, are the 10 shortest symbols of the family in the top 10?
-const prefixes = [...new Set(sample.slice(0, 200).map((s) => symbolKeys(s)[0]!.split('_')[0]!).filter((p) => p.length >= 4))].slice(0, 100);
+const prefixes = [
+  ...new Set(
+    sample
+      .slice(0, 200)
+      .map((s) => symbolKeys(s)[0]!.split('_')[0]!)
+      .filter((p) => p.length >= 4),
+  ),
+].slice(0, 100);
 let recallSum = 0;
 for (const prefix of prefixes) {
-  const family = symbols.filter((s) => symbolKeys(s)[0]!.startsWith(prefix)).sort((a, b) => a.replace(/^_+/, '').length - b.replace(/^_+/, '').length || (a < b ? -1 : 1));
+  const family = symbols
+    .filter((s) => symbolKeys(s)[0]!.startsWith(prefix))
+    .sort((a, b) => a.replace(/^_+/, '').length - b.replace(/^_+/, '').length || (a < b ? -1 : 1));
   const expected = family.slice(0, 10);
   const got = new Set((await query(prefix)).symbols);
   recallSum += expected.filter((s) => got.has(s)).length / expected.length;

@@ -14,10 +14,14 @@ import { samplePeak } from '../src/lib/bench/proc-tree.ts';
 
 const { values } = parseCli({
   name: 'bench',
-  usage: 'usage: npm run bench [-- --n 1000,10000,40000] [--skip-reference]\n  Build benchmark on N generated records (reads ../shared/data/linux-exports.tsv); prints figures.',
+  usage:
+    'usage: npm run bench [-- --n 1000,10000,40000] [--skip-reference]\n  Build benchmark on N generated records (reads ../shared/data/linux-exports.tsv); prints figures.',
   options: { n: { type: 'string', default: '1000,10000,40000' }, 'skip-reference': { type: 'boolean', default: false } },
 });
-const sizes = values.n.split(',').map(Number).filter((x) => x > 0);
+const sizes = values.n
+  .split(',')
+  .map(Number)
+  .filter((x) => x > 0);
 const tsv = path.resolve(REPO_ROOT, '../shared/data/linux-exports.tsv');
 if (!fs.existsSync(tsv)) {
   console.error(`bench: ${tsv} not found (benchmarks read ../shared/data beside the repository)`);
@@ -35,7 +39,11 @@ interface Run {
 function run(command: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command[0]!, command.slice(1), { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const sampler = samplePeak(child.pid!);
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -45,7 +53,12 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<Run> {
       if (code !== 0) return reject(new Error(`${command.join(' ')} exited ${code}:\n${out.slice(-3000)}`));
       const pf = /indexed (\d+) record pages in (\d+) ms/.exec(out);
       const pages = /(\d+) page\(s\) built/.exec(out);
-      resolve({ wall: (performance.now() - started) / 1000, peak, pagefindMs: pf ? Number(pf[2]) : 0, pages: pages ? Number(pages[1]) : 0 });
+      resolve({
+        wall: (performance.now() - started) / 1000,
+        peak,
+        pagefindMs: pf ? Number(pf[2]) : 0,
+        pages: pages ? Number(pages[1]) : 0,
+      });
     });
   });
 }

@@ -6,7 +6,8 @@ import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
 
 const { values, positionals } = parseCli({
   name: 'check-links',
-  usage: 'usage: npm run check-links [-- DIR] [--base /path/]\n  Checks every internal link and #anchor of a built site (default dist/); exits 1 when one is broken.',
+  usage:
+    'usage: npm run check-links [-- DIR] [--base /path/]\n  Checks every internal link and #anchor of a built site (default dist/); exits 1 when one is broken.',
   allowPositionals: true,
   positionals: { max: 1 },
   options: { base: { type: 'string', default: process.env.BASE_PATH ?? '/' } },

@@ -41,7 +41,10 @@ const { values, positionals } = parseCli({
 if (values.format !== 'text' && values.format !== 'json') fail('check-module', `--format must be text or json (got "${values.format}")`);
 const arch = values.arch === 'any' ? undefined : kernelArch(values.arch);
 if (values.arch !== 'any' && !arch) {
-  fail('check-module', `--arch: unknown architecture "${values.arch}" (give a kernel arch/ name such as x86, arm64, s390, riscv, or uname -m's x86_64, aarch64, ppc64le; or any)`);
+  fail(
+    'check-module',
+    `--arch: unknown architecture "${values.arch}" (give a kernel arch/ name such as x86, arm64, s390, riscv, or uname -m's x86_64, aarch64, ppc64le; or any)`,
+  );
 }
 
 const source = positionals[0]!;
@@ -49,7 +52,10 @@ const name = source === '-' ? 'standard input' : source;
 let input;
 try {
   // A .ko may be large (debug info); text beyond the limit is refused after reading.
-  const bytes = source === '-' ? readStandardInput({ maxBytes: MODULE_INPUT_LIMITS.elfBytes }) : readRegularFile(source, { maxBytes: MODULE_INPUT_LIMITS.elfBytes, expected: 'a file (the .ko, or nm -u output)' });
+  const bytes =
+    source === '-'
+      ? readStandardInput({ maxBytes: MODULE_INPUT_LIMITS.elfBytes })
+      : readRegularFile(source, { maxBytes: MODULE_INPUT_LIMITS.elfBytes, expected: 'a file (the .ko, or nm -u output)' });
   input = readModuleInput(bytes, name);
 } catch (error) {
   if (error instanceof InputFileError) fail('check-module', error.message);
@@ -68,5 +74,7 @@ try {
 }
 const result = checkModule(input, loaded.table, { hasPage: loaded.hasPage, arch });
 // Names and namespaces come from the user's file: shown with control characters escaped.
-process.stdout.write(values.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : printable(formatModuleCheckText(result), { keepNewlines: true }));
+process.stdout.write(
+  values.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : printable(formatModuleCheckText(result), { keepNewlines: true }),
+);
 process.exitCode = result.blocked.length ? 1 : 0;

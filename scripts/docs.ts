@@ -9,7 +9,8 @@ import { InputFileError, readRegularFile } from '../src/lib/input-file.ts';
 
 const { values } = parseCli({
   name: 'docs',
-  usage: 'usage: npm run docs [-- --check] [--root DIR]\n  Regenerates the tables of CONTRIBUTING.md from the schema and the rules; --check exits 1 when they are out of date.',
+  usage:
+    'usage: npm run docs [-- --check] [--root DIR]\n  Regenerates the tables of CONTRIBUTING.md from the schema and the rules; --check exits 1 when they are out of date.',
   options: { check: { type: 'boolean', default: false }, root: { type: 'string', default: REPO_ROOT } },
 });
 const file = path.join(values.root, 'CONTRIBUTING.md');

@@ -63,13 +63,20 @@ try {
 }
 const { records, unreadable } = loadDriftRecords(values.root);
 const result = filterSubsystem(computeDrift(input.rows, records, input.version), values.subsystem);
-const report: DriftReport = { ...result, input: { kind: input.kind, path: input.path, version: input.version, rows: input.rows.length }, records: records.length, unreadable };
+const report: DriftReport = {
+  ...result,
+  input: { kind: input.kind, path: input.path, version: input.version, rows: input.rows.length },
+  records: records.length,
+  unreadable,
+};
 
 let written;
 if (values.write) {
   // Guard against writing tens of thousands of files by accident.
   if (limit === undefined && !values.all) {
-    fail(`--write would write ${report.undocumentedCount.toLocaleString('en-US')} records: pass --limit N to write the first N listed, or --all to write every one`);
+    fail(
+      `--write would write ${report.undocumentedCount.toLocaleString('en-US')} records: pass --limit N to write the first N listed, or --all to write every one`,
+    );
   }
   written = scaffoldUndocumented(values.root, report.undocumented, { limit, threads: values.thread });
 }

@@ -55,8 +55,12 @@ if (command === 'list') {
   if (rest.length || values.release || values.date) fail(USAGE);
   const store = loadStore();
   if (!store.releases.length) console.error(`history: no releases in ${display}`);
-  for (const r of store.releases) console.log(`${r.release}\t${r.rows} rows\t${r.date || 'date unknown'}\t${r.repository}${r.commit ? ` @ ${r.commit.slice(0, 12)}` : ''}`);
-  if (store.releases.length) console.error(`history: ${store.releases.length} releases, ${store.intervals.length} intervals, ${sizeText()}`);
+  for (const r of store.releases)
+    console.log(
+      `${r.release}\t${r.rows} rows\t${r.date || 'date unknown'}\t${r.repository}${r.commit ? ` @ ${r.commit.slice(0, 12)}` : ''}`,
+    );
+  if (store.releases.length)
+    console.error(`history: ${store.releases.length} releases, ${store.intervals.length} intervals, ${sizeText()}`);
 } else if (command === 'add') {
   if (rest.length !== 1) fail(USAGE);
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fail(`--date must be YYYY-MM-DD (got "${values.date}")`);
@@ -75,7 +79,9 @@ if (command === 'list') {
   const { written, removed } = writeStore(storeDir, next);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const change = written.length || removed.length ? `wrote ${written.length} files, removed ${removed.length}` : 'no file changed';
-  console.error(`history: ${replacing ? 'replaced' : 'added'} ${snapshot.version} (${snapshot.rows.length} rows, from a ${input.kind}): ${change}; ${next.releases.length} releases, ${next.intervals.length} intervals, ${sizeText()}; ${seconds} s`);
+  console.error(
+    `history: ${replacing ? 'replaced' : 'added'} ${snapshot.version} (${snapshot.rows.length} rows, from a ${input.kind}): ${change}; ${next.releases.length} releases, ${next.intervals.length} intervals, ${sizeText()}; ${seconds} s`,
+  );
 } else {
   fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
 }

@@ -39,7 +39,11 @@ try {
   throw error;
 }
 // A build always exports something: an empty file is a wrong path or an interrupted build, not "0 exports".
-if (rows.length === 0) fail('import-symvers', `${file}: ${text.trim() === '' ? 'is empty' : 'has no export lines'}; a kernel build's Module.symvers lists every export`);
+if (rows.length === 0)
+  fail(
+    'import-symvers',
+    `${file}: ${text.trim() === '' ? 'is empty' : 'has no export lines'}; a kernel build's Module.symvers lists every export`,
+  );
 const source = symversSource(path.resolve(file));
 const output = values.format === 'json' ? JSON.stringify({ source, rows }, null, 2) + '\n' : formatSnapshot({ version: '', source, rows });
 if (values.out) {
@@ -47,7 +51,14 @@ if (values.out) {
     writeFileSync(values.out, output);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'EISDIR'
+        ? 'is a directory'
+        : code === 'ENOENT'
+          ? 'its directory does not exist'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     fail('import-symvers', `--out ${values.out}: cannot write: ${why}`);
   }
 } else process.stdout.write(values.format === 'json' ? output : printable(output, { keepNewlines: true }));

@@ -7,7 +7,8 @@ import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
 
 const { positionals } = parseCli({
   name: 'index-search',
-  usage: 'usage: node scripts/index-search.ts [DIR]\n  Writes the Pagefind index of a built site (default $KED_OUT_DIR or dist/); the second step of npm run build.',
+  usage:
+    'usage: node scripts/index-search.ts [DIR]\n  Writes the Pagefind index of a built site (default $KED_OUT_DIR or dist/); the second step of npm run build.',
   allowPositionals: true,
   positionals: { max: 1 },
   options: {},
@@ -21,4 +22,6 @@ try {
 }
 const started = performance.now();
 const { pages, rebuilt } = await writePagefindIndex(dir);
-console.log(`[pagefind-index] indexed ${pages} record pages in ${Math.round(performance.now() - started)} ms (${rebuilt.length} of ${PAGEFIND_BUCKETS.length} bundles rebuilt)`);
+console.log(
+  `[pagefind-index] indexed ${pages} record pages in ${Math.round(performance.now() - started)} ms (${rebuilt.length} of ${PAGEFIND_BUCKETS.length} bundles rebuilt)`,
+);

@@ -4,9 +4,13 @@
 var parts = process.versions.node.split('.').map(Number);
 if (parts[0] < 22 || (parts[0] === 22 && parts[1] < 12)) {
   console.error(
-    'kernel-export-decisions: this is Node ' + process.versions.node + ' (' + process.execPath + '); Node >= 22.12 is required.\n' +
-    'The project installs Node 24 into node_modules/.bin/node through the "node" devDependency.\n' +
-    'Run `npm ci` (with install scripts enabled: no --ignore-scripts) and try again.'
+    'kernel-export-decisions: this is Node ' +
+      process.versions.node +
+      ' (' +
+      process.execPath +
+      '); Node >= 22.12 is required.\n' +
+      'The project installs Node 24 into node_modules/.bin/node through the "node" devDependency.\n' +
+      'Run `npm ci` (with install scripts enabled: no --ignore-scripts) and try again.',
   );
   process.exit(1);
 }

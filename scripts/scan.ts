@@ -15,11 +15,21 @@ if (cache?.directory) process.env.NODE_COMPILE_CACHE = cache.directory;
 const { capWorkers, readTreeVersion, scanTree, ScanError, workersPerCore } = await import('../src/lib/kernel/scan.ts');
 const { pathKind } = await import('../src/lib/kernel/scan-error.ts');
 const { fail: failCli, parseCli } = await import('../src/lib/cli-args.ts');
-const { checkSnapshotWritable, formatScanJson, formatScanTsv, formatUnresolved, snapshotFile, SnapshotExistsError, summarizeScan, unresolvedFile, writeScanSnapshot } =
-  await import('../src/lib/kernel/scan-output.ts');
+const {
+  checkSnapshotWritable,
+  formatScanJson,
+  formatScanTsv,
+  formatUnresolved,
+  snapshotFile,
+  SnapshotExistsError,
+  summarizeScan,
+  unresolvedFile,
+  writeScanSnapshot,
+} = await import('../src/lib/kernel/scan-output.ts');
 const { REPO_ROOT, SNAPSHOTS_DIR } = await import('../src/lib/project.ts');
 
-const USAGE = 'usage: npm run scan -- <kernel-tree> [--format tsv|json] [--out FILE] [--snapshot [--force]] [--workers N] [--source github:owner/repo] [--commit SHA]';
+const USAGE =
+  'usage: npm run scan -- <kernel-tree> [--format tsv|json] [--out FILE] [--snapshot [--force]] [--workers N] [--source github:owner/repo] [--commit SHA]';
 const HELP = `${USAGE}
 
 Lists every EXPORT_* use of a kernel source tree as snapshot rows (symbol, macro, namespace, file, line),
@@ -56,18 +66,21 @@ const { values, positionals } = parseCli({
   },
 });
 if (values.format !== 'tsv' && values.format !== 'json') fail(`--format must be tsv or json (got "${values.format}")`);
-if (values.snapshot && (values.out || values.format === 'json')) fail('--snapshot writes content/snapshots/<release>.tsv itself; drop --out and --format json');
+if (values.snapshot && (values.out || values.format === 'json'))
+  fail('--snapshot writes content/snapshots/<release>.tsv itself; drop --out and --format json');
 if (values.force && !values.snapshot) fail('--force only applies to --snapshot');
 const requested = values.workers === undefined ? workersPerCore() : Number(values.workers);
 if (!(Number.isInteger(requested) && requested >= 0)) fail(`--workers must be a whole number (got "${values.workers}")`);
 const workers = capWorkers(requested);
-if (values.source !== undefined && !/^[a-z][a-z0-9+.-]*:[\w./-]+$/.test(values.source)) fail(`--source must name a repository such as github:owner/repo (got "${values.source}")`);
+if (values.source !== undefined && !/^[a-z][a-z0-9+.-]*:[\w./-]+$/.test(values.source))
+  fail(`--source must name a repository such as github:owner/repo (got "${values.source}")`);
 if (values.commit !== undefined && !/^[0-9a-f]{7,64}$/.test(values.commit)) fail(`--commit must be a commit hash (got "${values.commit}")`);
 if (values.out !== undefined) {
   const kind = pathKind(values.out);
   if (kind === 'directory') fail(`--out ${values.out}: a directory, expected a file to write`);
   if (kind === 'other') fail(`--out ${values.out}: not a regular file (a FIFO, socket or device)`);
-  if (pathKind(path.dirname(path.resolve(values.out))) !== 'directory') fail(`--out ${values.out}: no such directory ${path.dirname(path.resolve(values.out))}`);
+  if (pathKind(path.dirname(path.resolve(values.out))) !== 'directory')
+    fail(`--out ${values.out}: no such directory ${path.dirname(path.resolve(values.out))}`);
 }
 
 const tree = positionals[0]!;

@@ -24,7 +24,10 @@ const { values, positionals } = parseCli({
 if (values.format !== 'text' && values.format !== 'json') fail('validate', `--format must be text or json (got "${values.format}")`);
 try {
   checkDirectory(values.root, 'a repository (a directory)');
-  checkDirectory(path.join(values.root, EXPORTS_DIR), `a directory: ${values.root} has no ${EXPORTS_DIR}, so it is not a repository of records`);
+  checkDirectory(
+    path.join(values.root, EXPORTS_DIR),
+    `a directory: ${values.root} has no ${EXPORTS_DIR}, so it is not a repository of records`,
+  );
   // Only regular files are read: a FIFO would block for ever, a directory is not a record.
   for (const file of positionals) checkRegularFile(file, 'a record file (name .mdx files, or nothing to check them all)');
 } catch (error) {
@@ -39,6 +42,10 @@ else {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const also = warnings ? ` (and ${warnings} warning${warnings === 1 ? '' : 's'})` : '';
-  console.error(errors ? `${errors} error${errors === 1 ? '' : 's'} in ${new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size} of ${checkedFiles} files${also}` : `${checkedFiles} files checked, ${warnings ? `no errors${also}` : 'no problems'}`);
+  console.error(
+    errors
+      ? `${errors} error${errors === 1 ? '' : 's'} in ${new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file)).size} of ${checkedFiles} files${also}`
+      : `${checkedFiles} files checked, ${warnings ? `no errors${also}` : 'no problems'}`,
+  );
 }
 process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -61,11 +61,21 @@ export const linkerAliasPages = once(async (): Promise<LinkerAlias[]> => {
 /** Every symbol that has a page. */
 export const symbolsWithPages = once(
   async () =>
-    new Set([...(await allRecords()).map((r) => r.data.symbol), ...(await undocumented()).map((u) => u.symbol), ...(await linkerAliasPages()).map((a) => a.name)]),
+    new Set([
+      ...(await allRecords()).map((r) => r.data.symbol),
+      ...(await undocumented()).map((u) => u.symbol),
+      ...(await linkerAliasPages()).map((a) => a.name),
+    ]),
 );
 
 export const searchShards = once(async (): Promise<ShardSet> =>
-  buildShards(searchEntries(await allRecords(), (await undocumented()).map((u) => u.rows[0]!), await linkerAliasPages())),
+  buildShards(
+    searchEntries(
+      await allRecords(),
+      (await undocumented()).map((u) => u.rows[0]!),
+      await linkerAliasPages(),
+    ),
+  ),
 );
 
 /**
@@ -89,7 +99,12 @@ export const site: string | undefined = import.meta.env.SITE;
 export const snapshotIndexes = once(async (): Promise<SnapshotIndex[]> => indexSnapshots(await snapshots()));
 
 /** Every release with a page, newest first (the snapshot diffs are computed here, once). */
-export const releases = once(async (): Promise<Release[]> => buildReleases((await allRecords()).map((r) => r.data), await snapshotIndexes()));
+export const releases = once(async (): Promise<Release[]> =>
+  buildReleases(
+    (await allRecords()).map((r) => r.data),
+    await snapshotIndexes(),
+  ),
+);
 
 export const feeds = once(async (): Promise<FeedSet> => buildFeeds(await allRecords(), await allMechanisms(), { paths, site }));
 
@@ -101,7 +116,12 @@ const sharedKey = once(async () => sharedPageKey(await symbolsWithPages(), await
  * Keeps the items whose output must be rendered in this build: an item whose output (a path
  * relative to outDir) has the same key as in the previous build is reused as it is.
  */
-export async function toRender<T>(items: readonly T[], output: (item: T) => string, props: (item: T) => unknown, ...extra: string[]): Promise<T[]> {
+export async function toRender<T>(
+  items: readonly T[],
+  output: (item: T) => string,
+  props: (item: T) => unknown,
+  ...extra: string[]
+): Promise<T[]> {
   const reuse = await pageReuse();
   const shared = await sharedKey();
   const kept = items.filter((item) => !reuse.reusable(output(item), pageCacheKey(reuse.codeDigest, shared, props(item), ...extra)));

@@ -48,7 +48,11 @@ export function apiSymbolFiles(): AstroIntegration {
           fs.renameSync(kept, folder);
         }
         fs.rmSync(state, { force: true });
-        const { hashes, written } = writeChangedFiles(folder, symbolFilesOf(exports).map(({ symbol, json }) => ({ name: `${symbol}.json`, text: json })), previous?.hashes);
+        const { hashes, written } = writeChangedFiles(
+          folder,
+          symbolFilesOf(exports).map(({ symbol, json }) => ({ name: `${symbol}.json`, text: json })),
+          previous?.hashes,
+        );
         fs.writeFileSync(state, JSON.stringify({ outDir, hashes } satisfies State));
         logger.info(`${Object.keys(hashes).length} symbol files from ${relative(root.apiExports())} (${written} written)`);
       },

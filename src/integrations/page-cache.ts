@@ -27,7 +27,13 @@ export function pageCache(): PageCacheIntegration {
         root = fileURLToPath(config.root);
         outDir = fileURLToPath(config.outDir);
         stateDir = path.join(fileURLToPath(config.cacheDir), 'ked-pages');
-        configKey = { site: config.site, base: config.base, trailingSlash: config.trailingSlash, format: config.build.format, env: process.env.KED_CONTENT_ROOT ?? '' };
+        configKey = {
+          site: config.site,
+          base: config.base,
+          trailingSlash: config.trailingSlash,
+          format: config.build.format,
+          env: process.env.KED_CONTENT_ROOT ?? '',
+        };
       },
       'astro:build:start': ({ logger }) => {
         if (process.env.KED_PAGE_CACHE_OFF) return;

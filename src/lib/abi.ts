@@ -134,7 +134,11 @@ export function parseAbi(text: string, file = 'ABI'): AbiEntry[] {
     const m = TAG_LINE.exec(line);
     const tag = m?.[1] as AbiTag | undefined;
     if (!m || !tag || !(ABI_TAGS as readonly string[]).includes(tag)) {
-      throw new AbiParseError(file, n, `expected one of ${ABI_TAGS.map((t) => `${t}:`).join(', ')} at the start of the line (got "${line.slice(0, 40)}")`);
+      throw new AbiParseError(
+        file,
+        n,
+        `expected one of ${ABI_TAGS.map((t) => `${t}:`).join(', ')} at the start of the line (got "${line.slice(0, 40)}")`,
+      );
     }
     const value = (m[2] ?? '').trim();
     // Consecutive What: lines belong to one entry; a What: after a blank line or another field starts a new one.
@@ -193,7 +197,9 @@ export function recordAbiEntry(d: RecordData, pageUrl: string): AbiEntry {
       'History:',
       ...d.history.flatMap((h) => {
         const state = [h.type, h.status].filter(Boolean).join(', ');
-        return wrap(`- ${h.date}${h.version ? ` (${h.version})` : ''}: ${h.change}${state ? ` [${state}]` : ''}`).map((l, i) => (i === 0 ? l : `  ${l}`));
+        return wrap(`- ${h.date}${h.version ? ` (${h.version})` : ''}: ${h.change}${state ? ` [${state}]` : ''}`).map((l, i) =>
+          i === 0 ? l : `  ${l}`,
+        );
       }),
     ]);
   }
@@ -205,7 +211,10 @@ export function recordAbiEntry(d: RecordData, pageUrl: string): AbiEntry {
     kernelVersion: abiKernelVersion(d.since),
     contact: d.contact,
     // A paragraph of blank prose has no lines: left out, so the value never starts with a blank line.
-    description: paragraphs.filter((p) => p.length).map((p) => p.join('\n')).join('\n\n'),
+    description: paragraphs
+      .filter((p) => p.length)
+      .map((p) => p.join('\n'))
+      .join('\n\n'),
     users: d.users?.join('\n'),
   };
 }
@@ -255,7 +264,13 @@ export function formatSearchResult(d: RecordData, sourcePath: string): string {
   if (d.reason) lines.push('', ...wrap(d.reason, 78));
   if (d.history?.length) {
     lines.push('', 'History:');
-    for (const h of d.history) lines.push(...wrap(`${h.date}${h.version ? ` ${h.version}` : ''}${h.type ? ` ${h.type}` : ''}${h.status ? ` ${h.status}` : ''}: ${h.change}`, 76).map((l, i) => (i === 0 ? `  ${l}` : `    ${l}`)));
+    for (const h of d.history)
+      lines.push(
+        ...wrap(
+          `${h.date}${h.version ? ` ${h.version}` : ''}${h.type ? ` ${h.type}` : ''}${h.status ? ` ${h.status}` : ''}: ${h.change}`,
+          76,
+        ).map((l, i) => (i === 0 ? `  ${l}` : `    ${l}`)),
+      );
   }
   return lines.join('\n') + '\n';
 }

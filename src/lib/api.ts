@@ -17,7 +17,9 @@ const release = z.string().regex(KERNEL_VERSION);
 
 const exportRowSchema = z.strictObject({
   macro: z.string().min(1).describe('The export macro as written in the source (EXPORT_SYMBOL_GPL, or a wrapper)'),
-  namespace: z.string().describe('The symbol namespace the export lands in; empty when none, "module:<list>" for module-restricted exports'),
+  namespace: z
+    .string()
+    .describe('The symbol namespace the export lands in; empty when none, "module:<list>" for module-restricted exports'),
   file: z.string().min(1).describe('Source file, relative to the kernel tree root'),
   line: z.number().int().positive().describe('Line of the export in that file'),
 });
@@ -37,7 +39,10 @@ export const apiRecordSchema = z
       )
       .describe('The symbol in every committed snapshot, oldest release first; the last is the latest snapshot'),
   })
-  .meta({ id: 'Record', description: 'A decision record: its frontmatter (threads as canonical lore links), its page, and the snapshot facts' });
+  .meta({
+    id: 'Record',
+    description: 'A decision record: its frontmatter (threads as canonical lore links), its page, and the snapshot facts',
+  });
 
 const envelope = {
   version: z.literal(API_VERSION).describe('Format version of this file'),
@@ -95,7 +100,10 @@ export interface ApiContext {
 
 /** The JSON Schema of every /api/v1/ file: `$defs` ExportsFile, SymbolFile, SnapshotFile and Record. */
 export function apiJsonSchema(ctx: ApiContext): Record<string, unknown> {
-  const generated = z.toJSONSchema(z.union([exportsFileSchema, symbolFileSchema, snapshotFileSchema]), { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(z.union([exportsFileSchema, symbolFileSchema, snapshotFileSchema]), {
+    io: 'output',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,
@@ -113,7 +121,12 @@ export function apiRecord(record: SiteRecord, indexes: readonly SnapshotIndex[],
   for (const key of Object.keys(recordSchema.shape) as (keyof RecordData)[]) {
     const value = d[key];
     if (value === undefined) continue;
-    out[key] = key === 'threads' ? d.threads.map(cleanThread) : key === 'history' ? d.history!.map((h) => (h.thread ? { ...h, thread: cleanThread(h.thread) } : h)) : value;
+    out[key] =
+      key === 'threads'
+        ? d.threads.map(cleanThread)
+        : key === 'history'
+          ? d.history!.map((h) => (h.thread ? { ...h, thread: cleanThread(h.thread) } : h))
+          : value;
   }
   return {
     ...(out as RecordData),
@@ -131,7 +144,12 @@ function cleanThread<T extends { messageId: string; url: string; role?: string; 
   return { messageId: t.messageId, url: t.url, ...(t.role ? { role: t.role } : {}), ...(t.note ? { note: t.note } : {}) } as T;
 }
 
-export function exportsFile(records: readonly SiteRecord[], indexes: readonly SnapshotIndex[], ctx: ApiContext, order: (a: SiteRecord, b: SiteRecord) => number): ExportsFile {
+export function exportsFile(
+  records: readonly SiteRecord[],
+  indexes: readonly SnapshotIndex[],
+  ctx: ApiContext,
+  order: (a: SiteRecord, b: SiteRecord) => number,
+): ExportsFile {
   return {
     version: API_VERSION,
     site: absoluteUrl(ctx.site, ctx.paths.home()),
@@ -159,7 +177,10 @@ export const apiJson = (file: unknown): string => JSON.stringify(file, null, 1) 
  * two files cannot disagree, and 40,000 small files cost a write each instead of a page render.
  */
 export function symbolFilesOf(exports: ExportsFile): { symbol: string; json: string }[] {
-  return exports.records.map((record) => ({ symbol: record.symbol, json: apiJson({ version: exports.version, site: exports.site, record } satisfies SymbolFile) }));
+  return exports.records.map((record) => ({
+    symbol: record.symbol,
+    json: apiJson({ version: exports.version, site: exports.site, record } satisfies SymbolFile),
+  }));
 }
 
 /** A snapshot as JSON, one row per line (about the size of the TSV, and as easy to diff). */

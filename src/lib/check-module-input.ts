@@ -185,19 +185,26 @@ function readStructured(line: string): { form: ReportForm; pick: Pick } | undefi
  */
 export function parseModuleInput(text: string): ModuleInput {
   if (text.length > MODULE_INPUT_LIMITS.chars) {
-    throw new ModuleInputError(`the input is ${n(text.length)} characters; the limit is ${n(MODULE_INPUT_LIMITS.chars)} (give nm -u output or the modpost lines, not a whole build)`);
+    throw new ModuleInputError(
+      `the input is ${n(text.length)} characters; the limit is ${n(MODULE_INPUT_LIMITS.chars)} (give nm -u output or the modpost lines, not a whole build)`,
+    );
   }
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   if (lines.length > MODULE_INPUT_LIMITS.lines) {
-    throw new ModuleInputError(`the input has ${n(lines.length)} lines; the limit is ${n(MODULE_INPUT_LIMITS.lines)} (give nm -u output or the modpost lines, not a whole build)`);
+    throw new ModuleInputError(
+      `the input has ${n(lines.length)} lines; the limit is ${n(MODULE_INPUT_LIMITS.lines)} (give nm -u output or the modpost lines, not a whole build)`,
+    );
   }
   const structured: { symbol: string; reported: Reported }[] = [];
   const listed: { symbol: string; reported: Reported }[] = [];
   let unmatched = 0;
   lines.forEach((raw, i) => {
     if (raw.length > MODULE_INPUT_LIMITS.lineChars) {
-      throw new ModuleInputError(`line ${n(i + 1)} is ${n(raw.length)} characters long; the limit is ${n(MODULE_INPUT_LIMITS.lineChars)}`, i + 1);
+      throw new ModuleInputError(
+        `line ${n(i + 1)} is ${n(raw.length)} characters long; the limit is ${n(MODULE_INPUT_LIMITS.lineChars)}`,
+        i + 1,
+      );
     }
     const line = raw.trim();
     if (line === '') return;
@@ -228,7 +235,10 @@ function groupBySymbol(found: readonly { symbol: string; reported: Reported }[])
     if (list) list.push(reported);
     else {
       if (bySymbol.size >= MODULE_INPUT_LIMITS.symbols) {
-        throw new ModuleInputError(`the input names more than ${n(MODULE_INPUT_LIMITS.symbols)} different symbols (line ${n(reported.line)}); a module links against a few hundred`, reported.line);
+        throw new ModuleInputError(
+          `the input names more than ${n(MODULE_INPUT_LIMITS.symbols)} different symbols (line ${n(reported.line)}); a module links against a few hundred`,
+          reported.line,
+        );
       }
       bySymbol.set(symbol, [reported]);
     }
@@ -267,7 +277,8 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
  */
 export function readModuleInput(bytes: Uint8Array, name: string): ModuleInput {
   if (isElf(bytes)) {
-    if (bytes.length > MODULE_INPUT_LIMITS.elfBytes) throw new ModuleInputError(`${name} is an ELF file of ${n(bytes.length)} bytes; the limit is ${n(MODULE_INPUT_LIMITS.elfBytes)}`);
+    if (bytes.length > MODULE_INPUT_LIMITS.elfBytes)
+      throw new ModuleInputError(`${name} is an ELF file of ${n(bytes.length)} bytes; the limit is ${n(MODULE_INPUT_LIMITS.elfBytes)}`);
     let elf;
     try {
       elf = readElfUndefinedSymbols(bytes);
@@ -278,13 +289,18 @@ export function readModuleInput(bytes: Uint8Array, name: string): ModuleInput {
     if (elf.type !== 'relocatable') {
       throw new ModuleInputError(`${name} is an ELF ${elf.type}, not a kernel module (a .ko is a relocatable object); ${HOW}`);
     }
-    const found = elf.undefined.filter((s) => SYMBOL_ONLY.test(s.name)).map((s) => ({ symbol: s.name, reported: { form: 'elf' as const, line: s.index } }));
+    const found = elf.undefined
+      .filter((s) => SYMBOL_ONLY.test(s.name))
+      .map((s) => ({ symbol: s.name, reported: { form: 'elf' as const, line: s.index } }));
     return { symbols: groupBySymbol(found), ignored: 0 };
   }
   const compressed = COMPRESSED.find((c) => startsWith(bytes, c.magic));
-  if (compressed) throw new ModuleInputError(`${name} is ${compressed.name}-compressed; decompress it first (${compressed.tool}) or ${HOW}`);
+  if (compressed)
+    throw new ModuleInputError(`${name} is ${compressed.name}-compressed; decompress it first (${compressed.tool}) or ${HOW}`);
   if (bytes.length > MODULE_INPUT_LIMITS.chars) {
-    throw new ModuleInputError(`${name} is ${n(bytes.length)} bytes; the limit for text is ${n(MODULE_INPUT_LIMITS.chars)} (give nm -u output or the modpost lines, not a whole build)`);
+    throw new ModuleInputError(
+      `${name} is ${n(bytes.length)} bytes; the limit for text is ${n(MODULE_INPUT_LIMITS.chars)} (give nm -u output or the modpost lines, not a whole build)`,
+    );
   }
   const text = decodeText(bytes);
   if (text === undefined) throw new ModuleInputError(`${name} is a binary file, not text; ${HOW}`);

@@ -74,9 +74,16 @@ export function buildExportTable(
 ): ExportTable {
   const table: ExportTable = { version: snapshot.version, exports: new Map(), entities: new Map(), records: new Map() };
   for (const row of snapshot.rows) {
-    addExport(table, { type: exportKind(row).type, namespace: row.namespace, arch: rowArch(row.file) ?? '', entity: exportEntity(row.macro), name: row.symbol });
+    addExport(table, {
+      type: exportKind(row).type,
+      namespace: row.namespace,
+      arch: rowArch(row.file) ?? '',
+      entity: exportEntity(row.macro),
+      name: row.symbol,
+    });
   }
-  for (const r of records) table.records.set(r.symbol, compact({ tier: r.status, type: r.type, replacedBy: r.replaced_by, reason: r.reason }));
+  for (const r of records)
+    table.records.set(r.symbol, compact({ tier: r.status, type: r.type, replacedBy: r.replaced_by, reason: r.reason }));
   return table;
 }
 
@@ -159,10 +166,14 @@ export function decodeExportTable(encoded: EncodedTable): ExportTable {
   if (encoded.format !== 2) throw new Error(`unknown export table format ${String(encoded.format)}`);
   const table: ExportTable = { version: encoded.version, exports: new Map(), entities: new Map(), records: new Map() };
   for (const [type, namespace, arch, entity, coded] of encoded.groups) {
-    for (const name of frontDecode(coded)) addExport(table, { type: encoded.types[type]!, namespace, arch, entity: encoded.entities[entity]!, name });
+    for (const name of frontDecode(coded))
+      addExport(table, { type: encoded.types[type]!, namespace, arch, entity: encoded.entities[entity]!, name });
   }
   for (const [symbol, tier, type, replacedBy, reason] of encoded.records) {
-    table.records.set(symbol, compact({ tier: TIERS[tier]!, type: EXPORT_TYPES[type]!, replacedBy: replacedBy || undefined, reason: reason || undefined }));
+    table.records.set(
+      symbol,
+      compact({ tier: TIERS[tier]!, type: EXPORT_TYPES[type]!, replacedBy: replacedBy || undefined, reason: reason || undefined }),
+    );
   }
   return table;
 }

@@ -100,7 +100,8 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
     notes: [],
   };
   if (record) check.record = record;
-  const hasPage = options.hasPage ?? ((s: string) => table.records.has(s) || ((table.exports.has(s) || table.entities.has(s)) && isPageName(s)));
+  const hasPage =
+    options.hasPage ?? ((s: string) => table.records.has(s) || ((table.exports.has(s) || table.entities.has(s)) && isPageName(s)));
   if (hasPage(name)) check.link = sitePaths(options.base ?? '/').symbol(name);
   if (owner && owner.entity !== 'symbol') {
     check.exportedBy = { entity: ENTITY_NAMES[owner.entity], name: owner.name };
@@ -130,9 +131,13 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
     }
     if (record?.tier === 'removed') {
       check.labels.push('removed');
-      check.notes.push(`Not exported${all.length ? onArch : ""} in ${version}: the export was removed.${record.reason ? ` ${record.reason}` : ''}${replacement}`);
+      check.notes.push(
+        `Not exported${all.length ? onArch : ''} in ${version}: the export was removed.${record.reason ? ` ${record.reason}` : ''}${replacement}`,
+      );
     } else if (record) {
-      check.notes.push(`Not exported${all.length ? onArch : ""} in ${version}, although its record (${record.tier}) says ${record.type}.${replacement}`);
+      check.notes.push(
+        `Not exported${all.length ? onArch : ''} in ${version}, although its record (${record.tier}) says ${record.type}.${replacement}`,
+      );
     } else if (!all.length && !entities?.length) {
       check.notes.push(
         `Not exported in ${version}: no module can link against it. It may be a macro or inline function in a header, exported under another name, or defined by another out-of-tree module.`,
@@ -151,7 +156,9 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
     check.arches = archList(variants);
     if (!options.arch) {
       check.labels.push(`only ${check.arches.join(', ')}`);
-      check.notes.push(`Exported only by architecture code (${check.arches.join(', ')}): a module built for another architecture cannot link against it.`);
+      check.notes.push(
+        `Exported only by architecture code (${check.arches.join(', ')}): a module built for another architecture cannot link against it.`,
+      );
     }
   }
   const restricted = variants.filter((v) => v.type === 'EXPORT_SYMBOL_FOR_MODULES');
@@ -162,9 +169,13 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
     check.labels.push('restricted');
     if (!usable.length) {
       check.verdict = 'blocked';
-      check.notes.push(`Restricted to ${modules} (EXPORT_SYMBOL_FOR_MODULES): no other module may use it, and its "module:" namespace cannot be imported.`);
+      check.notes.push(
+        `Restricted to ${modules} (EXPORT_SYMBOL_FOR_MODULES): no other module may use it, and its "module:" namespace cannot be imported.`,
+      );
     } else {
-      check.notes.push(`Restricted to ${modules} in some places it is exported, open to others elsewhere (per architecture or configuration).`);
+      check.notes.push(
+        `Restricted to ${modules} in some places it is exported, open to others elsewhere (per architecture or configuration).`,
+      );
     }
   }
   if (usable.length) {
@@ -189,8 +200,11 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
       check.labels.push(`namespace ${ns}`);
       check.verdict = 'action';
       const others = namespaces.filter((n) => n !== ns);
-      check.notes.push(`In namespace ${ns}: add ${check.importLine}${others.length ? ` (depending on the configuration it may be ${others.join(' or ')} instead)` : ''}`);
-      if (usable.some((v) => v.namespace === '')) check.notes.push('Exported without a namespace in some places (per architecture or configuration).');
+      check.notes.push(
+        `In namespace ${ns}: add ${check.importLine}${others.length ? ` (depending on the configuration it may be ${others.join(' or ')} instead)` : ''}`,
+      );
+      if (usable.some((v) => v.namespace === ''))
+        check.notes.push('Exported without a namespace in some places (per architecture or configuration).');
     }
     if (reportedNs && !namespaces.includes(reportedNs)) {
       check.notes.push(
@@ -204,10 +218,14 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
   if (record && record.tier !== 'removed') {
     if (record.tier === 'obsolete') {
       check.labels.push('obsolete');
-      check.notes.push(`Its decision record is obsolete: new users are refused or removal is queued.${record.reason ? ` ${record.reason}` : ''}${replacement}`);
+      check.notes.push(
+        `Its decision record is obsolete: new users are refused or removal is queued.${record.reason ? ` ${record.reason}` : ''}${replacement}`,
+      );
     } else if (record.tier === 'testing') {
       check.labels.push('testing');
-      check.notes.push('Its decision record is testing: the export type or namespace may still change; follow the thread before relying on it.');
+      check.notes.push(
+        'Its decision record is testing: the export type or namespace may still change; follow the thread before relying on it.',
+      );
     }
   } else if (record?.tier === 'removed') {
     check.notes.push(`Its record says the export was removed, yet ${version} exports a symbol of this name${onArch}.${replacement}`);
@@ -233,10 +251,15 @@ export function checkModule(input: ModuleInput, table: ExportTable, options: Che
 export function formatModuleCheckText(result: ModuleCheck): string {
   const out: string[] = [];
   const count = (k: number, one: string, many = `${one}s`) => `${k.toLocaleString('en-US')} ${k === 1 ? one : many}`;
-  out.push(`check-module: ${count(result.symbols.length, 'symbol')} from ${result.input}, against ${result.version}${result.arch ? ` for ${result.arch}` : ' (every architecture)'}`);
+  out.push(
+    `check-module: ${count(result.symbols.length, 'symbol')} from ${result.input}, against ${result.version}${result.arch ? ` for ${result.arch}` : ' (every architecture)'}`,
+  );
   if (result.ignored) out.push(`(${count(result.ignored, 'line')} of the input named no symbol: skipped)`);
   out.push('');
-  const width = Math.min(40, result.symbols.reduce((w, s) => Math.max(w, s.symbol.length), 0));
+  const width = Math.min(
+    40,
+    result.symbols.reduce((w, s) => Math.max(w, s.symbol.length), 0),
+  );
   for (const s of result.symbols) {
     out.push(`${s.verdict === 'ok' ? ' ' : s.verdict === 'action' ? '!' : '✗'} ${s.symbol.padEnd(width)}  ${s.labels.join(', ')}`);
     for (const note of s.notes) out.push(`    ${note}`);

@@ -49,7 +49,11 @@ export function computeCoverage(snapshot: Pick<Snapshot, 'version' | 'rows'>, re
     tally(types, exportKind(row).type, has);
     tally(macros, row.macro, has);
   }
-  const byType = EXPORT_TYPES.filter((t): t is ExportedType => t !== 'unexported').map((key) => ({ key, total: types.get(key)?.total ?? 0, documented: types.get(key)?.documented ?? 0 }));
+  const byType = EXPORT_TYPES.filter((t): t is ExportedType => t !== 'unexported').map((key) => ({
+    key,
+    total: types.get(key)?.total ?? 0,
+    documented: types.get(key)?.documented ?? 0,
+  }));
   return {
     version: snapshot.version,
     total: symbols.size,

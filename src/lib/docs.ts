@@ -10,9 +10,7 @@ import { RATIONALE_SECTIONS, SCAFFOLD_DEFAULTS } from './scaffold.ts';
 
 /** Text for a table cell: pipes escaped, tags and braces shown as code rather than read as HTML. */
 export function cell(text: string): string {
-  return text
-    .replace(/<([A-Z]\w*)[^>]*?(?:\/>|>[^<]*<\/\1>)|<\/?[a-z][^>]*>|\{[^}]*\}/g, (m) => '`' + m + '`')
-    .replace(/\|/g, '\\|');
+  return text.replace(/<([A-Z]\w*)[^>]*?(?:\/>|>[^<]*<\/\1>)|<\/?[a-z][^>]*>|\{[^}]*\}/g, (m) => '`' + m + '`').replace(/\|/g, '\\|');
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -46,14 +44,27 @@ export const GENERATED: Readonly<Record<string, () => string>> = {
       '',
       fieldTable(fieldDocs(recordSchema, ['history', 0])),
     ].join('\n'),
-  types: () => table(['`type`', 'GPL only', 'Takes `namespace`', 'Meaning'], EXPORT_TYPES.map((t) => {
-    const info = EXPORT_TYPE_INFO[t];
-    return [`\`${t}\``, info.gplOnly ? 'yes' : '', info.takesNamespace === 'modules' ? 'the module list' : info.takesNamespace ? 'the namespace' : '', cell(info.summary)];
-  })),
+  types: () =>
+    table(
+      ['`type`', 'GPL only', 'Takes `namespace`', 'Meaning'],
+      EXPORT_TYPES.map((t) => {
+        const info = EXPORT_TYPE_INFO[t];
+        return [
+          `\`${t}\``,
+          info.gplOnly ? 'yes' : '',
+          info.takesNamespace === 'modules' ? 'the module list' : info.takesNamespace ? 'the namespace' : '',
+          cell(info.summary),
+        ];
+      }),
+    ),
   tiers: () =>
     table(
       ['`status`', 'What it promises', 'May move to'],
-      TIERS.map((t) => [`\`${t}\` (${TIER_PROMISES[t].title})`, cell(TIER_PROMISES[t].promise), ALLOWED_TIER_MOVES[t].map((m) => `\`${m}\``).join(', ')]),
+      TIERS.map((t) => [
+        `\`${t}\` (${TIER_PROMISES[t].title})`,
+        cell(TIER_PROMISES[t].promise),
+        ALLOWED_TIER_MOVES[t].map((m) => `\`${m}\``).join(', '),
+      ]),
     ),
   sections: () => RATIONALE_SECTIONS.map((s) => `- **${s.heading}.** ${s.guidance}`).join('\n'),
   components: () =>
@@ -61,7 +72,9 @@ export const GENERATED: Readonly<Record<string, () => string>> = {
       ['Component', 'Attributes', 'Content', 'What it is'],
       Object.entries(COMPONENTS).map(([name, spec]) => [
         `\`<${name}>\``,
-        Object.entries(spec.attributes).map(([attr, a]) => `\`${attr}\`${a.required ? ' (required)' : ''}: ${cell(a.help)}`).join('<br>') || 'none',
+        Object.entries(spec.attributes)
+          .map(([attr, a]) => `\`${attr}\`${a.required ? ' (required)' : ''}: ${cell(a.help)}`)
+          .join('<br>') || 'none',
         spec.children ? 'Markdown' : `none: \`<${name} … />\``,
         cell(spec.description),
       ]),
@@ -69,7 +82,14 @@ export const GENERATED: Readonly<Record<string, () => string>> = {
   'url-schemes': () => SAFE_URL_SCHEMES.map((s) => `\`${s}\``).join(', '),
   rules: () =>
     (Object.keys(SCOPES) as (keyof typeof SCOPES)[])
-      .map((scope) => `**${SCOPES[scope]}**\n\n` + table(['Rule', 'Checks that'], RULES.filter((r) => r.scope === scope).map((r) => [`\`${r.name}\``, cell(r.description)])))
+      .map(
+        (scope) =>
+          `**${SCOPES[scope]}**\n\n` +
+          table(
+            ['Rule', 'Checks that'],
+            RULES.filter((r) => r.scope === scope).map((r) => [`\`${r.name}\``, cell(r.description)]),
+          ),
+      )
       .join('\n\n'),
 };
 

@@ -49,7 +49,8 @@ export function readElfUndefinedSymbols(bytes: Uint8Array): ElfSymbols {
   const little = endian === 'little';
   const is64 = elfClass === 64;
   const check = (offset: number, size: number, what: string) => {
-    if (!Number.isSafeInteger(offset) || offset < 0 || offset + size > bytes.length) throw new ElfError(`truncated or malformed ELF file (${what} lies outside the file)`);
+    if (!Number.isSafeInteger(offset) || offset < 0 || offset + size > bytes.length)
+      throw new ElfError(`truncated or malformed ELF file (${what} lies outside the file)`);
   };
   const u16 = (offset: number) => (check(offset, 2, 'a field'), view.getUint16(offset, little));
   const u32 = (offset: number) => (check(offset, 4, 'a field'), view.getUint32(offset, little));

@@ -47,7 +47,10 @@ export interface Feed {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** What a history step changed, from the state the steps before it left. */
-export function describeStep(previous: { type?: string; status?: string }, entry: Pick<HistoryEntry, 'type' | 'status'>): { kinds: FeedEntryKind[]; words: string[] } {
+export function describeStep(
+  previous: { type?: string; status?: string },
+  entry: Pick<HistoryEntry, 'type' | 'status'>,
+): { kinds: FeedEntryKind[]; words: string[] } {
   const kinds: FeedEntryKind[] = [];
   const words: string[] = [];
   if (entry.type && entry.type !== previous.type) {
@@ -62,7 +65,12 @@ export function describeStep(previous: { type?: string; status?: string }, entry
   return { kinds, words };
 }
 
-function historyEntries(subject: string, history: readonly HistoryEntry[], link: string, idOf: (date: string, k: number) => string): FeedEntry[] {
+function historyEntries(
+  subject: string,
+  history: readonly HistoryEntry[],
+  link: string,
+  idOf: (date: string, k: number) => string,
+): FeedEntry[] {
   const state: { type?: string; status?: string } = {};
   const perDate = new Map<string, number>();
   return history.map((h) => {
@@ -72,7 +80,9 @@ function historyEntries(subject: string, history: readonly HistoryEntry[], link:
     const k = perDate.get(h.date) ?? 0;
     perDate.set(h.date, k + 1);
     const what = words.length ? words.join(', ') : h.change.length > 90 ? `${h.change.slice(0, 89).trimEnd()}…` : h.change;
-    const facts = [h.version && `Release ${esc(h.version)}`, h.thread && `<a href="${esc(h.thread.url)}">thread</a>`].filter(Boolean).join(' · ');
+    const facts = [h.version && `Release ${esc(h.version)}`, h.thread && `<a href="${esc(h.thread.url)}">thread</a>`]
+      .filter(Boolean)
+      .join(' · ');
     return {
       id: idOf(h.date, k),
       title: `${subject}: ${what}${h.version ? ` (${h.version})` : ''}`,
@@ -89,7 +99,14 @@ export function recordEntries(d: RecordData, ctx: FeedContext): FeedEntry[] {
   const link = absoluteUrl(ctx.site, ctx.paths.symbol(d.symbol));
   const ns = effectiveNamespace(d);
   const decision = d.threads.find((t) => t.role === 'decision') ?? d.threads[0]!;
-  const facts = [`<code>${esc(d.type)}</code>${ns ? ` in namespace <code>${esc(ns)}</code>` : ''}`, `tier ${esc(d.status)}`, d.since && `since ${esc(d.since)}`, `subsystem ${esc(d.subsystem)}`].filter(Boolean).join(' · ');
+  const facts = [
+    `<code>${esc(d.type)}</code>${ns ? ` in namespace <code>${esc(ns)}</code>` : ''}`,
+    `tier ${esc(d.status)}`,
+    d.since && `since ${esc(d.since)}`,
+    `subsystem ${esc(d.subsystem)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const created: FeedEntry = {
     id: `${link}#decision`,
     title: `New record: ${d.symbol} (${d.type}, ${d.status})`,
@@ -129,7 +146,9 @@ export const FEED_ENTRY_LIMIT = 100;
 
 /** Newest first; ties in a stable order; at most FEED_ENTRY_LIMIT. */
 export function sortEntries(entries: FeedEntry[]): FeedEntry[] {
-  return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, FEED_ENTRY_LIMIT);
+  return entries
+    .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, FEED_ENTRY_LIMIT);
 }
 
 export interface FeedSet {
@@ -164,14 +183,18 @@ export function buildFeeds(records: readonly SiteRecord[], mechanisms: readonly 
       title: `Kernel Export Decisions: namespace ${n.name}`,
       subtitle: `Export decisions about symbols in the ${n.name} namespace.`,
       alternate: paths.namespace(n.name),
-      entries: sortEntries([...n.records.flatMap((r) => byRecord.get(r.data.symbol)!), ...n.mechanisms.flatMap((m) => byMechanism.get(m.id)!)]),
+      entries: sortEntries([
+        ...n.records.flatMap((r) => byRecord.get(r.data.symbol)!),
+        ...n.mechanisms.flatMap((m) => byMechanism.get(m.id)!),
+      ]),
     })),
   };
 }
 
 // XML 1.0 allows only these characters; anything else is dropped rather than written.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-export const xmlEscape = (s: string) => s.replace(NOT_XML_CHAR, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const xmlEscape = (s: string) =>
+  s.replace(NOT_XML_CHAR, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const timestamp = (date: string) => `${date}T00:00:00Z`;
 

@@ -30,7 +30,10 @@ export function checkRegularFile(path: string, expected = 'a file'): fs.Stats {
     stat = fs.statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(path, code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message);
+    throw new InputFileError(
+      path,
+      code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message,
+    );
   }
   if (!stat.isFile()) throw new InputFileError(path, `is ${fileKind(stat)}, not ${expected}`);
   return stat;
@@ -68,7 +71,10 @@ export function readRegularFile(path: string, options: { maxBytes?: number; expe
   } catch (error) {
     if (error instanceof InputFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(path, code === 'EACCES' ? 'permission denied' : code === 'EAGAIN' ? 'is not a regular file' : (error as Error).message);
+    throw new InputFileError(
+      path,
+      code === 'EACCES' ? 'permission denied' : code === 'EAGAIN' ? 'is not a regular file' : (error as Error).message,
+    );
   }
 }
 

@@ -37,8 +37,16 @@ export function parseProblemsJson(text: string): Problem[] {
   const data: unknown = JSON.parse(text);
   const isProblem = (p: unknown): p is Problem => {
     const q = p as Partial<Problem> | null;
-    return typeof q === 'object' && q !== null && typeof q.file === 'string' && typeof q.line === 'number' && typeof q.column === 'number'
-      && (q.severity === 'error' || q.severity === 'warning') && typeof q.rule === 'string' && typeof q.message === 'string';
+    return (
+      typeof q === 'object' &&
+      q !== null &&
+      typeof q.file === 'string' &&
+      typeof q.line === 'number' &&
+      typeof q.column === 'number' &&
+      (q.severity === 'error' || q.severity === 'warning') &&
+      typeof q.rule === 'string' &&
+      typeof q.message === 'string'
+    );
   };
   if (!Array.isArray(data) || !data.every(isProblem)) throw new Error('expected the JSON array that validate --format json prints');
   return data;

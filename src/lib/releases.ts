@@ -110,7 +110,6 @@ export interface ReleaseDiff {
   retyped: SymbolChange[];
 }
 
-
 export function diffSnapshots(older: SnapshotIndex, newer: SnapshotIndex): ReleaseDiff {
   const added: SymbolChange[] = [];
   const removed: SymbolChange[] = [];
@@ -185,7 +184,10 @@ export function retypeKinds(changes: readonly SymbolChange[]): RetypeKind[] {
 }
 
 /** The most frequent kinds, and how many kinds and symbols the rest cover. */
-export function topRetypeKinds(changes: readonly SymbolChange[], limit: number): { kinds: RetypeKind[]; otherKinds: number; otherSymbols: number } {
+export function topRetypeKinds(
+  changes: readonly SymbolChange[],
+  limit: number,
+): { kinds: RetypeKind[]; otherKinds: number; otherSymbols: number } {
   const all = retypeKinds(changes);
   const rest = all.slice(limit);
   return { kinds: all.slice(0, limit), otherKinds: rest.length, otherSymbols: rest.reduce((n, k) => n + k.count, 0) };
@@ -235,12 +237,19 @@ export function buildReleases(records: readonly RecordData[], indexes: readonly 
   const recorded = new Set(records.map((r) => r.symbol));
   for (const record of records) {
     if (record.since) get(record.since).records.push({ symbol: record.symbol, kind: 'since' });
-    for (const entry of record.history ?? []) if (entry.version) get(entry.version).records.push({ symbol: record.symbol, kind: 'history', entry });
+    for (const entry of record.history ?? [])
+      if (entry.version) get(entry.version).records.push({ symbol: record.symbol, kind: 'history', entry });
   }
   for (const r of releases.values()) {
     if (!r.diff) continue;
-    for (const [kind, list] of [['added', r.diff.added], ['removed', r.diff.removed], ['retyped', r.diff.retyped]] as const) {
-      for (const c of list) if (recorded.has(c.symbol)) r.records.push({ symbol: c.symbol, kind: 'snapshot', change: { kind, before: c.before, after: c.after } });
+    for (const [kind, list] of [
+      ['added', r.diff.added],
+      ['removed', r.diff.removed],
+      ['retyped', r.diff.retyped],
+    ] as const) {
+      for (const c of list)
+        if (recorded.has(c.symbol))
+          r.records.push({ symbol: c.symbol, kind: 'snapshot', change: { kind, before: c.before, after: c.after } });
     }
   }
   for (const r of releases.values()) r.records.sort((a, b) => compareSymbols(a.symbol, b.symbol));

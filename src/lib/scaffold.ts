@@ -57,7 +57,8 @@ export const RATIONALE_SECTIONS: readonly { heading: string; guidance: string }[
   },
   {
     heading: 'What happened next',
-    guidance: 'Later changes to the export: retyped, moved into a namespace, restricted, removed. Each one with its thread, release or commit; leave this out while nothing has happened.',
+    guidance:
+      'Later changes to the export: retyped, moved into a namespace, restricted, removed. Each one with its thread, release or commit; leave this out while nothing has happened.',
   },
 ];
 
@@ -65,7 +66,8 @@ const fields = () => fieldDocs(recordSchema);
 
 /** Every field written as text, one of fixed values, or a list of those; the symbol is the positional argument. */
 export function scaffoldFlags(): ScaffoldFlag[] {
-  const writable = (kind: FieldDoc['value']): boolean => kind.kind === 'text' || kind.kind === 'enum' || (kind.kind === 'either' && kind.options.some(writable));
+  const writable = (kind: FieldDoc['value']): boolean =>
+    kind.kind === 'text' || kind.kind === 'enum' || (kind.kind === 'either' && kind.options.some(writable));
   return fields()
     .filter((f) => f.name !== 'symbol')
     .flatMap((field) => {
@@ -155,11 +157,16 @@ export interface ScaffoldOptions {
 
 export async function scaffold({ root, symbol, values, ask }: ScaffoldOptions): Promise<ScaffoldResult> {
   if (!C_IDENTIFIER.test(symbol)) {
-    return { ok: false, message: `"${symbol}" is not a valid symbol name: it must be a C identifier (letters, digits and underscores, not starting with a digit)` };
+    return {
+      ok: false,
+      message: `"${symbol}" is not a valid symbol name: it must be a C identifier (letters, digits and underscores, not starting with a digit)`,
+    };
   }
   const file = recordPath(symbol);
   const dir = path.join(root, EXPORTS_DIR);
-  const existing = fs.existsSync(dir) ? fs.readdirSync(dir).find((name) => name.toLowerCase() === `${symbol}.mdx`.toLowerCase()) : undefined;
+  const existing = fs.existsSync(dir)
+    ? fs.readdirSync(dir).find((name) => name.toLowerCase() === `${symbol}.mdx`.toLowerCase())
+    : undefined;
   if (existing) {
     return { ok: false, message: `${EXPORTS_DIR}/${existing} already exists; edit it instead of creating it again` };
   }
@@ -183,13 +190,19 @@ export async function scaffold({ root, symbol, values, ask }: ScaffoldOptions): 
   if (missing.length) {
     const width = Math.max(...missing.map((f) => f.flag.length + 2));
     const why = ask ? '' : ' (stdin is not a terminal, so they cannot be asked for: give them as flags)';
-    return { ok: false, message: `missing ${missing.map((f) => `--${f.flag}`).join(', ')}${why}\n${missing.map((f) => `  ${flagHelp(f, width)}`).join('\n')}` };
+    return {
+      ok: false,
+      message: `missing ${missing.map((f) => `--${f.flag}`).join(', ')}${why}\n${missing.map((f) => `  ${flagHelp(f, width)}`).join('\n')}`,
+    };
   }
 
   const text = renderRecord(data);
   const parsed = parseRecordFile(file, new TextEncoder().encode(text), sitePaths('/'));
   if (parsed.problems.length) {
-    return { ok: false, message: `the record would not be valid, so it was not written:\n${[...parsed.problems].sort(compareProblems).map(formatProblem).join('\n')}` };
+    return {
+      ok: false,
+      message: `the record would not be valid, so it was not written:\n${[...parsed.problems].sort(compareProblems).map(formatProblem).join('\n')}`,
+    };
   }
   return { ok: true, file, text };
 }

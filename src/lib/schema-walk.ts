@@ -117,7 +117,11 @@ export function describeKind(kind: FieldKind, value: (v: string) => string = (v)
     case 'enum':
       return `one of ${kind.values.map(value).join(', ')}`;
     case 'list':
-      return kind.item.kind === 'text' ? 'list of text' : kind.item.kind === 'mapping' ? 'list of mappings' : `list, each ${describeKind(kind.item, value)}`;
+      return kind.item.kind === 'text'
+        ? 'list of text'
+        : kind.item.kind === 'mapping'
+          ? 'list of mappings'
+          : `list, each ${describeKind(kind.item, value)}`;
     case 'mapping':
       return 'mapping';
     case 'either':

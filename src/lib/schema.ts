@@ -1,7 +1,17 @@
 // The one definition of a decision record's frontmatter. The content collection, the validator,
 // the scaffolder, the JSON Schema and CONTRIBUTING's field table are all derived from this file.
 import { z } from 'zod';
-import { ALLOWED_TIER_MOVES, EXPORT_TYPES, EXPORT_TYPE_INFO, KERNEL_ARCHES, THREAD_ROLES, TIERS, andList, orList, type Tier } from './vocabulary.ts';
+import {
+  ALLOWED_TIER_MOVES,
+  EXPORT_TYPES,
+  EXPORT_TYPE_INFO,
+  KERNEL_ARCHES,
+  THREAD_ROLES,
+  TIERS,
+  andList,
+  orList,
+  type Tier,
+} from './vocabulary.ts';
 import { normalizeThreadRef } from './lore.ts';
 import { isRealDate, isFutureDate } from './dates.ts';
 
@@ -61,9 +71,7 @@ const decisionDate = z
   .refine(isRealDate, { error: 'is not a real calendar date', ...rule('date-real') })
   .refine((d) => !isFutureDate(d), { error: 'is in the future', ...rule('date-future') });
 
-const kernelVersion = z
-  .string()
-  .regex(KERNEL_VERSION, { error: 'must be a kernel release like v5.3, v6.1.158 or v6.13-rc1' });
+const kernelVersion = z.string().regex(KERNEL_VERSION, { error: 'must be a kernel release like v5.3, v6.1.158 or v6.13-rc1' });
 
 /** A thread is written as a Message-ID or lore link (optionally with a role) and stored normalised. */
 const threadRef = z.string().transform((value, ctx) => {
@@ -81,7 +89,10 @@ const threadRef = z.string().transform((value, ctx) => {
  */
 const storedThread = z.strictObject({
   messageId: z.string().min(1).describe('The Message-ID, without angle brackets'),
-  url: z.string().regex(/^https:\/\/lore\.kernel\.org\/r\/\S+$/).describe('https://lore.kernel.org/r/<Message-ID>, percent-encoded as lore does'),
+  url: z
+    .string()
+    .regex(/^https:\/\/lore\.kernel\.org\/r\/\S+$/)
+    .describe('https://lore.kernel.org/r/<Message-ID>, percent-encoded as lore does'),
   role: z.enum(THREAD_ROLES).optional().describe(orList(THREAD_ROLES)),
   note: z.string().min(1).optional().describe('what this message contributes'),
 });
@@ -89,11 +100,13 @@ const storedThread = z.strictObject({
 export const threadSchema = z
   .union([
     threadRef.transform((ref) => ({ ...ref, role: undefined, note: undefined })),
-    z.strictObject({
-      id: threadRef.describe('Message-ID or lore.kernel.org link'),
-      role: z.enum(THREAD_ROLES).optional().describe(orList(THREAD_ROLES)),
-      note: z.string().min(1).optional().describe('what this message contributes'),
-    }).transform(({ id, role, note }) => ({ ...id, role, note })),
+    z
+      .strictObject({
+        id: threadRef.describe('Message-ID or lore.kernel.org link'),
+        role: z.enum(THREAD_ROLES).optional().describe(orList(THREAD_ROLES)),
+        note: z.string().min(1).optional().describe('what this message contributes'),
+      })
+      .transform(({ id, role, note }) => ({ ...id, role, note })),
   ])
   .pipe(storedThread)
   .describe('A Message-ID or lore.kernel.org link, or {id, role, note}');
@@ -126,7 +139,13 @@ export const recordSchema = z
       .refine((list) => new Set(list).size === list.length, { error: 'lists an architecture twice', ...rule('field-value') })
       .optional()
       .describe('Architectures the decision is about, as arch/ names (x86, arm64, s390); leave out when it holds for all'),
-    file: z.string().regex(TREE_PATH, { error: 'must be a path inside the kernel tree, relative to its root (like mm/slub.c: no leading /, no . or .. parts)' }).optional().describe('Defining source file, relative to the tree root'),
+    file: z
+      .string()
+      .regex(TREE_PATH, {
+        error: 'must be a path inside the kernel tree, relative to its root (like mm/slub.c: no leading /, no . or .. parts)',
+      })
+      .optional()
+      .describe('Defining source file, relative to the tree root'),
     since: kernelVersion.optional().describe('First kernel release with this export, only when known'),
     date: decisionDate.describe('Date of the decision (YYYY-MM-DD)'),
     threads: z.array(threadSchema).min(1, { error: 'must list at least one thread' }).describe('Rationale threads on lore.kernel.org'),
@@ -184,7 +203,12 @@ export const recordSchema = z
       const history = record.history ?? [];
       history.forEach((entry, i) => {
         if (i > 0 && entry.date < history[i - 1]!.date) {
-          ctx.addIssue({ code: 'custom', path: ['history', i, 'date'], message: `is earlier than the entry before it (${history[i - 1]!.date}); list history oldest first`, ...rule('history-order') });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['history', i, 'date'],
+            message: `is earlier than the entry before it (${history[i - 1]!.date}); list history oldest first`,
+            ...rule('history-order'),
+          });
         }
       });
       // Every tier move the history states is one ALLOWED_TIER_MOVES lists (the table CONTRIBUTING shows);
@@ -193,12 +217,22 @@ export const recordSchema = z
       history.forEach((entry, i) => {
         if (!entry.status) return;
         if (tier && entry.status !== tier && !ALLOWED_TIER_MOVES[tier].includes(entry.status)) {
-          ctx.addIssue({ code: 'custom', path: ['history', i, 'status'], message: tierMoveMessage(tier, entry.status), ...rule('tier-move') });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['history', i, 'status'],
+            message: tierMoveMessage(tier, entry.status),
+            ...rule('tier-move'),
+          });
         }
         tier = entry.status;
       });
       if (tier && ok('status') && tier !== record.status) {
-        ctx.addIssue({ code: 'custom', path: ['status'], message: `is "${record.status}" but the last history entry with a status says "${tier}"`, ...rule('tier-move') });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['status'],
+          message: `is "${record.status}" but the last history entry with a status says "${tier}"`,
+          ...rule('tier-move'),
+        });
       }
     },
     // zod skips refinements once a field failed; `when` runs them on whatever mapping was given.
@@ -215,7 +249,10 @@ export const mechanismSchema = z.strictObject({
   title: z.string().min(1).describe('Short title of the decision'),
   summary: z.string().min(1).max(400).describe('One or two sentences: what was decided'),
   types: z.array(z.enum(EXPORT_TYPES)).min(1).describe('Export-type pages this decision belongs on'),
-  macros: z.array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: 'must be a C macro name in capitals, like EXPORT_SYMBOL_NS' })).min(1).describe('Macros the decision introduced or changed'),
+  macros: z
+    .array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: 'must be a C macro name in capitals, like EXPORT_SYMBOL_NS' }))
+    .min(1)
+    .describe('Macros the decision introduced or changed'),
   namespace: z.string().min(1).optional().describe('Namespace concerned, if one'),
   status: z.enum(TIERS).describe('Tier of the mechanism'),
   since: kernelVersion.optional().describe('First release with it, when known'),

@@ -38,7 +38,9 @@ export function renderSitemaps(urls: readonly string[], partUrl: (n: number) => 
   // An empty site still gets one (empty) part, so the index is never empty.
   for (let i = 0; i < Math.max(urls.length, 1); i += partSize) {
     const chunk = urls.slice(i, i + partSize);
-    parts.push(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${XMLNS}">\n${chunk.map((u) => `<url><loc>${xmlEscape(u)}</loc></url>\n`).join('')}</urlset>\n`);
+    parts.push(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${XMLNS}">\n${chunk.map((u) => `<url><loc>${xmlEscape(u)}</loc></url>\n`).join('')}</urlset>\n`,
+    );
   }
   const index =
     `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${XMLNS}">\n` +

@@ -148,12 +148,14 @@ export class Suggester {
         if (count >= threshold && Math.abs(this.lower[index]!.length - lower.length) <= k) buckets[count]!.push(index);
       }
       candidates = [];
-      for (let c = pairs.size; c >= threshold && candidates.length < MAX_COMPARISONS_PER_WORD; c--) candidates.push(...buckets[c]!.sort((x, y) => x - y));
+      for (let c = pairs.size; c >= threshold && candidates.length < MAX_COMPARISONS_PER_WORD; c--)
+        candidates.push(...buckets[c]!.sort((x, y) => x - y));
       candidates = candidates.slice(0, MAX_COMPARISONS_PER_WORD);
     } else {
       // Short words: the candidates of a length within reach, in candidate order.
       candidates = [];
-      for (let length = Math.max(0, lower.length - k); length <= lower.length + k; length++) candidates.push(...(this.byLength.get(length) ?? []));
+      for (let length = Math.max(0, lower.length - k); length <= lower.length + k; length++)
+        candidates.push(...(this.byLength.get(length) ?? []));
       candidates = candidates.sort((a, b) => a - b).slice(0, MAX_COMPARISONS_PER_WORD);
     }
     let best: number | undefined;

@@ -4,10 +4,12 @@
 export type SitePaths = ReturnType<typeof sitePaths>;
 
 export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'none';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'none'
+  );
 }
 
 /** The A–Z index's path segment for a letter: "a"… "z", "other" for "#". */

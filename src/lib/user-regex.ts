@@ -21,7 +21,8 @@ export interface UserPattern {
 
 export function compileUserPattern(pattern: string): UserPattern {
   const shown = truncateText(printable(pattern), 80);
-  if (pattern.length > MAX_PATTERN_LENGTH) throw new UserPatternError(`the pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    throw new UserPatternError(`the pattern is ${pattern.length} characters long; the limit is ${MAX_PATTERN_LENGTH}`);
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(pattern);

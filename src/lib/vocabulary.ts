@@ -60,10 +60,7 @@ export const EXPORT_TYPES = [
 ] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
-export const EXPORT_TYPE_INFO: Record<
-  ExportType,
-  { gplOnly: boolean; takesNamespace: 'namespace' | 'modules' | null; summary: string }
-> = {
+export const EXPORT_TYPE_INFO: Record<ExportType, { gplOnly: boolean; takesNamespace: 'namespace' | 'modules' | null; summary: string }> = {
   EXPORT_SYMBOL: {
     gplOnly: false,
     takesNamespace: null,
@@ -106,20 +103,74 @@ export type ThreadRole = (typeof THREAD_ROLES)[number];
  * arch/<name>/ is built for that architecture only; anything outside arch/ for all of them.
  */
 export const KERNEL_ARCHES = [
-  'alpha', 'arc', 'arm', 'arm64', 'avr32', 'blackfin', 'c6x', 'cris', 'csky', 'frv', 'h8300', 'hexagon',
-  'ia64', 'loongarch', 'm32r', 'm68k', 'metag', 'microblaze', 'mips', 'mn10300', 'nds32', 'nios2',
-  'openrisc', 'parisc', 'powerpc', 'riscv', 's390', 'score', 'sh', 'sparc', 'tile', 'um', 'unicore32',
-  'x86', 'xtensa',
+  'alpha',
+  'arc',
+  'arm',
+  'arm64',
+  'avr32',
+  'blackfin',
+  'c6x',
+  'cris',
+  'csky',
+  'frv',
+  'h8300',
+  'hexagon',
+  'ia64',
+  'loongarch',
+  'm32r',
+  'm68k',
+  'metag',
+  'microblaze',
+  'mips',
+  'mn10300',
+  'nds32',
+  'nios2',
+  'openrisc',
+  'parisc',
+  'powerpc',
+  'riscv',
+  's390',
+  'score',
+  'sh',
+  'sparc',
+  'tile',
+  'um',
+  'unicore32',
+  'x86',
+  'xtensa',
 ] as const;
 export type KernelArch = (typeof KERNEL_ARCHES)[number];
 
 /** Machine names users type (`uname -m`, distribution arch names) for the kernel's arch/ directory. */
 export const ARCH_ALIASES: Readonly<Record<string, KernelArch>> = {
-  x86_64: 'x86', amd64: 'x86', i386: 'x86', i486: 'x86', i586: 'x86', i686: 'x86', x86_32: 'x86',
-  aarch64: 'arm64', arm64be: 'arm64', armv7l: 'arm', armv6l: 'arm', armhf: 'arm', armel: 'arm',
-  ppc: 'powerpc', ppc64: 'powerpc', ppc64le: 'powerpc', ppc64el: 'powerpc',
-  s390x: 's390', riscv64: 'riscv', riscv32: 'riscv', mips64: 'mips', mipsel: 'mips', mips64el: 'mips',
-  loongarch64: 'loongarch', sparc64: 'sparc', parisc64: 'parisc', sh4: 'sh', m68knommu: 'm68k',
+  x86_64: 'x86',
+  amd64: 'x86',
+  i386: 'x86',
+  i486: 'x86',
+  i586: 'x86',
+  i686: 'x86',
+  x86_32: 'x86',
+  aarch64: 'arm64',
+  arm64be: 'arm64',
+  armv7l: 'arm',
+  armv6l: 'arm',
+  armhf: 'arm',
+  armel: 'arm',
+  ppc: 'powerpc',
+  ppc64: 'powerpc',
+  ppc64le: 'powerpc',
+  ppc64el: 'powerpc',
+  s390x: 's390',
+  riscv64: 'riscv',
+  riscv32: 'riscv',
+  mips64: 'mips',
+  mipsel: 'mips',
+  mips64el: 'mips',
+  loongarch64: 'loongarch',
+  sparc64: 'sparc',
+  parisc64: 'parisc',
+  sh4: 'sh',
+  m68knommu: 'm68k',
 };
 
 /** The kernel's name for an architecture a user typed (x86_64 → x86), or undefined if unknown. */

@@ -29,7 +29,12 @@ interface CollectionFacts {
 export type RecordLoaderContext = Pick<LoaderContext, 'store' | 'config' | 'generateDigest' | 'logger'>;
 
 /** `collection`: export records, checked as a set like `npm run validate` does; mechanisms are checked per file. */
-function recordLoader(name: string, dir: string, parse: ParseFn, collection: boolean): Loader & { load: (context: RecordLoaderContext) => Promise<void> } {
+function recordLoader(
+  name: string,
+  dir: string,
+  parse: ParseFn,
+  collection: boolean,
+): Loader & { load: (context: RecordLoaderContext) => Promise<void> } {
   return {
     name,
     load: async ({ store, config, generateDigest, logger }: RecordLoaderContext) => {
@@ -52,18 +57,30 @@ function recordLoader(name: string, dir: string, parse: ParseFn, collection: boo
         if (cached?.digest === digest && cached.filePath === rel && (facts || !collection)) {
           if (collection) {
             const { sourcePath: _, ...data } = cached.data as RecordData & { sourcePath: string };
-            kept.push(fromPortable({ file: rel, id, problems: [], data: data as RecordData, symRefs: facts!.symRefs, places: facts!.places }));
+            kept.push(
+              fromPortable({ file: rel, id, problems: [], data: data as RecordData, symRefs: facts!.symRefs, places: facts!.places }),
+            );
           }
         } else toParse.push({ file, rel, id, digest, bytes });
       }
       // A cold build of a large collection parses on every core; a few changed files, here.
       const parsedAll: Parsed<object>[] =
         collection && toParse.length >= PARALLEL_THRESHOLD
-          ? (await parseInWorkers(toParse.map(({ file, rel }) => ({ file, rel })), { base: config.base, keepBody: true })).map((p) => fromPortable(p))
+          ? (
+              await parseInWorkers(
+                toParse.map(({ file, rel }) => ({ file, rel })),
+                { base: config.base, keepBody: true },
+              )
+            ).map((p) => fromPortable(p))
           : toParse.map((job) => parse(job.rel, job.bytes, paths));
 
       const problems: Problem[] = collection
-        ? checkRecordSet({ records: [...kept, ...(parsedAll as Parsed<RecordData>[])], entries, symbols: knownSymbols(contentRoot), mechanisms: loadMechanisms(contentRoot, paths) })
+        ? checkRecordSet({
+            records: [...kept, ...(parsedAll as Parsed<RecordData>[])],
+            entries,
+            symbols: knownSymbols(contentRoot),
+            mechanisms: loadMechanisms(contentRoot, paths),
+          })
         : [...entries, ...parsedAll.flatMap((p) => p.problems)];
       for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
       const errors = problems.filter((p) => p.severity === 'error');
@@ -87,4 +104,7 @@ function fileURLPath(url: URL): string {
 }
 
 export const exportRecords = () => ({ ...recordLoader('export-records', EXPORTS_DIR, parseRecordFile, true), schema: recordSchema });
-export const mechanismRecords = () => ({ ...recordLoader('mechanism-records', MECHANISMS_DIR, parseMechanismFile, false), schema: mechanismSchema });
+export const mechanismRecords = () => ({
+  ...recordLoader('mechanism-records', MECHANISMS_DIR, parseMechanismFile, false),
+  schema: mechanismSchema,
+});

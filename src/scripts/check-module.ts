@@ -1,6 +1,16 @@
 // The module check page: reads what was pasted, downloads the export table once (on the first
 // check), and shows src/lib/check-module's verdict per symbol. Nothing is sent anywhere.
-import { checkModule, decodeExportTable, ModuleInputError, parseModuleInput, type EncodedTable, type ModuleInput, type ExportTable, type ModuleCheck, type SymbolCheck } from '../lib/check-module.ts';
+import {
+  checkModule,
+  decodeExportTable,
+  ModuleInputError,
+  parseModuleInput,
+  type EncodedTable,
+  type ModuleInput,
+  type ExportTable,
+  type ModuleCheck,
+  type SymbolCheck,
+} from '../lib/check-module.ts';
 
 const root = document.querySelector<HTMLElement>('[data-check-module]')!;
 const base = root.dataset.base!;
@@ -26,7 +36,11 @@ const loadTable = () =>
       throw error;
     }));
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
@@ -34,7 +48,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 const code = (text: string) => el('code', {}, text);
-const LABEL_CLASS: Record<string, string> = { 'GPL-only': 'type-gpl', 'not exported': 'type-none', removed: 'tier-removed', obsolete: 'tier-obsolete', testing: 'tier-testing', restricted: 'type-none', exported: 'tier-stable' };
+const LABEL_CLASS: Record<string, string> = {
+  'GPL-only': 'type-gpl',
+  'not exported': 'type-none',
+  removed: 'tier-removed',
+  obsolete: 'tier-obsolete',
+  testing: 'tier-testing',
+  restricted: 'type-none',
+  exported: 'tier-stable',
+};
 
 function renderSymbol(s: SymbolCheck): HTMLLIElement {
   const name = s.link ? el('a', { href: s.link }, code(s.symbol)) : code(s.symbol);
@@ -49,17 +71,34 @@ function renderSymbol(s: SymbolCheck): HTMLLIElement {
 function renderSummary(result: ModuleCheck): Node[] {
   const nodes: Node[] = [];
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  nodes.push(el('p', {}, `${count(result.symbols.length, 'symbol')} from ${result.input}, checked against the exports of ${result.version}${result.arch ? ` for ${result.arch}` : ' on every architecture'}.`));
+  nodes.push(
+    el(
+      'p',
+      {},
+      `${count(result.symbols.length, 'symbol')} from ${result.input}, checked against the exports of ${result.version}${result.arch ? ` for ${result.arch}` : ' on every architecture'}.`,
+    ),
+  );
   if (result.imports.length) {
-    nodes.push(el('h3', {}, "Add to the module's source"), el('pre', { class: 'copyable', id: 'cm-imports' }, code(result.imports.join('\n'))));
+    nodes.push(
+      el('h3', {}, "Add to the module's source"),
+      el('pre', { class: 'copyable', id: 'cm-imports' }, code(result.imports.join('\n'))),
+    );
   }
   if (result.gplOnly.length) {
-    nodes.push(el('p', { id: 'cm-gpl' }, el('strong', {}, 'GPL-only: '), `${result.gplOnly.join(', ')}. The module needs a GPL-compatible MODULE_LICENSE to use ${result.gplOnly.length === 1 ? 'it' : 'them'}.`));
+    nodes.push(
+      el(
+        'p',
+        { id: 'cm-gpl' },
+        el('strong', {}, 'GPL-only: '),
+        `${result.gplOnly.join(', ')}. The module needs a GPL-compatible MODULE_LICENSE to use ${result.gplOnly.length === 1 ? 'it' : 'them'}.`,
+      ),
+    );
   }
   if (result.blocked.length) {
     nodes.push(el('p', { id: 'cm-blocked' }, el('strong', {}, 'Cannot be used: '), `${result.blocked.join(', ')}.`));
   }
-  if (!result.imports.length && !result.gplOnly.length && !result.blocked.length) nodes.push(el('p', {}, 'Every symbol is exported to any module: nothing to change.'));
+  if (!result.imports.length && !result.gplOnly.length && !result.blocked.length)
+    nodes.push(el('p', {}, 'Every symbol is exported to any module: nothing to change.'));
   return nodes;
 }
 
@@ -76,7 +115,9 @@ async function run(): Promise<void> {
   }
   if (!parsed.symbols.length) {
     section.hidden = true;
-    status.textContent = input.value.trim() ? 'No symbol found: paste modpost error lines, nm -u output, or one symbol per line.' : 'Paste something to check first.';
+    status.textContent = input.value.trim()
+      ? 'No symbol found: paste modpost error lines, nm -u output, or one symbol per line.'
+      : 'Paste something to check first.';
     return;
   }
   status.textContent = 'Loading the export list…';

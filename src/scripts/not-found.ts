@@ -9,7 +9,7 @@ const section = root.querySelector<HTMLElement>('#nf-section')!;
 const list = root.querySelector<HTMLUListElement>('#nf-suggestions')!;
 const searchLink = root.querySelector<HTMLAnchorElement>('#nf-search')!;
 
-const getJson = async <T,>(url: string): Promise<T> => {
+const getJson = async <T>(url: string): Promise<T> => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json() as Promise<T>;
@@ -20,7 +20,10 @@ function item(e: SearchEntry): HTMLLIElement {
   const a = document.createElement('a');
   a.href = `${base}symbols/${encodeURIComponent(e.s)}/`;
   a.append(Object.assign(document.createElement('code'), { textContent: e.s }));
-  const badge = Object.assign(document.createElement('span'), { className: `badge tier tier-${e.t || 'none'}`, textContent: e.t || 'no record' });
+  const badge = Object.assign(document.createElement('span'), {
+    className: `badge tier tier-${e.t || 'none'}`,
+    textContent: e.t || 'no record',
+  });
   li.append(a, ' ', badge);
   return li;
 }
@@ -32,7 +35,9 @@ async function suggest(): Promise<void> {
   searchLink.querySelector('code')!.textContent = name;
   section.hidden = false;
   const { prefixes } = await getJson<{ prefixes: string[] }>(`${base}search-index/manifest.json`);
-  const shards = await Promise.all(suggestionShards(name, prefixes).map((p) => getJson<SearchEntry[]>(`${base}search-index/${shardFileName(p)}.json`)));
+  const shards = await Promise.all(
+    suggestionShards(name, prefixes).map((p) => getJson<SearchEntry[]>(`${base}search-index/${shardFileName(p)}.json`)),
+  );
   const found = closestSymbols(name, shards.flat());
   list.replaceChildren(...found.map((s) => item(s.entry)));
   list.hidden = !found.length;

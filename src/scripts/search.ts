@@ -41,7 +41,7 @@ interface Manifest {
 let manifest: Promise<Manifest> | undefined;
 const shardCache = new Map<string, Promise<SearchEntry[]>>();
 
-const getJson = async <T,>(url: string): Promise<T> => {
+const getJson = async <T>(url: string): Promise<T> => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json() as Promise<T>;
@@ -83,12 +83,15 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 const symbolHref = (symbol: string) => `${base}symbols/${encodeURIComponent(symbol)}/`;
 
 function renderEntry(e: SearchEntry): string {
-  const tier = e.t ? `<span class="badge tier tier-${escape(e.t)}">${escape(e.t)}</span>` : '<span class="badge tier tier-none">no record</span>';
+  const tier = e.t
+    ? `<span class="badge tier tier-${escape(e.t)}">${escape(e.t)}</span>`
+    : '<span class="badge tier tier-none">no record</span>';
   const detail = e.d ? escape(e.d) : `exported in <code>${escape(e.u)}</code>`;
   return `<li><a class="result-link" href="${symbolHref(e.s)}"><code>${escape(e.s)}</code></a> ${tier} <span class="badge type">${escape(e.x)}</span>${e.t ? ` <span class="subsystem">${escape(e.u)}</span>` : ''}<p class="result-excerpt">${detail}</p></li>`;
 }
 
-const renderConcept = (c: ConceptPage) => `<li><a class="result-link" href="${escape(c.u)}">${escape(c.t)}</a><p class="result-excerpt">${escape(c.d)}</p></li>`;
+const renderConcept = (c: ConceptPage) =>
+  `<li><a class="result-link" href="${escape(c.u)}">${escape(c.t)}</a><p class="result-excerpt">${escape(c.d)}</p></li>`;
 
 function renderProse(d: PagefindHit): string {
   return `<li><a class="result-link" href="${escape(d.url)}"><code>${escape(d.meta['symbol'] ?? d.meta['title'] ?? d.url)}</code></a> <span class="badge tier tier-${escape(d.meta['status'] ?? '')}">${escape(d.meta['status'] ?? '')}</span> <span class="badge type">${escape(d.meta['type'] ?? '')}</span><p class="result-excerpt">${d.excerpt}</p></li>`;
@@ -231,7 +234,10 @@ async function suggest(mine: number, raw: string, prefixes: string[], filters: F
   const name = exactForm(raw);
   const entries = (await Promise.all(suggestionShards(name, prefixes).map(shard))).flat();
   if (mine !== generation) return [];
-  const close = closestSymbols(name, entries.filter((e) => passes(e, filters))).map((c) => c.entry);
+  const close = closestSymbols(
+    name,
+    entries.filter((e) => passes(e, filters)),
+  ).map((c) => c.entry);
   if (!close.length) return [];
   suggestions.innerHTML = close.map(renderEntry).join('');
   suggestSection.hidden = false;

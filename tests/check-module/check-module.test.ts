@@ -40,9 +40,17 @@ make[2]: *** [scripts/Makefile.modpost:145: /home/me/foo/Module.symvers] Error 1
 
 describe('reading the input', () => {
   it('reads nm -u output, skipping file headers, defined and weak symbols', () => {
-    const input = parseModuleInput('foo.ko:\n                 U kmalloc_caches\n                 U __fentry__\n                 w __weak_hook\n0000000000000000 T init_module\n                 U kmalloc_caches\n');
+    const input = parseModuleInput(
+      'foo.ko:\n                 U kmalloc_caches\n                 U __fentry__\n                 w __weak_hook\n0000000000000000 T init_module\n                 U kmalloc_caches\n',
+    );
     expect(input.symbols).toEqual([
-      { symbol: 'kmalloc_caches', reported: [{ form: 'nm', line: 2 }, { form: 'nm', line: 6 }] },
+      {
+        symbol: 'kmalloc_caches',
+        reported: [
+          { form: 'nm', line: 2 },
+          { form: 'nm', line: 6 },
+        ],
+      },
       { symbol: '__fentry__', reported: [{ form: 'nm', line: 3 }] },
     ]);
     expect(input.ignored).toBe(3);
@@ -60,7 +68,7 @@ describe('reading the input', () => {
     expect(input.symbols[0]!.reported[0]!.form).toBe('list');
   });
 
-  it('reads the three modpost messages and the loader\'s, ignoring the rest of the log', () => {
+  it("reads the three modpost messages and the loader's, ignoring the rest of the log", () => {
     const input = parseModuleInput(
       `${MODPOST_LOG}[   12.345678] foo: module uses symbol (dma_fence_put) from namespace DMA_BUF, but does not import it.\n[   12.4] foo: Unknown symbol bar_fn (err -2)\n`,
     );
@@ -121,7 +129,10 @@ describe('the verdict per symbol', () => {
   it('reads namespaces through wrappers, says which architectures export a symbol, and gives record tiers', () => {
     const result = check('iwl_wrapped\narch_file\narch_nofile\nns_wrong\ntype_wrong\n__tracepoint_9p_fid_ref\nmods_ok\n');
     const by = (s: string) => result.symbols.find((c) => c.symbol === s)!;
-    expect([by('iwl_wrapped').labels, by('iwl_wrapped').importLine]).toEqual([['GPL-only', 'namespace IWLWIFI'], 'MODULE_IMPORT_NS("IWLWIFI");']);
+    expect([by('iwl_wrapped').labels, by('iwl_wrapped').importLine]).toEqual([
+      ['GPL-only', 'namespace IWLWIFI'],
+      'MODULE_IMPORT_NS("IWLWIFI");',
+    ]);
     expect(by('arch_file').labels).toEqual(['only alpha, x86', 'GPL-only', 'obsolete']);
     expect(by('arch_file').notes).toEqual([
       'Exported only by architecture code (alpha, x86): a module built for another architecture cannot link against it.',
@@ -136,7 +147,10 @@ describe('the verdict per symbol', () => {
       '/symbols/9p_fid_ref/',
       ['A linker symbol of the tracepoint 9p_fid_ref: exported with it, on the same terms.'],
     ]);
-    expect([by('mods_ok').verdict, by('mods_ok').restrictedTo]).toEqual(['blocked', "KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)"]);
+    expect([by('mods_ok').verdict, by('mods_ok').restrictedTo]).toEqual([
+      'blocked',
+      "KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)",
+    ]);
   });
 
   it('writes MODULE_IMPORT_NS as a string from 6.13 and as a bare token before', () => {
@@ -144,7 +158,9 @@ describe('the verdict per symbol', () => {
     expect(importLine('DMA_BUF', 'v6.13-rc1')).toBe('MODULE_IMPORT_NS("DMA_BUF");');
     expect(importLine('DMA_BUF', 'v6.12.9')).toBe('MODULE_IMPORT_NS(DMA_BUF);');
     const old = loadExportTable(FIXTURE, 'v6.12').table;
-    expect(check('ERROR: modpost: module foo uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.', old).imports).toEqual(['MODULE_IMPORT_NS(DMA_BUF);']);
+    expect(
+      check('ERROR: modpost: module foo uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.', old).imports,
+    ).toEqual(['MODULE_IMPORT_NS(DMA_BUF);']);
   });
 
   it('trusts modpost about a namespace the snapshot does not know', () => {
@@ -166,7 +182,16 @@ describe('the verdict per symbol', () => {
     ]);
     const decoded = decodeExportTable(encoded);
     expect(decoded.version).toBe('v6.19');
-    const normal = (t: ExportTable) => [...t.exports].map(([symbol, variants]) => `${symbol}: ${variants.map((v) => JSON.stringify(v)).sort().join(' ')}`).sort();
+    const normal = (t: ExportTable) =>
+      [...t.exports]
+        .map(
+          ([symbol, variants]) =>
+            `${symbol}: ${variants
+              .map((v) => JSON.stringify(v))
+              .sort()
+              .join(' ')}`,
+        )
+        .sort();
     expect(normal(decoded)).toEqual(normal(table));
     expect(decoded.exports.size).toBe(21);
     expect(decoded.records).toEqual(table.records);
@@ -190,9 +215,12 @@ kmalloc	EXPORT_TRACEPOINT_SYMBOL		mm/slab_common.c	44
 
 describe('linker symbols and architectures', () => {
   const snapshot = parseSnapshot(LINKER_SNAPSHOT);
-  const table = buildExportTable(snapshot, [{ symbol: '__kernel_fpu_begin', status: 'removed', type: 'unexported', reason: 'Withdrawn on x86.' }]);
+  const table = buildExportTable(snapshot, [
+    { symbol: '__kernel_fpu_begin', status: 'removed', type: 'unexported', reason: 'Withdrawn on x86.' },
+  ]);
   // null checks against every architecture, as --arch any does.
-  const one = (text: string, arch: string | null = 'x86') => checkModule(parseModuleInput(text), table, { arch: arch ?? undefined }).symbols[0]!;
+  const one = (text: string, arch: string | null = 'x86') =>
+    checkModule(parseModuleInput(text), table, { arch: arch ?? undefined }).symbols[0]!;
 
   it('keys the table by linker symbol: a tracepoint exports __tracepoint_, __traceiter_ and its static call, not its name', () => {
     expect([...table.exports.keys()].filter((k) => k.includes('kmalloc')).sort()).toEqual([
@@ -239,11 +267,21 @@ describe('linker symbols and architectures', () => {
       const onX86 = run(['-', '--root', FIXTURE, '--snapshot', snap, '--format', 'json'], nm);
       expect([onX86.status, JSON.parse(onX86.stdout).arch, JSON.parse(onX86.stdout).blocked]).toEqual([1, 'x86', ['__kernel_fpu_begin']]);
       const onS390 = run(['-', '--root', FIXTURE, '--snapshot', snap, '--arch', 's390x', '--format', 'json'], nm);
-      expect([onS390.status, JSON.parse(onS390.stdout).arch, JSON.parse(onS390.stdout).blocked]).toEqual([1, 's390', ['__x86_indirect_thunk_rax']]);
+      expect([onS390.status, JSON.parse(onS390.stdout).arch, JSON.parse(onS390.stdout).blocked]).toEqual([
+        1,
+        's390',
+        ['__x86_indirect_thunk_rax'],
+      ]);
       const any = run(['-', '--root', FIXTURE, '--snapshot', snap, '--arch', 'any'], nm);
-      expect([any.status, any.stdout.split('\n')[0]]).toEqual([0, 'check-module: 2 symbols from nm -u output, against v6.19 (every architecture)']);
+      expect([any.status, any.stdout.split('\n')[0]]).toEqual([
+        0,
+        'check-module: 2 symbols from nm -u output, against v6.19 (every architecture)',
+      ]);
       const bad = run(['-', '--arch', 'vax'], nm);
-      expect([bad.status, bad.stderr]).toEqual([2, 'check-module: --arch: unknown architecture "vax" (give a kernel arch/ name such as x86, arm64, s390, riscv, or uname -m\'s x86_64, aarch64, ppc64le; or any)\n']);
+      expect([bad.status, bad.stderr]).toEqual([
+        2,
+        'check-module: --arch: unknown architecture "vax" (give a kernel arch/ name such as x86, arm64, s390, riscv, or uname -m\'s x86_64, aarch64, ppc64le; or any)\n',
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -294,11 +332,20 @@ describe('npm run check-module', () => {
   });
 
   it('reads standard input, checks against an older snapshot, and answers in JSON', () => {
-    const r = run(['-', '--root', FIXTURE, '--snapshot', 'v6.12', '--format', 'json'], '                 U dma_buf_get\n                 U gone_stable\n');
+    const r = run(
+      ['-', '--root', FIXTURE, '--snapshot', 'v6.12', '--format', 'json'],
+      '                 U dma_buf_get\n                 U gone_stable\n',
+    );
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(['version', 'arch', 'input', 'symbols', 'imports', 'gplOnly', 'blocked', 'ignored']);
-    expect([json.version, json.arch, json.input, json.imports, json.blocked]).toEqual(['v6.12', 'x86', 'nm -u output', ['MODULE_IMPORT_NS(DMA_BUF);'], []]);
+    expect([json.version, json.arch, json.input, json.imports, json.blocked]).toEqual([
+      'v6.12',
+      'x86',
+      'nm -u output',
+      ['MODULE_IMPORT_NS(DMA_BUF);'],
+      [],
+    ]);
     // gone_stable has a record, so a page, though only v6.12 exports it.
     expect(json.symbols[1]).toEqual({
       symbol: 'gone_stable',
@@ -319,10 +366,18 @@ describe('npm run check-module', () => {
   it.each([
     [['/nonexistent/modpost.log'], '', 'check-module: /nonexistent/modpost.log: no such file\n'],
     [[FIXTURE], '', `check-module: ${FIXTURE}: is a directory, not a file (the .ko, or nm -u output)\n`],
-    [['-'], 'make: Entering directory\n\n', "check-module: no symbols in standard input: give the .ko, nm -u output, one symbol per line, or modpost's error lines\n"],
+    [
+      ['-'],
+      'make: Entering directory\n\n',
+      "check-module: no symbols in standard input: give the .ko, nm -u output, one symbol per line, or modpost's error lines\n",
+    ],
     [['-', '--root', FIXTURE, '--snapshot', 'v5.4'], 'kmalloc\n', 'check-module: no snapshot of v5.4; committed: v6.12, v6.19\n'],
     [['-', '--format', 'yaml'], 'kmalloc\n', 'check-module: --format must be text or json (got "yaml")\n'],
-    [[], '', 'check-module: expected 1 argument, got 0\nusage: npm run check-module -- <file | -> [--arch x86_64|arm64|…|any] [--snapshot v6.19 | FILE.tsv] [--format text|json] [--root DIR]\n'],
+    [
+      [],
+      '',
+      'check-module: expected 1 argument, got 0\nusage: npm run check-module -- <file | -> [--arch x86_64|arm64|…|any] [--snapshot v6.19 | FILE.tsv] [--format text|json] [--root DIR]\n',
+    ],
   ])('exits 2 on %j', (args, stdin, stderr) => {
     const r = run(args, stdin);
     // The usage goes on with the input forms, limits and exit codes; the first lines say what is wrong.

@@ -9,7 +9,10 @@ import { REPO_ROOT } from '../../src/lib/project.ts';
 
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/drift');
 const snapshot = parseSnapshot(fs.readFileSync(path.join(FIXTURE, 'content/snapshots/v6.19.tsv'), 'utf8'));
-const coverage = computeCoverage(snapshot, loadDriftRecords(FIXTURE).records.map((r) => r.symbol));
+const coverage = computeCoverage(
+  snapshot,
+  loadDriftRecords(FIXTURE).records.map((r) => r.symbol),
+);
 const rows = (list: { key: string; total: number; documented: number }[]) => list.map((r) => [r.key, r.total, r.documented]);
 
 describe('coverage of the fixture snapshot', () => {
@@ -56,14 +59,14 @@ describe('coverage of the fixture snapshot', () => {
   });
 
   it('formats shares without rounding something to nothing or to everything', () => {
-    expect([formatPercent(9, 17), formatPercent(1, 49), formatPercent(11, 39007), formatPercent(0, 5), formatPercent(5, 5), formatPercent(39006, 39007), formatPercent(0, 0)]).toEqual([
-      '52.9%',
-      '2.0%',
-      '<0.1%',
-      '0%',
-      '100%',
-      '99.9%',
-      '—',
-    ]);
+    expect([
+      formatPercent(9, 17),
+      formatPercent(1, 49),
+      formatPercent(11, 39007),
+      formatPercent(0, 5),
+      formatPercent(5, 5),
+      formatPercent(39006, 39007),
+      formatPercent(0, 0),
+    ]).toEqual(['52.9%', '2.0%', '<0.1%', '0%', '100%', '99.9%', '—']);
   });
 });

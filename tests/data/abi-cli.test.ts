@@ -42,7 +42,14 @@ describe('npm run abi -- search', () => {
   it('prints several matches A–Z, with namespace, release and every thread', () => {
     const result = run('search', '_', '--root', FIXTURE_SITE);
     expect(result.status).toBe(0);
-    expect([...result.stdout.matchAll(/^(\w+)\n-+\n/gm)].map((m) => m[1])).toEqual(['alloc_pages_vma', 'alpha_stable', 'beta_ns', 'delta_mods', 'epsilon_ns', 'gamma_removed']);
+    expect([...result.stdout.matchAll(/^(\w+)\n-+\n/gm)].map((m) => m[1])).toEqual([
+      'alloc_pages_vma',
+      'alpha_stable',
+      'beta_ns',
+      'delta_mods',
+      'epsilon_ns',
+      'gamma_removed',
+    ]);
     expect(result.stdout).toContain('Type:\t\t\tEXPORT_SYMBOL_NS_GPL (namespace FIXTURE_NS)\nKernel version:\t\tnot established\n');
     expect(result.stdout).toContain('Kernel version:\t\tv5.4\n');
     expect(result.stdout).toContain('Threads:\t\thttps://lore.kernel.org/r/alpha-patch@example.invalid (patch)\n');

@@ -34,7 +34,9 @@ describe('rendering an ABI entry', () => {
   it('refuses values it could not give back unchanged', () => {
     expect(() => renderAbiEntry({ what: [] })).toThrow('at least one What:');
     expect(() => renderAbiEntry({ what: ['a b\nc'] })).toThrow('What: must be one non-empty line');
-    expect(() => renderAbiEntry({ what: ['a'], description: 'trailing \nspace' })).toThrow('Description: lines must not end with blank space');
+    expect(() => renderAbiEntry({ what: ['a'], description: 'trailing \nspace' })).toThrow(
+      'Description: lines must not end with blank space',
+    );
     expect(() => renderAbiEntry({ what: ['a'], users: 'x\n  y' })).toThrow('Users: continuation lines must not be indented');
     expect(() => renderAbiEntry({ what: ['a'], contact: ' x' })).toThrow('Contact: value must not start or end with blank space');
   });
@@ -45,7 +47,9 @@ describe('rendering an ABI entry', () => {
     expect(entry.what).toEqual(['alloc_pages_vma']);
     expect(entry.date).toBe('2019-06-26');
     expect(entry.kernelVersion).toBe('5.3');
-    expect(entry.description).toContain('\n\nExport: unexported. Not available to modules.\nTier: removed. The function was deleted in 5.19;');
+    expect(entry.description).toContain(
+      '\n\nExport: unexported. Not available to modules.\nTier: removed. The function was deleted in 5.19;',
+    );
     expect(entry.description).toContain('Use instead: vma_alloc_folio.');
     expect(entry.description).toContain('\n\nThreads:\n- https://lore.kernel.org/r/20190613094326.24093-6-hch@lst.de (patch)\n');
     expect(entry.description!.endsWith('\n\nRecord: https://example.org/symbols/alloc_pages_vma/')).toBe(true);
@@ -86,7 +90,12 @@ describe('parsing the ABI format', () => {
         description: 'Controls the thing.\nWriting 1 enables it;\nwriting 0 disables it.\n\nReads return the current state.',
         users: 'example-tool,\nanother-tool',
       },
-      { what: ['/sys/class/example/baz'], date: 'April 2021', contact: 'linux-kernel@vger.kernel.org', description: 'Only a description, indented with spaces.' },
+      {
+        what: ['/sys/class/example/baz'],
+        date: 'April 2021',
+        contact: 'linux-kernel@vger.kernel.org',
+        description: 'Only a description, indented with spaces.',
+      },
     ]);
   });
 
@@ -105,7 +114,9 @@ describe('parsing the ABI format', () => {
       throw new Error('parsed');
     };
     expect(error('Date:\t\t2020\n')).toBe('x.txt:1: Date: before the first What:');
-    expect(error('What:\t\ta\nNotes:\t\tx\n')).toBe('x.txt:2: expected one of What:, Date:, KernelVersion:, Contact:, Description:, Users: at the start of the line (got "Notes:\t\tx")');
+    expect(error('What:\t\ta\nNotes:\t\tx\n')).toBe(
+      'x.txt:2: expected one of What:, Date:, KernelVersion:, Contact:, Description:, Users: at the start of the line (got "Notes:\t\tx")',
+    );
     expect(error('What:\t\ta\nDate:\t\t1\nDate:\t\t2\n')).toBe('x.txt:3: Date: given twice in one entry');
     expect(error('\t\tstray\n')).toBe('x.txt:1: indented text outside an entry');
     expect(error('What:\t\ta\n\t\tmore\n')).toBe('x.txt:2: What: takes one line; continuation lines are not allowed');

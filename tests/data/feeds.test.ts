@@ -16,7 +16,10 @@ describe('feed entries', () => {
       kinds: ['type-change', 'tier-change'],
       words: ['type EXPORT_SYMBOL → unexported', 'tier stable → removed'],
     });
-    expect(describeStep({ type: 'EXPORT_SYMBOL', status: 'stable' }, { type: 'EXPORT_SYMBOL', status: 'stable' })).toEqual({ kinds: ['change'], words: [] });
+    expect(describeStep({ type: 'EXPORT_SYMBOL', status: 'stable' }, { type: 'EXPORT_SYMBOL', status: 'stable' })).toEqual({
+      kinds: ['change'],
+      words: [],
+    });
   });
 
   it('give a real record one entry for the record and one per history step', () => {
@@ -53,7 +56,17 @@ describe('Atom XML', () => {
       title: 'A & B <c>',
       subtitle: 'quotes " and \u0001control',
       alternate: ctx.paths.home(),
-      entries: [{ id: 'https://example.org/sub/x/#decision', title: 'x < y & z', date: '2024-01-02', link: 'https://example.org/sub/x/?a=1&b=2', kinds: ['change'], summary: 's', html: '<p>a &amp; b</p>' }],
+      entries: [
+        {
+          id: 'https://example.org/sub/x/#decision',
+          title: 'x < y & z',
+          date: '2024-01-02',
+          link: 'https://example.org/sub/x/?a=1&b=2',
+          kinds: ['change'],
+          summary: 's',
+          html: '<p>a &amp; b</p>',
+        },
+      ],
     };
     const { root, declaration } = parseXml(renderAtom(feed, ctx, '2000-01-01'));
     expect(declaration).toBe('version="1.0" encoding="utf-8"');
@@ -80,7 +93,11 @@ describe('Atom XML', () => {
 
 describe('sitemaps', () => {
   it('keep the HTML pages of the build and leave out files and the 404 page', () => {
-    expect(htmlPagePaths(['', 'symbols/a/', '/symbols/b/', 'api/v1/exports.json', '404/', 'feeds/all.xml', 'symbols/a/'])).toEqual(['', 'symbols/a/', 'symbols/b/']);
+    expect(htmlPagePaths(['', 'symbols/a/', '/symbols/b/', 'api/v1/exports.json', '404/', 'feeds/all.xml', 'symbols/a/'])).toEqual([
+      '',
+      'symbols/a/',
+      'symbols/b/',
+    ]);
   });
 
   it('split the URLs into parts listed by an index', () => {
@@ -90,11 +107,15 @@ describe('sitemaps', () => {
     const idx = parseXml(index).root;
     expect(idx.name).toBe('sitemapindex');
     expect(idx.uri).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    expect(childrenNamed(idx, 'sitemap').map((s) => child(s, 'loc')!.text)).toEqual([1, 2, 3].map((n) => `https://example.org/sub/sitemap-${n}.xml`));
+    expect(childrenNamed(idx, 'sitemap').map((s) => child(s, 'loc')!.text)).toEqual(
+      [1, 2, 3].map((n) => `https://example.org/sub/sitemap-${n}.xml`),
+    );
     const locs = parts.flatMap((p) => childrenNamed(parseXml(p).root, 'url').map((u) => child(u, 'loc')!.text));
     expect(locs).toEqual(urls);
     expect(renderSitemaps([], () => 'https://example.org/sitemap-1.xml').parts).toHaveLength(1);
     expect(() => renderSitemaps(urls, () => '', 50_001)).toThrow('a sitemap holds 1 to 50000 URLs');
-    expect(robotsTxt('https://example.org/sub/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/sitemap.xml\n');
+    expect(robotsTxt('https://example.org/sub/sitemap.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/sitemap.xml\n',
+    );
   });
 });

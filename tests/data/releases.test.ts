@@ -17,7 +17,16 @@ import { pathSubsystem } from '../../src/lib/kernel/export-model.ts';
 import type { RecordData } from '../../src/lib/schema.ts';
 
 const tsv = (version: string, rows: string[]) =>
-  parseSnapshot(`# test | kernel version: ${version}\nsymbol\tmacro\tnamespace\tfile\tline\n${rows.map((r) => r.split(' ').map((c) => (c === '-' ? '' : c)).join('\t')).join('\n')}\n`);
+  parseSnapshot(
+    `# test | kernel version: ${version}\nsymbol\tmacro\tnamespace\tfile\tline\n${rows
+      .map((r) =>
+        r
+          .split(' ')
+          .map((c) => (c === '-' ? '' : c))
+          .join('\t'),
+      )
+      .join('\n')}\n`,
+  );
 
 const older = tsv('6.1.0', [
   'kept EXPORT_SYMBOL - mm/a.c 1',
@@ -50,7 +59,10 @@ describe('diffing two snapshots', () => {
     expect(diff.retyped.map((c) => c.symbol)).toEqual(['gpl_now', 'into_ns', 'per_arch']);
     const perArch = diff.retyped.find((c) => c.symbol === 'per_arch')!;
     expect(perArch.before).toEqual([{ macro: 'EXPORT_SYMBOL', namespace: '' }]);
-    expect(perArch.after).toEqual([{ macro: 'EXPORT_SYMBOL', namespace: '' }, { macro: 'EXPORT_SYMBOL_GPL', namespace: '' }]);
+    expect(perArch.after).toEqual([
+      { macro: 'EXPORT_SYMBOL', namespace: '' },
+      { macro: 'EXPORT_SYMBOL_GPL', namespace: '' },
+    ]);
   });
 
   it('groups changes by source area and by kind of change', () => {
@@ -70,7 +82,11 @@ describe('diffing two snapshots', () => {
       { from: 'EXPORT_SYMBOL', to: 'EXPORT_SYMBOL_GPL', count: 1 },
       { from: 'EXPORT_SYMBOL_GPL', to: 'EXPORT_SYMBOL_GPL (NETDEV)', count: 1 },
     ]);
-    expect(topRetypeKinds(diff.retyped, 1)).toEqual({ kinds: [{ from: 'EXPORT_SYMBOL', to: 'EXPORT_SYMBOL + EXPORT_SYMBOL_GPL', count: 1 }], otherKinds: 2, otherSymbols: 2 });
+    expect(topRetypeKinds(diff.retyped, 1)).toEqual({
+      kinds: [{ from: 'EXPORT_SYMBOL', to: 'EXPORT_SYMBOL + EXPORT_SYMBOL_GPL', count: 1 }],
+      otherKinds: 2,
+      otherSymbols: 2,
+    });
   });
 
   it('gives each symbol its export in every snapshot', () => {
@@ -88,11 +104,23 @@ describe('diffing two snapshots', () => {
 
 describe('releases', () => {
   const record = (symbol: string, extra: Partial<RecordData>): RecordData =>
-    ({ symbol, summary: 's', type: 'EXPORT_SYMBOL', status: 'stable', subsystem: 'mm', date: '2020-01-01', threads: [{ messageId: 'a@b', url: 'https://lore.kernel.org/r/a@b' }], ...extra }) as RecordData;
+    ({
+      symbol,
+      summary: 's',
+      type: 'EXPORT_SYMBOL',
+      status: 'stable',
+      subsystem: 'mm',
+      date: '2020-01-01',
+      threads: [{ messageId: 'a@b', url: 'https://lore.kernel.org/r/a@b' }],
+      ...extra,
+    }) as RecordData;
 
   it('lists snapshot releases and the releases records name, newest first, with each record event', () => {
     const records = [
-      record('gpl_now', { since: 'v5.3', history: [{ date: '2020-01-01', version: 'v6.19', change: 'Made GPL-only.', type: 'EXPORT_SYMBOL_GPL' }] }),
+      record('gpl_now', {
+        since: 'v5.3',
+        history: [{ date: '2020-01-01', version: 'v6.19', change: 'Made GPL-only.', type: 'EXPORT_SYMBOL_GPL' }],
+      }),
       record('gone', { history: [{ date: '2019-01-01', version: 'v5.3', change: 'Exported.', status: 'stable' }] }),
     ];
     const list = buildReleases(records, indexSnapshots([older, newer]));
@@ -117,7 +145,7 @@ describe('releases', () => {
   it('accounts for every symbol of the real snapshots in one diff', () => {
     const indexes = indexSnapshots(loadSnapshots(REPO_ROOT));
     expect(indexes.length).toBeGreaterThanOrEqual(2);
-    const [a, b] = indexes.slice(-2) as [typeof indexes[0], typeof indexes[0]];
+    const [a, b] = indexes.slice(-2) as [(typeof indexes)[0], (typeof indexes)[0]];
     const diff = diffSnapshots(a, b);
     const kept = [...b.bySymbol.keys()].filter((s) => a.bySymbol.has(s)).length;
     expect(diff.added.length + kept).toBe(b.bySymbol.size);
@@ -125,6 +153,8 @@ describe('releases', () => {
     expect(diff.added.length).toBeGreaterThan(1000);
     const areas = changesByArea(diff);
     expect(new Set(areas.map((x) => x.slug)).size).toBe(areas.length);
-    expect(areas.reduce((n, x) => n + x.added.length + x.removed.length + x.retyped.length, 0)).toBe(diff.added.length + diff.removed.length + diff.retyped.length);
+    expect(areas.reduce((n, x) => n + x.added.length + x.removed.length + x.retyped.length, 0)).toBe(
+      diff.added.length + diff.removed.length + diff.retyped.length,
+    );
   });
 });

@@ -54,8 +54,15 @@ describe('what an export macro amounts to', () => {
   });
 
   it('derives a subsystem from the path and prefers generic code over arch/', () => {
-    expect(['drivers/gpu/drm/drm_a.c', 'mm/slub.c', 'arch/x86/kernel/fpu/core.c', 'Makefile.c'].map(pathSubsystem)).toEqual(['drivers/gpu', 'mm', 'arch/x86', '(top level)']);
-    const rows = parseSnapshot('symbol\tmacro\tnamespace\tfile\tline\nm\tEXPORT_SYMBOL\t\tarch/alpha/lib/m.S\t1\nm\tEXPORT_SYMBOL\t\tlib/m.c\t2\n').rows;
+    expect(['drivers/gpu/drm/drm_a.c', 'mm/slub.c', 'arch/x86/kernel/fpu/core.c', 'Makefile.c'].map(pathSubsystem)).toEqual([
+      'drivers/gpu',
+      'mm',
+      'arch/x86',
+      '(top level)',
+    ]);
+    const rows = parseSnapshot(
+      'symbol\tmacro\tnamespace\tfile\tline\nm\tEXPORT_SYMBOL\t\tarch/alpha/lib/m.S\t1\nm\tEXPORT_SYMBOL\t\tlib/m.c\t2\n',
+    ).rows;
     expect(primaryRow(rows).file).toBe('lib/m.c');
   });
 });
@@ -67,7 +74,22 @@ describe('drift in the library', () => {
 
   it('reads the valid records and lists the broken one apart', () => {
     expect(records.map((r) => r.symbol).sort()).toEqual(
-      ['arch_file', 'arch_nofile', 'arrives_later', 'back_again', 'gone_obsolete', 'gone_stable', 'iwl_wrapped', 'later_gone', 'mods_ok', 'mods_wrong', 'ns_wrong', 'removed_gone', 'type_ok', 'type_wrong'].sort(),
+      [
+        'arch_file',
+        'arch_nofile',
+        'arrives_later',
+        'back_again',
+        'gone_obsolete',
+        'gone_stable',
+        'iwl_wrapped',
+        'later_gone',
+        'mods_ok',
+        'mods_wrong',
+        'ns_wrong',
+        'removed_gone',
+        'type_ok',
+        'type_wrong',
+      ].sort(),
     );
     expect(unreadable).toEqual(['content/exports/broken.mdx']);
   });
@@ -84,10 +106,12 @@ describe('drift in the library', () => {
     expect(result.counts).toEqual({ type: 2, namespace: 2, 'not-exported': 1, 're-exported': 1 });
   });
 
-  it('says what differs, and which rows, preferring the rows in the record\'s file', () => {
+  it("says what differs, and which rows, preferring the rows in the record's file", () => {
     const by = (symbol: string) => result.mismatches.find((m) => m.symbol === symbol)!;
     expect(by('type_wrong').message).toBe('the record says EXPORT_SYMBOL_GPL; the code has EXPORT_SYMBOL');
-    expect(by('type_wrong').rows.map((r) => [r.file, r.line, r.macro, r.type, r.agrees])).toEqual([['lib/wrong.c', 3, 'EXPORT_SYMBOL', 'EXPORT_SYMBOL', false]]);
+    expect(by('type_wrong').rows.map((r) => [r.file, r.line, r.macro, r.type, r.agrees])).toEqual([
+      ['lib/wrong.c', 3, 'EXPORT_SYMBOL', 'EXPORT_SYMBOL', false],
+    ]);
     expect(by('arch_nofile').message).toBe(
       'the record says EXPORT_SYMBOL_GPL; the code has EXPORT_SYMBOL in 1 of 2 places; give the record a file: to compare the definition it is about',
     );
@@ -99,7 +123,9 @@ describe('drift in the library', () => {
     expect(result.mismatches.some((m) => m.symbol === 'arch_file')).toBe(false);
     expect(by('ns_wrong').message).toBe("the record's namespace is FOO; the code has BAR in drivers/bar/bar.c");
     expect(by('mods_wrong').message).toBe("the record's module list is vfio; the code has module:kvm");
-    expect(by('gone_stable').message).toBe('the record is stable (EXPORT_SYMBOL) but v6.19 does not export gone_stable: move it to obsolete or removed and say why in reason');
+    expect(by('gone_stable').message).toBe(
+      'the record is stable (EXPORT_SYMBOL) but v6.19 does not export gone_stable: move it to obsolete or removed and say why in reason',
+    );
     expect(by('back_again').message).toBe(
       "the record is removed (unexported) but v6.19 exports back_again again (not in kernel/old.c, the record's file), EXPORT_SYMBOL: record the new decision",
     );
@@ -108,7 +134,10 @@ describe('drift in the library', () => {
   it('accepts wrappers and namespace alternatives that amount to the recorded type', () => {
     // iwl_wrapped: IWL_EXPORT_SYMBOL is NS_GPL IWLWIFI; mods_ok: kvm is one alternative of EXPORT_SYMBOL_FOR_KVM.
     for (const ok of ['type_ok', 'arch_file', 'iwl_wrapped', 'mods_ok', 'gone_obsolete', 'removed_gone', 'arrives_later', 'later_gone']) {
-      expect(result.mismatches.some((m) => m.symbol === ok), ok).toBe(false);
+      expect(
+        result.mismatches.some((m) => m.symbol === ok),
+        ok,
+      ).toBe(false);
     }
   });
 
@@ -134,7 +163,7 @@ describe('drift in the library', () => {
     });
   });
 
-  it('compares an older release with what the record\'s dated history says held then', () => {
+  it("compares an older release with what the record's dated history says held then", () => {
     const old = parseSnapshot(fs.readFileSync(path.join(FIXTURE, 'content/snapshots/v6.12.tsv'), 'utf8'));
     const earlier = computeDrift(old.rows, records, old.version);
     // later_gone was removed in v6.15 and was EXPORT_SYMBOL from v6.1; arrives_later is exported since v6.15.
@@ -148,13 +177,29 @@ describe('drift in the library', () => {
       { type: 'EXPORT_SYMBOL', status: 'stable', namespace: undefined, asOf: 'v6.1' },
       { type: 'unexported', status: 'removed', namespace: undefined },
     ]);
-    expect(recordAt(records.find((r) => r.symbol === 'arrives_later')!, 'v6.12')).toBeUndefined();
+    expect(
+      recordAt(
+        records.find((r) => r.symbol === 'arrives_later')!,
+        'v6.12',
+      ),
+    ).toBeUndefined();
   });
 
   it('lists the top subsystems in text and says how to see the rest', () => {
     const many: DriftRecord[] = [];
-    const rows = Array.from({ length: 25 }, (_, i) => ({ symbol: `s${i}`, macro: 'EXPORT_SYMBOL', namespace: '', file: `drivers/d${String(i).padStart(2, '0')}/x.c`, line: 1 }));
-    const text = formatDriftText({ ...computeDrift(rows, many, 'v6.19'), input: { kind: 'snapshot', path: 'x.tsv', version: 'v6.19', rows: 25 }, records: 0, unreadable: [] });
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      symbol: `s${i}`,
+      macro: 'EXPORT_SYMBOL',
+      namespace: '',
+      file: `drivers/d${String(i).padStart(2, '0')}/x.c`,
+      line: 1,
+    }));
+    const text = formatDriftText({
+      ...computeDrift(rows, many, 'v6.19'),
+      input: { kind: 'snapshot', path: 'x.tsv', version: 'v6.19', rows: 25 },
+      records: 0,
+      unreadable: [],
+    });
     expect(text).toContain('Exported without a record: 25 symbols in 25 subsystems\n  drivers/d00       1\n');
     expect(text).toContain('  … 5 more subsystems; --all lists every subsystem and symbol\n');
     expect(text.endsWith('No mismatches; 25 exported symbols without a record.\n')).toBe(true);
@@ -173,24 +218,33 @@ describe('npm run drift', () => {
     expect(r.stdout).toContain('Namespace differs (2)\n');
     expect(r.stdout).toContain('No longer exported, but the record is testing or stable (1)\n');
     expect(r.stdout).toContain('Removed, but exported again (1)\n');
-    expect(r.stdout).toContain('Exported without a record: 8 symbols in 6 subsystems\n  drivers/gpu           3\n  arch/parisc           1\n');
+    expect(r.stdout).toContain(
+      'Exported without a record: 8 symbols in 6 subsystems\n  drivers/gpu           3\n  arch/parisc           1\n',
+    );
     expect(r.stdout).toContain('  --all lists the symbols\n');
     expect(r.stdout).not.toContain('drm_a');
-    expect(r.stdout.endsWith('\n6 mismatches (2 type, 2 namespace, 1 not-exported, 1 re-exported); 8 exported symbols without a record.\n')).toBe(true);
+    expect(
+      r.stdout.endsWith('\n6 mismatches (2 type, 2 namespace, 1 not-exported, 1 re-exported); 8 exported symbols without a record.\n'),
+    ).toBe(true);
   });
 
-  it('lists every symbol without a record with --all, and only a subsystem\'s with --subsystem', () => {
+  it("lists every symbol without a record with --all, and only a subsystem's with --subsystem", () => {
     const all = drift(SNAPSHOT, '--root', FIXTURE, '--all').stdout;
-    expect(all).toContain('  drivers/gpu           3\n      drm_a     EXPORT_SYMBOL_GPL  drivers/gpu/drm/drm_a.c:5\n      drm_b     EXPORT_SYMBOL  drivers/gpu/drm/drm_a.c:9\n      host1x_x  EXPORT_SYMBOL_NS_GPL HOST1X  drivers/gpu/host1x/x.c:3\n');
+    expect(all).toContain(
+      '  drivers/gpu           3\n      drm_a     EXPORT_SYMBOL_GPL  drivers/gpu/drm/drm_a.c:5\n      drm_b     EXPORT_SYMBOL  drivers/gpu/drm/drm_a.c:9\n      host1x_x  EXPORT_SYMBOL_NS_GPL HOST1X  drivers/gpu/host1x/x.c:3\n',
+    );
     expect(all).toContain('      9p_fid_ref  EXPORT_SYMBOL (EXPORT_TRACEPOINT_SYMBOL)  net/9p/client.c:773\n');
     const drivers = drift(SNAPSHOT, '--root', FIXTURE, '--subsystem', 'drivers').stdout;
-    expect(drivers).toContain('Exported without a record: 4 symbols in 2 subsystems\n  drivers/gpu           3\n  drivers/dma-buf       1\n');
+    expect(drivers).toContain(
+      'Exported without a record: 4 symbols in 2 subsystems\n  drivers/gpu           3\n  drivers/dma-buf       1\n',
+    );
   });
 
   it('exits 1 with --strict when a record disagrees, and 0 when only records are missing', () => {
     expect(drift(SNAPSHOT, '--root', FIXTURE, '--strict').status).toBe(1);
     const root = copyFixture();
-    for (const f of ['arch_nofile', 'back_again', 'gone_stable', 'mods_wrong', 'ns_wrong', 'type_wrong']) fs.rmSync(path.join(root, `content/exports/${f}.mdx`));
+    for (const f of ['arch_nofile', 'back_again', 'gone_stable', 'mods_wrong', 'ns_wrong', 'type_wrong'])
+      fs.rmSync(path.join(root, `content/exports/${f}.mdx`));
     const clean = drift(SNAPSHOT, '--root', root, '--strict');
     expect(clean.status).toBe(0);
     expect(clean.stdout).toContain('\nNo mismatches; 13 exported symbols without a record.\n');
@@ -207,7 +261,9 @@ describe('npm run drift', () => {
       record: 'content/exports/type_wrong.mdx',
       recorded: { type: 'EXPORT_SYMBOL_GPL', status: 'stable' },
       message: 'the record says EXPORT_SYMBOL_GPL; the code has EXPORT_SYMBOL',
-      rows: [{ symbol: 'type_wrong', macro: 'EXPORT_SYMBOL', namespace: '', file: 'lib/wrong.c', line: 3, type: 'EXPORT_SYMBOL', agrees: false }],
+      rows: [
+        { symbol: 'type_wrong', macro: 'EXPORT_SYMBOL', namespace: '', file: 'lib/wrong.c', line: 3, type: 'EXPORT_SYMBOL', agrees: false },
+      ],
     });
     expect(json.undocumented.count).toBe(8);
     expect(json.undocumented.subsystems[0]).toEqual({ subsystem: 'drivers/gpu', count: 3 });
@@ -234,11 +290,17 @@ describe('npm run drift', () => {
 
   it.each([
     [[path.join(tmp, 'missing')], `drift: ${path.join(tmp, 'missing')}: no such file or directory\n`],
-    [[path.join(MODERN, 'Makefile')], `drift: ${path.join(MODERN, 'Makefile')}: expected a kernel tree (a directory) or a snapshot (a .tsv file)\n`],
+    [
+      [path.join(MODERN, 'Makefile')],
+      `drift: ${path.join(MODERN, 'Makefile')}: expected a kernel tree (a directory) or a snapshot (a .tsv file)\n`,
+    ],
     [[path.join(MODERN, 'drivers')], `drift: ${path.join(MODERN, 'drivers')}: no top-level Makefile, so not a kernel tree\n`],
     [[SNAPSHOT, '--format', 'xml'], 'drift: --format must be text or json (got "xml")\n'],
     [[SNAPSHOT, '--limit', '3'], 'drift: --limit only applies to --write\n'],
-    [[SNAPSHOT, '--root', FIXTURE, '--write'], 'drift: --write would write 8 records: pass --limit N to write the first N listed, or --all to write every one\n'],
+    [
+      [SNAPSHOT, '--root', FIXTURE, '--write'],
+      'drift: --write would write 8 records: pass --limit N to write the first N listed, or --all to write every one\n',
+    ],
   ])('exits 2 on %j', (args, stderr) => {
     const r = drift(...args);
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', stderr]);
@@ -288,16 +350,34 @@ describe('npm run drift -- --write', () => {
 
     // A second run skips what exists and writes the rest.
     const again = drift(SNAPSHOT, '--root', root, '--write', '--all');
-    expect(again.stdout).toContain('Wrote 2 records (status testing, facts from the code):\n  content/exports/locked_fn.mdx\n  content/exports/kmalloc_fixture.mdx\n');
+    expect(again.stdout).toContain(
+      'Wrote 2 records (status testing, facts from the code):\n  content/exports/locked_fn.mdx\n  content/exports/kmalloc_fixture.mdx\n',
+    );
     expect(again.stdout).toContain('  drm_b: content/exports/drm_b.mdx (or a name differing only in case) already exists\n');
   });
 
   it('writes valid records when given the thread, and reports them as JSON', () => {
     const root = copyFixture();
-    const r = drift(SNAPSHOT, '--root', root, '--write', '--all', '--subsystem', 'kernel', '--thread', 'https://lore.kernel.org/all/locked-fn@example.invalid/', '--format', 'json');
+    const r = drift(
+      SNAPSHOT,
+      '--root',
+      root,
+      '--write',
+      '--all',
+      '--subsystem',
+      'kernel',
+      '--thread',
+      'https://lore.kernel.org/all/locked-fn@example.invalid/',
+      '--format',
+      'json',
+    );
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.written).toEqual({ written: [{ symbol: 'locked_fn', file: 'content/exports/locked_fn.mdx', valid: true }], skipped: [], notAttempted: 0 });
+    expect(json.written).toEqual({
+      written: [{ symbol: 'locked_fn', file: 'content/exports/locked_fn.mdx', valid: true }],
+      skipped: [],
+      notAttempted: 0,
+    });
     const text = fs.readFileSync(path.join(root, 'content/exports/locked_fn.mdx'));
     expect(parseRecordFile('content/exports/locked_fn.mdx', text, sitePaths('/')).problems).toEqual([]);
     expect(text.toString()).toContain("type: EXPORT_SYMBOL_FOR_MODULES\nnamespace: 'kvm,kvm-intel'\n");

@@ -37,13 +37,14 @@ const MODPOST_LOG = [
 ].join('\n');
 
 describe('the coverage page', () => {
-  it('counts the latest snapshot\'s symbols with and without a record, readable without JavaScript', () => {
+  it("counts the latest snapshot's symbols with and without a record, readable without JavaScript", () => {
     const html = site.read('coverage/index.html');
     expect(html).not.toContain('<script type="module"');
     const page = text(html);
     expect(page).toContain('Of the 49 symbols exported to modules in v6.19, 1 has a decision record (2.0%); 48 have none yet.');
     expect(html).toContain('<meter min="0" max="49" value="1"');
-    const table = (id: string) => text(html.slice(html.indexOf(`data-table="${id}"`), html.indexOf('</table>', html.indexOf(`data-table="${id}"`))));
+    const table = (id: string) =>
+      text(html.slice(html.indexOf(`data-table="${id}"`), html.indexOf('</table>', html.indexOf(`data-table="${id}"`))));
     expect(table('by-type')).toContain(
       'EXPORT_SYMBOL 4 0 0% EXPORT_SYMBOL_GPL 44 1 2.3% EXPORT_SYMBOL_NS 0 0 — EXPORT_SYMBOL_NS_GPL 1 0 0% EXPORT_SYMBOL_FOR_MODULES 0 0 — ',
     );
@@ -51,7 +52,8 @@ describe('the coverage page', () => {
     expect(table('by-macro')).toContain('EXPORT_SYMBOL_GPL 44 1 2.3% EXPORT_SYMBOL 4 0 0% EXPORT_SYMBOL_NS_GPL 1 0 0% ');
     expect(html).toContain('<a href="/types/EXPORT_SYMBOL_GPL/"');
     expect(page).toContain('Records not exported in v6.19');
-    for (const s of ['beta_ns', 'delta_mods', 'gamma_removed']) expect(html).toMatch(new RegExp(`<a href="/symbols/${s}/"[^>]*><code[^>]*>${s}</code></a>`));
+    for (const s of ['beta_ns', 'delta_mods', 'gamma_removed'])
+      expect(html).toMatch(new RegExp(`<a href="/symbols/${s}/"[^>]*><code[^>]*>${s}</code></a>`));
   });
 });
 
@@ -61,11 +63,20 @@ describe('the module check page', () => {
     expect(page).toContain("ERROR: modpost: GPL-incompatible module foo.ko uses GPL-only symbol 'kernel_fpu_begin_mask'");
     expect(page).toContain('ERROR: modpost: module foo uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.');
     expect(page).toContain('ERROR: modpost: "kallsyms_lookup_name" [/home/me/foo/foo.ko] undefined!');
-    expect(page).toContain('Since 6.13 the namespace is a string literal ( MODULE_IMPORT_NS("DMA_BUF"); ); older kernels write the bare token ( MODULE_IMPORT_NS(DMA_BUF); ).');
+    expect(page).toContain(
+      'Since 6.13 the namespace is a string literal ( MODULE_IMPORT_NS("DMA_BUF"); ); older kernels write the bare token ( MODULE_IMPORT_NS(DMA_BUF); ).',
+    );
     const table = decodeExportTable(JSON.parse(site.read('check-module/exports.json')));
     expect([table.version, table.exports.size, table.records.size]).toEqual(['v6.19', 49, 6]);
-    expect(table.exports.get('dma_buf_get')).toEqual([{ type: 'EXPORT_SYMBOL_NS_GPL', namespace: 'DMA_BUF', arch: '', entity: 'symbol', name: 'dma_buf_get' }]);
-    expect(table.records.get('gamma_removed')).toEqual({ tier: 'removed', type: 'unexported', replacedBy: 'alpha_stable', reason: 'No modular users were left.' });
+    expect(table.exports.get('dma_buf_get')).toEqual([
+      { type: 'EXPORT_SYMBOL_NS_GPL', namespace: 'DMA_BUF', arch: '', entity: 'symbol', name: 'dma_buf_get' },
+    ]);
+    expect(table.records.get('gamma_removed')).toEqual({
+      tier: 'removed',
+      type: 'unexported',
+      replacedBy: 'alpha_stable',
+      reason: 'No modular users were left.',
+    });
   });
 
   it('leaves no broken link in the build', () => {
@@ -86,24 +97,32 @@ describe('the module check page', () => {
     await page.waitForSelector('[data-check-module][data-checked="true"]');
 
     expect(await page.textContent('#cm-imports')).toBe('MODULE_IMPORT_NS("DMA_BUF");');
-    expect(await page.textContent('#cm-gpl')).toBe('GPL-only: alpha_stable, dma_buf_get. The module needs a GPL-compatible MODULE_LICENSE to use them.');
+    expect(await page.textContent('#cm-gpl')).toBe(
+      'GPL-only: alpha_stable, dma_buf_get. The module needs a GPL-compatible MODULE_LICENSE to use them.',
+    );
     expect(await page.textContent('#cm-blocked')).toBe('Cannot be used: gamma_removed.');
     expect(await page.textContent('#cm-status')).toBe('Checked 3 symbols; 2 other lines skipped.');
-    const items = await page.$$eval('#cm-symbols > li', (lis) => lis.map((li) => [li.getAttribute('data-symbol'), li.getAttribute('data-verdict'), li.querySelector('p')?.textContent?.trim()]));
+    const items = await page.$$eval('#cm-symbols > li', (lis) =>
+      lis.map((li) => [li.getAttribute('data-symbol'), li.getAttribute('data-verdict'), li.querySelector('p')?.textContent?.trim()]),
+    );
     expect(items).toEqual([
       ['alpha_stable', 'action', 'alpha_stable GPL-only'],
       ['dma_buf_get', 'action', 'dma_buf_get GPL-only namespace DMA_BUF'],
       ['gamma_removed', 'blocked', 'gamma_removed not exported removed'],
     ]);
     expect(await page.getAttribute('li[data-symbol="alpha_stable"] a', 'href')).toBe('/symbols/alpha_stable/');
-    expect(await page.textContent('li[data-symbol="gamma_removed"] .cm-notes')).toBe('Not exported in v6.19: the export was removed. No modular users were left. Use alpha_stable instead.');
+    expect(await page.textContent('li[data-symbol="gamma_removed"] .cm-notes')).toBe(
+      'Not exported in v6.19: the export was removed. No modular users were left. Use alpha_stable instead.',
+    );
     expect(await page.textContent('li[data-symbol="dma_buf_get"] pre')).toBe('MODULE_IMPORT_NS("DMA_BUF");');
 
     // Offline after the first check: the table is not fetched again.
     await page.context().setOffline(true);
     await page.click('.cm-try >> nth=3');
     await page.waitForFunction(() => document.querySelector('#cm-status')?.textContent === 'Checked 4 symbols.');
-    const nm = await page.$$eval('#cm-symbols > li', (lis) => lis.map((li) => [li.getAttribute('data-symbol'), li.getAttribute('data-verdict')]));
+    const nm = await page.$$eval('#cm-symbols > li', (lis) =>
+      lis.map((li) => [li.getAttribute('data-symbol'), li.getAttribute('data-verdict')]),
+    );
     expect(nm).toEqual([
       ['__fentry__', 'blocked'],
       ['dma_buf_get', 'action'],
@@ -120,7 +139,10 @@ describe('the module check page', () => {
     await page.goto(`${server.url}check-module/`);
     await page.waitForSelector('[data-check-module][data-ready="true"]');
     for (const [input, message] of [
-      ['kmalloc\n'.repeat(200_000), 'Cannot check this input: the input has 200,000 lines; the limit is 100,000 (give nm -u output or the modpost lines, not a whole build).'],
+      [
+        'kmalloc\n'.repeat(200_000),
+        'Cannot check this input: the input has 200,000 lines; the limit is 100,000 (give nm -u output or the modpost lines, not a whole build).',
+      ],
       [`${'a'.repeat(150_000)}\nkmalloc\n`, 'Cannot check this input: line 1 is 150,000 characters long; the limit is 65,536.'],
     ] as const) {
       await page.evaluate((value) => {

@@ -33,7 +33,9 @@ async function serve(base: string): Promise<StaticServer> {
 async function suggestions(page: Page, url: string): Promise<{ status: number; items: [string, string][] }> {
   const response = await page.goto(url);
   await page.waitForSelector('[data-not-found][data-ready="true"]');
-  const items = await page.$$eval('#nf-suggestions li a', (as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? ''] as [string, string]));
+  const items = await page.$$eval('#nf-suggestions li a', (as) =>
+    as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? ''] as [string, string]),
+  );
   return { status: response!.status(), items };
 }
 

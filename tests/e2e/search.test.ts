@@ -146,7 +146,9 @@ describe('search that answers the way a kernel developer asks (issue 16)', () =>
       for (const q of ['GPL-only', 'alloc_page_vma', 'withdrawn']) {
         await resultPaths(page, q);
         const result = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-        expect(result.violations.map((v) => `${colorScheme} ${q}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+        expect(result.violations.map((v) => `${colorScheme} ${q}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual(
+          [],
+        );
       }
       await context.close();
     }
@@ -169,7 +171,10 @@ describe('every result set can be seen in full', () => {
     tmp = makeBuildDir('search-big-');
     fs.cpSync(FIXTURE_SITE, tmp, { recursive: true });
     const snapshot = path.join(tmp, 'content/snapshots/v6.19.tsv');
-    const rows = Array.from({ length: 120 }, (_, i) => `dma_buf_fixture_${String(i).padStart(3, '0')}\tEXPORT_SYMBOL_NS_GPL\tDMA_BUF\tdrivers/dma-buf/extra.c\t${1000 + i}`);
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) => `dma_buf_fixture_${String(i).padStart(3, '0')}\tEXPORT_SYMBOL_NS_GPL\tDMA_BUF\tdrivers/dma-buf/extra.c\t${1000 + i}`,
+    );
     fs.appendFileSync(snapshot, `${rows.join('\n')}\n`);
     big = await openServedSite(tmp);
   });
@@ -190,7 +195,9 @@ describe('every result set can be seen in full', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 100);
     // Focus moves to the first new result, so a keyboard reader continues where the list grew.
-    expect(await page.evaluate(() => [...document.querySelectorAll('#search-results .result-link')].indexOf(document.activeElement!))).toBe(50);
+    expect(await page.evaluate(() => [...document.querySelectorAll('#search-results .result-link')].indexOf(document.activeElement!))).toBe(
+      50,
+    );
     expect(await page.textContent('#search-status')).toBe('121 symbols for “dma_buf”, showing 100');
     await page.click('#search-more');
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 121);

@@ -12,11 +12,27 @@ type Schema = boolean | { [key: string]: unknown };
 
 const ANNOTATIONS = new Set(['$schema', '$id', '$defs', 'title', 'description', 'default', 'examples']);
 const IMPLEMENTED = new Set([
-  '$ref', 'type', 'const', 'enum', 'anyOf', 'oneOf', 'allOf',
-  'minLength', 'maxLength', 'pattern',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'items', 'prefixItems', 'minItems', 'maxItems',
-  'properties', 'required', 'additionalProperties',
+  '$ref',
+  'type',
+  'const',
+  'enum',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'items',
+  'prefixItems',
+  'minItems',
+  'maxItems',
+  'properties',
+  'required',
+  'additionalProperties',
 ]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,14 +49,22 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 function typeMatches(type: string, v: unknown): boolean {
   switch (type) {
-    case 'string': return typeof v === 'string';
-    case 'number': return typeof v === 'number' && Number.isFinite(v);
-    case 'integer': return Number.isInteger(v);
-    case 'boolean': return typeof v === 'boolean';
-    case 'null': return v === null;
-    case 'array': return Array.isArray(v);
-    case 'object': return isObject(v);
-    default: throw new Error(`unknown type "${type}" in schema`);
+    case 'string':
+      return typeof v === 'string';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'integer':
+      return Number.isInteger(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'null':
+      return v === null;
+    case 'array':
+      return Array.isArray(v);
+    case 'object':
+      return isObject(v);
+    default:
+      throw new Error(`unknown type "${type}" in schema`);
   }
 }
 
@@ -67,17 +91,22 @@ function check(root: Schema, schema: Schema, v: unknown, path: string, errors: S
   if (schema === true) return;
   if (schema === false) return void fail('no value is allowed here');
   for (const key of Object.keys(schema)) {
-    if (!IMPLEMENTED.has(key) && !ANNOTATIONS.has(key)) throw new Error(`schema keyword "${key}" at ${path || '/'} is not implemented by this validator`);
+    if (!IMPLEMENTED.has(key) && !ANNOTATIONS.has(key))
+      throw new Error(`schema keyword "${key}" at ${path || '/'} is not implemented by this validator`);
   }
   const s = schema;
   if (typeof s.$ref === 'string') check(root, resolveRef(root, s.$ref), v, path, errors);
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-    if (!types.some((t) => typeMatches(t, v))) return void fail(`expected ${types.join(' or ')}, got ${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v}`);
+    if (!types.some((t) => typeMatches(t, v)))
+      return void fail(`expected ${types.join(' or ')}, got ${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v}`);
   }
   if ('const' in s && !deepEqual(v, s.const)) fail(`must equal ${JSON.stringify(s.const)}`);
   if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(v, e))) fail(`must be one of ${JSON.stringify(s.enum)}`);
-  for (const [kw, combine] of [['anyOf', (n: number) => n >= 1], ['oneOf', (n: number) => n === 1]] as const) {
+  for (const [kw, combine] of [
+    ['anyOf', (n: number) => n >= 1],
+    ['oneOf', (n: number) => n === 1],
+  ] as const) {
     if (!Array.isArray(s[kw])) continue;
     const passing = (s[kw] as Schema[]).filter((sub) => validateJsonSchema(root, v, sub).length === 0).length;
     if (!combine(passing)) fail(`${kw}: ${passing} of ${(s[kw] as Schema[]).length} subschemas match`);

@@ -26,7 +26,10 @@ declare module 'sax' {
     write(chunk: string): SAXParser;
     close(): SAXParser;
   }
-  function parser(strict: boolean, options?: { xmlns?: boolean; strictEntities?: boolean; trim?: boolean; normalize?: boolean; lowercase?: boolean; position?: boolean }): SAXParser;
+  function parser(
+    strict: boolean,
+    options?: { xmlns?: boolean; strictEntities?: boolean; trim?: boolean; normalize?: boolean; lowercase?: boolean; position?: boolean },
+  ): SAXParser;
   const sax: { parser: typeof parser };
   export default sax;
 }

@@ -43,7 +43,13 @@ export function buildInto(tmp: string, contentRoot: string, options: { base?: st
   const dir = path.join(tmp, 'dist');
   const out = execFileSync(process.execPath, [ASTRO, 'build'], {
     cwd: REPO_ROOT,
-    env: childEnv({ KED_LISTING_PAGE_SIZE: String(TEST_LISTING_PAGE_SIZE), KED_CONTENT_ROOT: contentRoot, KED_OUT_DIR: dir, KED_CACHE_DIR: path.join(tmp, 'cache'), BASE_PATH: options.base ?? '/' }),
+    env: childEnv({
+      KED_LISTING_PAGE_SIZE: String(TEST_LISTING_PAGE_SIZE),
+      KED_CONTENT_ROOT: contentRoot,
+      KED_OUT_DIR: dir,
+      KED_CACHE_DIR: path.join(tmp, 'cache'),
+      BASE_PATH: options.base ?? '/',
+    }),
     stdio: 'pipe',
   });
   // The build's second step, as in `npm run build`.

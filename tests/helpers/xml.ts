@@ -28,9 +28,14 @@ export function parseXml(xml: string): { root: XmlElement; declaration: string |
   parser.onprocessinginstruction = (pi: { name: string; body: string }) => {
     if (pi.name === 'xml') declaration = pi.body;
   };
-  parser.onopentag = (tag: { local: string; uri: string; attributes: Record<string, { value: string; local: string; prefix: string }> }) => {
+  parser.onopentag = (tag: {
+    local: string;
+    uri: string;
+    attributes: Record<string, { value: string; local: string; prefix: string }>;
+  }) => {
     const attributes: Record<string, string> = {};
-    for (const [name, attr] of Object.entries(tag.attributes)) if (attr.prefix !== 'xmlns' && name !== 'xmlns') attributes[name] = attr.value;
+    for (const [name, attr] of Object.entries(tag.attributes))
+      if (attr.prefix !== 'xmlns' && name !== 'xmlns') attributes[name] = attr.value;
     const el: XmlElement = { name: tag.local, uri: tag.uri, attributes, children: [], text: '' };
     if (stack.length) stack.at(-1)!.children.push(el);
     else if (root) error ??= new Error('more than one root element');

@@ -21,7 +21,9 @@ const fx = (name: string) => path.join(FIXTURES, name);
 
 /** Every store file with its bytes and modification time, to show that nothing was written. */
 function contents(store: string): Record<string, string> {
-  return Object.fromEntries(listStoreFiles(store).map((f) => [f, `${fs.statSync(path.join(store, f)).mtimeMs} ${fs.readFileSync(path.join(store, f), 'utf8')}`]));
+  return Object.fromEntries(
+    listStoreFiles(store).map((f) => [f, `${fs.statSync(path.join(store, f)).mtimeMs} ${fs.readFileSync(path.join(store, f), 'utf8')}`]),
+  );
 }
 
 describe('npm run history', () => {
@@ -30,11 +32,18 @@ describe('npm run history', () => {
     for (const release of ['v4.12', 'v4.9', 'v4.10']) {
       const r = history('add', fx(`${release}.tsv`), '--store', store);
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stderr).toMatch(new RegExp(`^history: added ${release.replace(/\./g, '\\.')} \\(\\d+ rows, from a snapshot\\): wrote \\d+ files, removed 0; `));
+      expect(r.stderr).toMatch(
+        new RegExp(`^history: added ${release.replace(/\./g, '\\.')} \\(\\d+ rows, from a snapshot\\): wrote \\d+ files, removed 0; `),
+      );
     }
     const before = contents(store);
     const again = history('add', fx('v4.10.tsv'), '--store', store);
-    expect([again.status, again.stderr]).toEqual([0, expect.stringMatching(/^history: replaced v4\.10 \(4 rows, from a snapshot\): no file changed; 3 releases, 10 intervals, \d+\.\d KB in 11 files; /)]);
+    expect([again.status, again.stderr]).toEqual([
+      0,
+      expect.stringMatching(
+        /^history: replaced v4\.10 \(4 rows, from a snapshot\): no file changed; 3 releases, 10 intervals, \d+\.\d KB in 11 files; /,
+      ),
+    ]);
     expect(contents(store)).toEqual(before);
 
     const list = history('list', '--store', store);
@@ -69,14 +78,19 @@ describe('npm run history', () => {
     fs.mkdirSync(tree);
     fs.writeFileSync(path.join(tree, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 8\nSUBLEVEL = 0\nEXTRAVERSION = -custom\n');
     const r = history('add', tree, '--store', path.join(tmp, 'custom'));
-    expect([r.status, r.stderr]).toEqual([2, `history: ${tree}/Makefile: kernel version v6.8-custom is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)\n`]);
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      `history: ${tree}/Makefile: kernel version v6.8-custom is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)\n`,
+    ]);
   });
 
   it('adds a Module.symvers under the release given', () => {
     const store = path.join(tmp, 'symvers');
     const r = history('add', fx('Module.symvers'), '--release', 'v4.13', '--date', '2017-09-03', '--store', store);
     expect([r.status, r.stderr]).toEqual([0, expect.stringContaining('history: added v4.13 (2 rows, from a symvers)')]);
-    expect(fs.readFileSync(path.join(store, 'exports/vmlinux.tsv'), 'utf8')).toBe('symbol\tmacro\tnamespace\tfirst\tlast\tfile\nfoo_alloc\tEXPORT_SYMBOL_GPL\t\tv4.13\t\tvmlinux\n');
+    expect(fs.readFileSync(path.join(store, 'exports/vmlinux.tsv'), 'utf8')).toBe(
+      'symbol\tmacro\tnamespace\tfirst\tlast\tfile\nfoo_alloc\tEXPORT_SYMBOL_GPL\t\tv4.13\t\tvmlinux\n',
+    );
     expect(history('list', '--store', store).stdout).toMatch(/^v4\.13\t2 rows\t2017-09-03\t.*Module\.symvers \(Module\.symvers\)\n$/);
   });
 
@@ -97,10 +111,15 @@ describe('npm run history', () => {
 
   it('prints usage with --help (exit 0) and on a usage error (exit 2)', () => {
     const help = history('--help');
-    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('usage: npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree>')]);
+    expect([help.status, help.stdout]).toEqual([
+      0,
+      expect.stringContaining('usage: npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree>'),
+    ]);
     expect(history('frobnicate').status).toBe(2);
     expect(history('add').status).toBe(2);
     expect(history('add', fx('v4.9.tsv'), '--date', 'yesterday').stderr).toBe('history: --date must be YYYY-MM-DD (got "yesterday")\n');
-    expect(history('add', path.join(tmp, 'missing.tsv')).stderr).toBe(`history: ${path.join(tmp, 'missing.tsv')}: no such file or directory\n`);
+    expect(history('add', path.join(tmp, 'missing.tsv')).stderr).toBe(
+      `history: ${path.join(tmp, 'missing.tsv')}: no such file or directory\n`,
+    );
   });
 });

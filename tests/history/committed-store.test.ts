@@ -25,13 +25,22 @@ describe('the committed history store', () => {
   it('holds the 36 releases with their row counts, and no release date it does not know', () => {
     expect(store.releases).toHaveLength(36);
     expect([store.releases[0]!.release, store.releases.at(-1)!.release]).toEqual(['v3.10.105', 'v6.19']);
-    expect(store.releases.find((r) => r.release === 'v6.1.20')).toMatchObject({ line: '6.1', date: '', repository: 'github:c1336658570/linux-6.1.20', commit: 'bba118ae072307cd5527c908808d598b3e3d1f70', rows: 35495 });
+    expect(store.releases.find((r) => r.release === 'v6.1.20')).toMatchObject({
+      line: '6.1',
+      date: '',
+      repository: 'github:c1336658570/linux-6.1.20',
+      commit: 'bba118ae072307cd5527c908808d598b3e3d1f70',
+      rows: 35495,
+    });
     expect(store.releases.reduce((n, r) => n + r.rows, 0)).toBe(1_189_749);
     expect(new Set(store.intervals.map((i) => i.symbol)).size).toBe(54_278);
   });
 
   it('tells when kallsyms_lookup_name and find_module stopped being exported', () => {
-    expect(timeline('kallsyms_lookup_name')).toEqual(['v3.10.105–v5.4.286 EXPORT_SYMBOL_GPL kernel/kallsyms.c', 'v5.7.14–v6.19 not exported']);
+    expect(timeline('kallsyms_lookup_name')).toEqual([
+      'v3.10.105–v5.4.286 EXPORT_SYMBOL_GPL kernel/kallsyms.c',
+      'v5.7.14–v6.19 not exported',
+    ]);
     expect(timeline('find_module')).toEqual(['v3.10.105–v5.10.89 EXPORT_SYMBOL_GPL kernel/module.c', 'v5.12.9–v6.19 not exported']);
   });
 

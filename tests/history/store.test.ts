@@ -13,7 +13,19 @@ const files = formatStore(all);
 
 describe('the store files', () => {
   it('holds one line per unchanged run; an open run leaves `last` empty; a gap makes two intervals', () => {
-    expect([...files.keys()]).toEqual(['releases.tsv', 'exports/arch/x86.tsv', 'lines/arch/x86.tsv', 'exports/drivers/bar.tsv', 'lines/drivers/bar.tsv', 'exports/kernel.tsv', 'lines/kernel.tsv', 'exports/lib.tsv', 'lines/lib.tsv', 'exports/mm.tsv', 'lines/mm.tsv']);
+    expect([...files.keys()]).toEqual([
+      'releases.tsv',
+      'exports/arch/x86.tsv',
+      'lines/arch/x86.tsv',
+      'exports/drivers/bar.tsv',
+      'lines/drivers/bar.tsv',
+      'exports/kernel.tsv',
+      'lines/kernel.tsv',
+      'exports/lib.tsv',
+      'lines/lib.tsv',
+      'exports/mm.tsv',
+      'lines/mm.tsv',
+    ]);
     // bar_get gains a namespace (and GPL) in v4.12; its line moved twice before that.
     expect(files.get('exports/drivers/bar.tsv')).toBe(
       'symbol\tmacro\tnamespace\tfirst\tlast\tfile\n' +
@@ -22,8 +34,12 @@ describe('the store files', () => {
     );
     expect(files.get('lines/drivers/bar.tsv')).toBe('symbol\tlines\nbar_get\t20 22@v4.10 23@v4.10.5\nbar_get\t25\n');
     // foo_alloc becomes GPL-only; gone_fn disappears after v4.9 and comes back in v4.12.
-    expect(files.get('exports/mm.tsv')).toBe('symbol\tmacro\tnamespace\tfirst\tlast\tfile\nfoo_alloc\tEXPORT_SYMBOL\t\tv4.9\tv4.9\tmm/foo.c\nfoo_alloc\tEXPORT_SYMBOL_GPL\t\tv4.10\t\tmm/foo.c\n');
-    expect(files.get('exports/kernel.tsv')).toBe('symbol\tmacro\tnamespace\tfirst\tlast\tfile\ngone_fn\tEXPORT_SYMBOL\t\tv4.9\tv4.9\tkernel/gone.c\ngone_fn\tEXPORT_SYMBOL\t\tv4.12\t\tkernel/gone.c\n');
+    expect(files.get('exports/mm.tsv')).toBe(
+      'symbol\tmacro\tnamespace\tfirst\tlast\tfile\nfoo_alloc\tEXPORT_SYMBOL\t\tv4.9\tv4.9\tmm/foo.c\nfoo_alloc\tEXPORT_SYMBOL_GPL\t\tv4.10\t\tmm/foo.c\n',
+    );
+    expect(files.get('exports/kernel.tsv')).toBe(
+      'symbol\tmacro\tnamespace\tfirst\tlast\tfile\ngone_fn\tEXPORT_SYMBOL\t\tv4.9\tv4.9\tkernel/gone.c\ngone_fn\tEXPORT_SYMBOL\t\tv4.12\t\tkernel/gone.c\n',
+    );
     expect(files.get('lines/kernel.tsv')).toBe('symbol\tlines\ngone_fn\t5\ngone_fn\t8\n');
     // dup_fn is exported twice in one file where both #ifdef branches exist: its second row is its own run.
     expect(files.get('exports/arch/x86.tsv')).toBe(
@@ -71,7 +87,12 @@ describe('reading releases back', () => {
       ['v4.10.5', []],
       ['v4.12', [8]],
     ]);
-    expect(symbolHistory(all, 'foo_alloc').map((h) => h.rows.map((r) => r.macro).join())).toEqual(['EXPORT_SYMBOL', 'EXPORT_SYMBOL_GPL', 'EXPORT_SYMBOL_GPL', 'EXPORT_SYMBOL_GPL']);
+    expect(symbolHistory(all, 'foo_alloc').map((h) => h.rows.map((r) => r.macro).join())).toEqual([
+      'EXPORT_SYMBOL',
+      'EXPORT_SYMBOL_GPL',
+      'EXPORT_SYMBOL_GPL',
+      'EXPORT_SYMBOL_GPL',
+    ]);
     expect(symbolHistory(all, 'no_such_symbol').every((h) => h.rows.length === 0)).toBe(true);
   });
 });
@@ -83,9 +104,13 @@ describe('adding releases', () => {
 
   it('splits an interval when a point release without the row lands inside it, and extends the others', () => {
     const without = formatStore(storeOf(['v4.9', 'v4.10', 'v4.12']));
-    expect(without.get('exports/lib.tsv')).toBe('symbol\tmacro\tnamespace\tfirst\tlast\tfile\nnew_fn\tEXPORT_SYMBOL_GPL\t\tv4.10\t\tlib/new.c\n');
+    expect(without.get('exports/lib.tsv')).toBe(
+      'symbol\tmacro\tnamespace\tfirst\tlast\tfile\nnew_fn\tEXPORT_SYMBOL_GPL\t\tv4.10\t\tlib/new.c\n',
+    );
     expect(without.get('exports/drivers/bar.tsv')).toContain('bar_get\tEXPORT_SYMBOL\t\tv4.9\tv4.10\tdrivers/bar/core.c\n');
-    expect(files.get('exports/lib.tsv')).toBe('symbol\tmacro\tnamespace\tfirst\tlast\tfile\nnew_fn\tEXPORT_SYMBOL_GPL\t\tv4.10\tv4.10\tlib/new.c\nnew_fn\tEXPORT_SYMBOL_GPL\t\tv4.12\t\tlib/new.c\n');
+    expect(files.get('exports/lib.tsv')).toBe(
+      'symbol\tmacro\tnamespace\tfirst\tlast\tfile\nnew_fn\tEXPORT_SYMBOL_GPL\t\tv4.10\tv4.10\tlib/new.c\nnew_fn\tEXPORT_SYMBOL_GPL\t\tv4.12\t\tlib/new.c\n',
+    );
     expect(files.get('exports/drivers/bar.tsv')).toContain('bar_get\tEXPORT_SYMBOL\t\tv4.9\tv4.10.5\tdrivers/bar/core.c\n');
   });
 
@@ -125,16 +150,70 @@ describe('adding releases', () => {
 describe('malformed store files', () => {
   const broken = (name: string, edit: (text: string) => string) => new Map([...files].map(([f, t]) => [f, f === name ? edit(t) : t]));
   const cases: [string, string, (text: string) => string, string][] = [
-    ['an unknown release', 'exports/mm.tsv', (t) => t.replace('\tv4.10\t\t', '\tv4.11\t\t'), 'content/history/exports/mm.tsv:3: first: "v4.11" is not a release of releases.tsv'],
-    ['last before first', 'exports/mm.tsv', (t) => t.replace('\tv4.9\tv4.9\t', '\tv4.10\tv4.9\t'), 'content/history/exports/mm.tsv:2: last: v4.9 comes before first v4.10'],
-    ['a row in the wrong shard', 'exports/mm.tsv', (t) => t.replace('mm/foo.c\n', 'lib/foo.c\n'), 'content/history/exports/mm.tsv:2: file: lib/foo.c belongs in the shard lib, not mm'],
-    ['a missing column', 'exports/lib.tsv', (t) => t.replace('EXPORT_SYMBOL_GPL\t', ''), 'content/history/exports/lib.tsv:2: expected 6 tab-separated columns (symbol, macro, namespace, first, last, file), got 5'],
-    ['lines that do not line up', 'lines/kernel.tsv', (t) => t.replace('gone_fn\t8', 'foo\t8'), 'content/history/lines/kernel.tsv:3: symbol: "foo" does not match content/history/exports/kernel.tsv:3 ("gone_fn"; the two files must line up)'],
-    ['a line change outside the interval', 'lines/drivers/bar.tsv', (t) => t.replace('bar_get\t25', 'bar_get\t25 26@v4.10'), 'content/history/lines/drivers/bar.tsv:3: lines: 26@v4.10: releases must increase, each after v4.12'],
-    ['a bad line number', 'lines/mm.tsv', (t) => t.replace('\t10', '\tten'), 'content/history/lines/mm.tsv:2: lines: must start with the line number in v4.9 (got "ten")'],
-    ['releases out of order', 'releases.tsv', (t) => t.split('\n').map((l, i, a) => (i === 1 ? a[2] : i === 2 ? a[1] : l)).join('\n'), 'content/history/releases.tsv:3: release: v4.9 must come after v4.10 (oldest first, each release once)'],
-    ['a row count that disagrees', 'releases.tsv', (t) => t.replace('\t5\tsource', '\t7\tsource'), 'content/history/releases.tsv:2: rows: v4.9 has 7 rows here but the intervals hold 5'],
-    ['a bad date', 'releases.tsv', (t) => t.replace('4.9\t\t', '4.9\t2016-12\t'), 'content/history/releases.tsv:2: date: must be YYYY-MM-DD or empty (got "2016-12")'],
+    [
+      'an unknown release',
+      'exports/mm.tsv',
+      (t) => t.replace('\tv4.10\t\t', '\tv4.11\t\t'),
+      'content/history/exports/mm.tsv:3: first: "v4.11" is not a release of releases.tsv',
+    ],
+    [
+      'last before first',
+      'exports/mm.tsv',
+      (t) => t.replace('\tv4.9\tv4.9\t', '\tv4.10\tv4.9\t'),
+      'content/history/exports/mm.tsv:2: last: v4.9 comes before first v4.10',
+    ],
+    [
+      'a row in the wrong shard',
+      'exports/mm.tsv',
+      (t) => t.replace('mm/foo.c\n', 'lib/foo.c\n'),
+      'content/history/exports/mm.tsv:2: file: lib/foo.c belongs in the shard lib, not mm',
+    ],
+    [
+      'a missing column',
+      'exports/lib.tsv',
+      (t) => t.replace('EXPORT_SYMBOL_GPL\t', ''),
+      'content/history/exports/lib.tsv:2: expected 6 tab-separated columns (symbol, macro, namespace, first, last, file), got 5',
+    ],
+    [
+      'lines that do not line up',
+      'lines/kernel.tsv',
+      (t) => t.replace('gone_fn\t8', 'foo\t8'),
+      'content/history/lines/kernel.tsv:3: symbol: "foo" does not match content/history/exports/kernel.tsv:3 ("gone_fn"; the two files must line up)',
+    ],
+    [
+      'a line change outside the interval',
+      'lines/drivers/bar.tsv',
+      (t) => t.replace('bar_get\t25', 'bar_get\t25 26@v4.10'),
+      'content/history/lines/drivers/bar.tsv:3: lines: 26@v4.10: releases must increase, each after v4.12',
+    ],
+    [
+      'a bad line number',
+      'lines/mm.tsv',
+      (t) => t.replace('\t10', '\tten'),
+      'content/history/lines/mm.tsv:2: lines: must start with the line number in v4.9 (got "ten")',
+    ],
+    [
+      'releases out of order',
+      'releases.tsv',
+      (t) =>
+        t
+          .split('\n')
+          .map((l, i, a) => (i === 1 ? a[2] : i === 2 ? a[1] : l))
+          .join('\n'),
+      'content/history/releases.tsv:3: release: v4.9 must come after v4.10 (oldest first, each release once)',
+    ],
+    [
+      'a row count that disagrees',
+      'releases.tsv',
+      (t) => t.replace('\t5\tsource', '\t7\tsource'),
+      'content/history/releases.tsv:2: rows: v4.9 has 7 rows here but the intervals hold 5',
+    ],
+    [
+      'a bad date',
+      'releases.tsv',
+      (t) => t.replace('4.9\t\t', '4.9\t2016-12\t'),
+      'content/history/releases.tsv:2: date: must be YYYY-MM-DD or empty (got "2016-12")',
+    ],
   ];
   it.each(cases)('names file:line and field for %s', (_, name, edit, message) => {
     expect(() => parseStore(broken(name, edit), 'content/history/')).toThrow(message);
@@ -143,6 +222,8 @@ describe('malformed store files', () => {
   it('refuses a lines file without its exports file', () => {
     const orphan = new Map(files);
     orphan.delete('exports/kernel.tsv');
-    expect(() => parseStore(orphan, 'content/history/')).toThrow('content/history/lines/kernel.tsv:1: no exports/kernel.tsv to line up with');
+    expect(() => parseStore(orphan, 'content/history/')).toThrow(
+      'content/history/lines/kernel.tsv:1: no exports/kernel.tsv to line up with',
+    );
   });
 });

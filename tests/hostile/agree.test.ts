@@ -14,7 +14,10 @@ import { E, filesOf, ROWS, validRecord } from '../validate/corpus-rows.ts';
 import { tempRepo } from '../validate/helpers.ts';
 import { runLoader, type Store } from './loader.ts';
 
-const validateErrors = (root: string) => validateRepository(root).problems.filter((p) => p.severity === 'error').map(formatProblem);
+const validateErrors = (root: string) =>
+  validateRepository(root)
+    .problems.filter((p) => p.severity === 'error')
+    .map(formatProblem);
 
 describe('validate and the build reach the same verdict', () => {
   // runLoader runs the records loader; a row about a mechanism file is not its business.
@@ -30,7 +33,10 @@ describe('validate and the build reach the same verdict', () => {
 
   it('a record whose related, replaced_by or <Sym> has no page is refused by the build too', async () => {
     const body = '## What was decided\n\nSee <Sym name="nowhere_at_all" />.\n';
-    const record = validRecord('dangling_all', body).replace('date: 2024-01-15', 'date: 2024-01-15\nreplaced_by: gone_symbol\nrelated:\n  - also_gone');
+    const record = validRecord('dangling_all', body).replace(
+      'date: 2024-01-15',
+      'date: 2024-01-15\nreplaced_by: gone_symbol\nrelated:\n  - also_gone',
+    );
     const root = tempRepo({ [`${E}/dangling_all.mdx`]: record });
     const built = await runLoader(root);
     expect(built.errors.map((l) => /\[([a-z-]+)\]$/.exec(l)![1])).toEqual(['replaced-by-exists', 'related-exists', 'sym-exists']);
@@ -46,7 +52,9 @@ describe('records kept from the content-layer cache are still checked as a set',
     fs.writeFileSync(path.join(root, E, 'Twin_sym.mdx'), validRecord('Twin_sym'));
     const built = await runLoader(root, store);
     expect(built.errors).toEqual(validateErrors(root));
-    expect(built.errors).toContain(`${E}/Twin_sym.mdx:2:9: error: file name differs only in case from ${E}/twin_sym.mdx; they collide on case-insensitive file systems [duplicate-symbol]`);
+    expect(built.errors).toContain(
+      `${E}/Twin_sym.mdx:2:9: error: file name differs only in case from ${E}/twin_sym.mdx; they collide on case-insensitive file systems [duplicate-symbol]`,
+    );
     expect(built.errors.some((l) => l.startsWith(`${E}/twin_sym.mdx:`) && l.includes(`${E}/Twin_sym.mdx`))).toBe(true);
   });
 
@@ -81,7 +89,13 @@ describe('what validates renders: /abi/<tier>.txt never throws for an accepted r
   });
 
   it('leading and trailing spaces in contact and users are refused, not built into a crash', () => {
-    const text = validRecord('spaced').replace('date: 2024-01-15', 'date: 2024-01-15\ncontact: "linux-mm@kvack.org "\nusers:\n  - " nouveau"');
-    expect(validateErrors(tempRepo({ [`${E}/spaced.mdx`]: text })).map((l) => /\[([a-z-]+)\]$/.exec(l)![1])).toEqual(['field-whitespace', 'field-whitespace']);
+    const text = validRecord('spaced').replace(
+      'date: 2024-01-15',
+      'date: 2024-01-15\ncontact: "linux-mm@kvack.org "\nusers:\n  - " nouveau"',
+    );
+    expect(validateErrors(tempRepo({ [`${E}/spaced.mdx`]: text })).map((l) => /\[([a-z-]+)\]$/.exec(l)![1])).toEqual([
+      'field-whitespace',
+      'field-whitespace',
+    ]);
   });
 });

@@ -7,7 +7,14 @@ import { formatProblem } from '../../src/lib/problems.ts';
 import { parseRecordFile } from '../../src/lib/records/parse.ts';
 import { closest, Suggester } from '../../src/lib/suggest.ts';
 import { sitePaths } from '../../src/lib/urls.ts';
-import { buildExportTable, checkModule, formatModuleCheckText, MODULE_INPUT_LIMITS, ModuleInputError, parseModuleInput } from '../../src/lib/check-module.ts';
+import {
+  buildExportTable,
+  checkModule,
+  formatModuleCheckText,
+  MODULE_INPUT_LIMITS,
+  ModuleInputError,
+  parseModuleInput,
+} from '../../src/lib/check-module.ts';
 import { E, validRecord } from '../validate/corpus-rows.ts';
 import { REPO, runScript, tempDir, tempRepo } from '../validate/helpers.ts';
 import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
@@ -16,7 +23,38 @@ import path from 'node:path';
 
 /** Kernel-like names, deterministic: prefixes, words and numbers joined by underscores. */
 function kernelLikeSymbols(count: number): string[] {
-  const parts = ['kmalloc', 'dma', 'buf', 'fence', 'drm', 'gem', 'pci', 'dev', 'get', 'put', 'alloc', 'free', 'page', 'irq', 'net', 'skb', 'usb', 'hid', 'acpi', 'of', 'clk', 'reg', 'map', 'lock', 'init', 'exit', 'read', 'write', 'vma', 'node'];
+  const parts = [
+    'kmalloc',
+    'dma',
+    'buf',
+    'fence',
+    'drm',
+    'gem',
+    'pci',
+    'dev',
+    'get',
+    'put',
+    'alloc',
+    'free',
+    'page',
+    'irq',
+    'net',
+    'skb',
+    'usb',
+    'hid',
+    'acpi',
+    'of',
+    'clk',
+    'reg',
+    'map',
+    'lock',
+    'init',
+    'exit',
+    'read',
+    'write',
+    'vma',
+    'node',
+  ];
   let seed = 12345;
   // mulberry32: exact in 32-bit integer arithmetic.
   const next = () => {
@@ -47,7 +85,10 @@ describe('did you mean, over every exported symbol', () => {
     const snapshot = `# synthetic | kernel version: 6.19.0\nsymbol\tmacro\tnamespace\tfile\tline\n${symbols.map((s, i) => `${s}\tEXPORT_SYMBOL\t\tmm/x.c\t${i + 1}`).join('\n')}\n`;
     const unknown = Array.from({ length: 1000 }, (_, i) => (i % 2 ? `${symbols[i * 7]!}x` : `zz_unknown_name_${i}`));
     const related = `related:\n${unknown.map((s) => `  - ${s}`).join('\n')}`;
-    const root = tempRepo({ 'content/snapshots/v6.19.tsv': snapshot, [`${E}/many_related.mdx`]: validRecord('many_related').replace('date: 2024-01-15', `date: 2024-01-15\n${related}`) });
+    const root = tempRepo({
+      'content/snapshots/v6.19.tsv': snapshot,
+      [`${E}/many_related.mdx`]: validRecord('many_related').replace('date: 2024-01-15', `date: 2024-01-15\n${related}`),
+    });
     const [result, ms] = timed(() => validateRepository(root));
     const related1 = result.problems.filter((p) => p.rule === 'related-exists' && p.file === `${E}/many_related.mdx`);
     expect(related1).toHaveLength(1000);
@@ -59,7 +100,10 @@ describe('did you mean, over every exported symbol', () => {
   it("on the kernel's own symbols, the indexed Suggester answers as the plain scan does", () => {
     const v619 = parseSnapshot(fs.readFileSync(path.join(REPO, 'content/snapshots/v6.19.tsv'), 'utf8')).rows.map((r) => r.symbol);
     const suggester = new Suggester(v619);
-    const words = v619.filter((_, i) => i % 397 === 0).slice(0, 100).map((s, i) => (i % 3 === 0 ? s.slice(1) : i % 3 === 1 ? `${s}_` : s.replace(/[aeiou]/, 'x')));
+    const words = v619
+      .filter((_, i) => i % 397 === 0)
+      .slice(0, 100)
+      .map((s, i) => (i % 3 === 0 ? s.slice(1) : i % 3 === 1 ? `${s}_` : s.replace(/[aeiou]/, 'x')));
     for (const word of [...words, 'x', 'ab', 'kmallok', 'DMA_BUF_GET', '']) expect(suggester.closest(word), word).toBe(closest(word, v619));
   });
 
@@ -73,7 +117,12 @@ describe('did you mean, over every exported symbol', () => {
 describe('YAML', () => {
   it('an alias bomb is refused at once with a short line', () => {
     const levels = ['x0: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 12; i++) levels.push(`x${i}: &a${i} [${Array(9).fill(i === 1 ? '*a' : `*a${i - 1}`).join(',')}]`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `x${i}: &a${i} [${Array(9)
+          .fill(i === 1 ? '*a' : `*a${i - 1}`)
+          .join(',')}]`,
+      );
     const text = validRecord('alias_bomb').replace('date: 2024-01-15', `date: 2024-01-15\n${levels.join('\n')}`);
     const [parsed, ms] = timed(() => parseRecordFile(`${E}/alias_bomb.mdx`, Buffer.from(text), sitePaths('/')));
     expect(ms).toBeLessThan(2000);
@@ -95,14 +144,20 @@ describe('YAML', () => {
 describe('long frontmatter lines are located in one pass', () => {
   const rec = (frontmatter: string) => `---\nsymbol: probe\n${frontmatter}\n---\n\n## What was decided\n\nBody.\n`;
   it.each([
-    ['a 200,000-character continuation line before the problem', `summary: >\n  a${' '.repeat(200_000)}b\ntype: BAD\nstatus: testing\nsubsystem: mm\ndate: 2024-01-15\nthreads: [a@b.c]`, '5:7'],
+    [
+      'a 200,000-character continuation line before the problem',
+      `summary: >\n  a${' '.repeat(200_000)}b\ntype: BAD\nstatus: testing\nsubsystem: mm\ndate: 2024-01-15\nthreads: [a@b.c]`,
+      '5:7',
+    ],
     ['an unclosed quote of 100,000 backslashes', `summary: "${'\\\\'.repeat(100_000)}`, '3:10'],
     ['a duplicated key padded with 100,000 spaces', `k${' '.repeat(100_000)}x: 1\nk${' '.repeat(100_000)}x: 2`, '4:1'],
     ['frontmatter nested 100,000 deep', `x: ${'['.repeat(100_000)}`, '2:1 yaml-size'],
   ])('%s', (_, frontmatter, place) => {
     const [parsed, ms] = timed(() => parseRecordFile(`${E}/probe.mdx`, Buffer.from(rec(frontmatter)), sitePaths('/')));
     expect(ms).toBeLessThan(2000);
-    expect(parsed.problems.map((p) => (place.includes(' ') ? `${p.line}:${p.column} ${p.rule}` : `${p.line}:${p.column}`))).toContain(place);
+    expect(parsed.problems.map((p) => (place.includes(' ') ? `${p.line}:${p.column} ${p.rule}` : `${p.line}:${p.column}`))).toContain(
+      place,
+    );
     for (const line of parsed.problems.map(formatProblem)) expect(line.length).toBeLessThan(1200);
   });
 });
@@ -115,13 +170,27 @@ describe('deep bodies', () => {
   ])('%s: a body-depth error naming the file, never a stack overflow', (_, body) => {
     const parsed = parseRecordFile(`${E}/deep.mdx`, Buffer.from(validRecord('deep', `## What was decided\n\n${body}`)), sitePaths('/'));
     expect(parsed.file).toBe(`${E}/deep.mdx`);
-    expect(parsed.problems.map((p) => p.rule)).toContain(parsed.problems.some((p) => p.rule === 'body-depth') ? 'body-depth' : 'mdx-syntax');
+    expect(parsed.problems.map((p) => p.rule)).toContain(
+      parsed.problems.some((p) => p.rule === 'body-depth') ? 'body-depth' : 'mdx-syntax',
+    );
     expect(parsed.html).toBeUndefined();
   });
 });
 
 describe('check-module input', () => {
-  const shapes = ['a', 'module ', 'x: ', '"a" [', 'Unknown symbol ', 'uses GPL-only symbol ', ' uses symbol ', 'module uses symbol (', '] undefined!', 'U ', ' '];
+  const shapes = [
+    'a',
+    'module ',
+    'x: ',
+    '"a" [',
+    'Unknown symbol ',
+    'uses GPL-only symbol ',
+    ' uses symbol ',
+    'module uses symbol (',
+    '] undefined!',
+    'U ',
+    ' ',
+  ];
 
   it.each(shapes)('a line of %j repeated to just under the limit parses in linear time', (unit) => {
     const line = unit.repeat(Math.floor((MODULE_INPUT_LIMITS.lineChars - 1) / unit.length));
@@ -144,10 +213,15 @@ describe('check-module input', () => {
     const dir = tempDir();
     const file = path.join(dir, 'many.txt');
     // Ten to a line: within the line limits, over the symbol limit.
-    fs.writeFileSync(file, Array.from({ length: 13_000 }, (_, i) => Array.from({ length: 10 }, (_, j) => `sym_${i * 10 + j}`).join(' ')).join('\n'));
+    fs.writeFileSync(
+      file,
+      Array.from({ length: 13_000 }, (_, i) => Array.from({ length: 10 }, (_, j) => `sym_${i * 10 + j}`).join(' ')).join('\n'),
+    );
     const result = await runScript('scripts/check-module.ts', [file]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(`check-module: ${file}: the input names more than 50,000 different symbols (line 5,001); a module links against a few hundred`);
+    expect(result.stderr.trim()).toBe(
+      `check-module: ${file}: the input names more than 50,000 different symbols (line 5,001); a module links against a few hundred`,
+    );
   });
 
   it('200,000 lines are refused at once (the page shows the message instead of hanging)', () => {
@@ -160,7 +234,9 @@ describe('check-module input', () => {
       return undefined;
     });
     expect(error).toBeInstanceOf(ModuleInputError);
-    expect((error as Error).message).toBe('the input has 200,000 lines; the limit is 100,000 (give nm -u output or the modpost lines, not a whole build)');
+    expect((error as Error).message).toBe(
+      'the input has 200,000 lines; the limit is 100,000 (give nm -u output or the modpost lines, not a whole build)',
+    );
     expect(ms).toBeLessThan(1000);
   });
 
@@ -172,7 +248,7 @@ describe('check-module input', () => {
 });
 
 describe('npm run abi -- search with a hostile pattern', () => {
-  it("(\\w+)+! runs in linear time (RE2), and a pattern RE2 cannot run is a clear exit 2", async () => {
+  it('(\\w+)+! runs in linear time (RE2), and a pattern RE2 cannot run is a clear exit 2', async () => {
     const symbol = 'a'.repeat(40);
     const root = tempRepo({ [`${E}/${symbol}.mdx`]: validRecord(symbol) });
     const started = performance.now();

@@ -7,7 +7,20 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runScript, tempDir, tempRepo } from '../validate/helpers.ts';
 
-const CLIS = ['validate', 'abi', 'check-module', 'drift', 'import-symvers', 'new', 'docs', 'check-links', 'index-search', 'annotate', 'bench', 'bench-search'];
+const CLIS = [
+  'validate',
+  'abi',
+  'check-module',
+  'drift',
+  'import-symvers',
+  'new',
+  'docs',
+  'check-links',
+  'index-search',
+  'annotate',
+  'bench',
+  'bench-search',
+];
 
 /** One line on stderr, no stack trace, nothing on stdout. */
 function expectOneLine(result: { code: number | null; stdout: string; stderr: string }, code = 2) {
@@ -51,7 +64,11 @@ describe('paths that are not regular files', () => {
     ['drift', [fifo], `drift: ${fifo}: is a FIFO (named pipe), not a kernel tree (a directory) or a snapshot (a .tsv file)`],
     ['import-symvers', [fifo], `import-symvers: ${fifo}: is a FIFO (named pipe), not a Module.symvers file`],
     ['import-symvers', [dir], `import-symvers: ${dir}: is a directory, not a Module.symvers file`],
-    ['import-symvers', [symvers, '--out', path.join(dir, 'no/such/dir/out.tsv')], `import-symvers: --out ${path.join(dir, 'no/such/dir/out.tsv')}: cannot write: its directory does not exist`],
+    [
+      'import-symvers',
+      [symvers, '--out', path.join(dir, 'no/such/dir/out.tsv')],
+      `import-symvers: --out ${path.join(dir, 'no/such/dir/out.tsv')}: cannot write: its directory does not exist`,
+    ],
     ['import-symvers', [symvers, '--out', dir], `import-symvers: --out ${dir}: cannot write: is a directory`],
     ['check-module', [fifo], `check-module: ${fifo}: is a FIFO (named pipe), not a file (the .ko, or nm -u output)`],
     ['check-module', [dir], `check-module: ${dir}: is a directory, not a file (the .ko, or nm -u output)`],

@@ -14,27 +14,60 @@ import { runScript, runValidator, tempDir, tempRepo } from '../validate/helpers.
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** YAML double-quoted escapes for the characters a hostile record would use. */
-const ESCAPES = { ESC: '\\e[2J', NUL: '\\0', OSC: '\\e]0;owned\\a', CR: 'a\\rb', BEL: '\\a', DEL: '\\x7f', C1: '\\x9b', RLO: '\\u202e', LS: '\\u2028' };
+const ESCAPES = {
+  ESC: '\\e[2J',
+  NUL: '\\0',
+  OSC: '\\e]0;owned\\a',
+  CR: 'a\\rb',
+  BEL: '\\a',
+  DEL: '\\x7f',
+  C1: '\\x9b',
+  RLO: '\\u202e',
+  LS: '\\u2028',
+};
 
 /** A field of the record set to a double-quoted YAML value (replacing it when the record has it). */
 function recordWith(field: string, value: string): string {
   const quoted = `"x${value}"`;
-  const base = validRecord('ctl_probe').replace('date: 2024-01-15', 'date: 2024-01-15\nreason: Because.\nhistory:\n  - date: 2024-01-15\n    change: Proposed.');
+  const base = validRecord('ctl_probe').replace(
+    'date: 2024-01-15',
+    'date: 2024-01-15\nreason: Because.\nhistory:\n  - date: 2024-01-15\n    change: Proposed.',
+  );
   switch (field) {
     case 'users[0]':
       return base.replace('date: 2024-01-15\n', `date: 2024-01-15\nusers:\n  - ${quoted}\n`);
     case 'threads[0].note':
-      return base.replace('  - 20240115120000.1234-1-fixture@example.org', `  - id: 20240115120000.1234-1-fixture@example.org\n    note: ${quoted}`);
+      return base.replace(
+        '  - 20240115120000.1234-1-fixture@example.org',
+        `  - id: 20240115120000.1234-1-fixture@example.org\n    note: ${quoted}`,
+      );
     case 'history[0].change':
       return base.replace('change: Proposed.', `change: ${quoted}`);
     case 'related[0]':
       return base.replace('date: 2024-01-15\n', `date: 2024-01-15\nrelated:\n  - ${quoted}\n`);
     default:
-      return new RegExp(`^${field}: `, 'm').test(base) ? base.replace(new RegExp(`^${field}: .*$`, 'm'), `${field}: ${quoted}`) : base.replace('date: 2024-01-15\n', `date: 2024-01-15\n${field}: ${quoted}\n`);
+      return new RegExp(`^${field}: `, 'm').test(base)
+        ? base.replace(new RegExp(`^${field}: .*$`, 'm'), `${field}: ${quoted}`)
+        : base.replace('date: 2024-01-15\n', `date: 2024-01-15\n${field}: ${quoted}\n`);
   }
 }
 
-const FIELDS = ['summary', 'type', 'status', 'reason', 'subsystem', 'namespace', 'file', 'since', 'contact', 'replaced_by', 'users[0]', 'related[0]', 'threads[0].note', 'history[0].change'];
+const FIELDS = [
+  'summary',
+  'type',
+  'status',
+  'reason',
+  'subsystem',
+  'namespace',
+  'file',
+  'since',
+  'contact',
+  'replaced_by',
+  'users[0]',
+  'related[0]',
+  'threads[0].note',
+  'history[0].change',
+];
 
 describe('control-character: every field refuses them', () => {
   const cases = FIELDS.flatMap((field) => Object.entries(ESCAPES).map(([name, value]) => ({ field, name, value })));
@@ -48,13 +81,20 @@ describe('control-character: every field refuses them', () => {
   });
 
   it('a field name with a control character is refused too', () => {
-    const parsed = parseRecordFile(`${E}/ctl_probe.mdx`, Buffer.from(validRecord('ctl_probe').replace('date: 2024-01-15', 'date: 2024-01-15\n"bad\\ekey": 1')), sitePaths('/'));
+    const parsed = parseRecordFile(
+      `${E}/ctl_probe.mdx`,
+      Buffer.from(validRecord('ctl_probe').replace('date: 2024-01-15', 'date: 2024-01-15\n"bad\\ekey": 1')),
+      sitePaths('/'),
+    );
     expect(parsed.problems.map((p) => p.rule)).toEqual(expect.arrayContaining(['control-character', 'unknown-field']));
     for (const p of parsed.problems) expect(formatProblem(p)).not.toMatch(RAW_CONTROL);
   });
 
   it('prose fields keep their tabs and line breaks', () => {
-    const text = validRecord('prose_ok').replace('summary: A small record used as a validator test fixture.', 'summary: "One\\tsentence,\\nwrapped."');
+    const text = validRecord('prose_ok').replace(
+      'summary: A small record used as a validator test fixture.',
+      'summary: "One\\tsentence,\\nwrapped."',
+    );
     expect(parseRecordFile(`${E}/prose_ok.mdx`, Buffer.from(text), sitePaths('/')).problems).toEqual([]);
   });
 });
@@ -73,7 +113,9 @@ describe('workflow annotations cannot be forged', () => {
     const line = formatGithubAnnotation(hostile);
     expect(line.split('\n')).toHaveLength(1);
     expect(line).not.toMatch(RAW_CONTROL);
-    expect(line.startsWith('::error file=content/exports/x.mdx%0A%3A%3Aadd-mask%3A%3Asecret,line=3,col=1,title=[status-enum]::')).toBe(true);
+    expect(line.startsWith('::error file=content/exports/x.mdx%0A%3A%3Aadd-mask%3A%3Asecret,line=3,col=1,title=[status-enum]::')).toBe(
+      true,
+    );
   });
 
   it('scripts/annotate.ts: every stdout line is one of its annotations, no stderr line starts a command', async () => {

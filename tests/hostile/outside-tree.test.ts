@@ -10,8 +10,30 @@ import { sitePaths } from '../../src/lib/urls.ts';
 import { validRecord, E } from '../validate/corpus-rows.ts';
 import { runScript, tempDir } from '../validate/helpers.ts';
 
-const INSIDE = ['mm/slub.c', 'arch/x86/kernel/fpu/core.c', 'lib/crc-t10dif.c', 'drivers/gpu/drm/drm_gem.c', 'Makefile', 'kernel/..hidden.c', 'a/b.../c'];
-const OUTSIDE = ['../../../etc/passwd', '/etc/passwd', 'mm/../../x.c', './mm/slub.c', 'mm/./slub.c', 'mm//slub.c', 'mm/', '..', '.', 'mm\\slub.c', 'mm/slub.c ', 'mm/ slub.c', ''];
+const INSIDE = [
+  'mm/slub.c',
+  'arch/x86/kernel/fpu/core.c',
+  'lib/crc-t10dif.c',
+  'drivers/gpu/drm/drm_gem.c',
+  'Makefile',
+  'kernel/..hidden.c',
+  'a/b.../c',
+];
+const OUTSIDE = [
+  '../../../etc/passwd',
+  '/etc/passwd',
+  'mm/../../x.c',
+  './mm/slub.c',
+  'mm/./slub.c',
+  'mm//slub.c',
+  'mm/',
+  '..',
+  '.',
+  'mm\\slub.c',
+  'mm/slub.c ',
+  'mm/ slub.c',
+  '',
+];
 
 describe('file is a path inside the kernel tree', () => {
   it.each(INSIDE)('%j is accepted', (file) => expect(TREE_PATH.test(file)).toBe(true));
@@ -26,7 +48,21 @@ describe('file is a path inside the kernel tree', () => {
 describe('npm run new -- --file outside the tree', () => {
   it.each(['../../../etc/passwd', '/etc/passwd', 'mm/../../../escape.c'])('%s is refused and nothing is written', async (file) => {
     const root = tempDir();
-    const result = await runScript('scripts/new.ts', ['escape_probe', '--root', root, '--type', 'EXPORT_SYMBOL', '--subsystem', 'mm', '--summary', 'A probe.', '--thread', 'a@example.org', '--file', file]);
+    const result = await runScript('scripts/new.ts', [
+      'escape_probe',
+      '--root',
+      root,
+      '--type',
+      'EXPORT_SYMBOL',
+      '--subsystem',
+      'mm',
+      '--summary',
+      'A probe.',
+      '--thread',
+      'a@example.org',
+      '--file',
+      file,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('[file-format]');
     expect(result.stderr).toContain('file must be a path inside the kernel tree');

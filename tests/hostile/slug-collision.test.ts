@@ -14,7 +14,9 @@ import { runLoader } from './loader.ts';
 const withField = (symbol: string, fields: Record<string, string>) => {
   let text = validRecord(symbol);
   for (const [field, value] of Object.entries(fields)) {
-    text = new RegExp(`^${field}: `, 'm').test(text) ? text.replace(new RegExp(`^${field}: .*$`, 'm'), `${field}: ${value}`) : text.replace('date: 2024-01-15', `date: 2024-01-15\n${field}: ${value}`);
+    text = new RegExp(`^${field}: `, 'm').test(text)
+      ? text.replace(new RegExp(`^${field}: .*$`, 'm'), `${field}: ${value}`)
+      : text.replace('date: 2024-01-15', `date: 2024-01-15\n${field}: ${value}`);
   }
   return text;
 };
@@ -27,7 +29,9 @@ describe('name-collision', () => {
       [`${E}/ab_second.mdx`]: withField('ab_second', { subsystem: 'mm' }),
       [`${E}/a_upper.mdx`]: withField('a_upper', { subsystem: 'MM' }),
     });
-    const expected = [`${E}/a_upper.mdx:6:12: error: subsystem "MM" would share the page /subsystems/mm/ with "mm" (used by 3 records, e.g. ${E}/aa_first.mdx); write "mm" [name-collision]`];
+    const expected = [
+      `${E}/a_upper.mdx:6:12: error: subsystem "MM" would share the page /subsystems/mm/ with "mm" (used by 3 records, e.g. ${E}/aa_first.mdx); write "mm" [name-collision]`,
+    ];
     expect(lines(root)).toEqual(expected);
     expect((await runLoader(root)).errors).toEqual(expected);
   });
@@ -72,7 +76,9 @@ describe('name-collision', () => {
       'content/mechanisms/dma-buf-namespace-2021.mdx': mechanism,
       [`${E}/lower_dma.mdx`]: withField('lower_dma', { type: 'EXPORT_SYMBOL_NS_GPL', namespace: 'dma_buf' }),
     });
-    const expected = [`${E}/lower_dma.mdx:8:12: error: namespace "dma_buf" would share the page /namespaces/dma_buf/ with "DMA_BUF" (used by content/mechanisms/dma-buf-namespace-2021.mdx); write "DMA_BUF" [name-collision]`];
+    const expected = [
+      `${E}/lower_dma.mdx:8:12: error: namespace "dma_buf" would share the page /namespaces/dma_buf/ with "DMA_BUF" (used by content/mechanisms/dma-buf-namespace-2021.mdx); write "DMA_BUF" [name-collision]`,
+    ];
     expect(lines(root)).toEqual(expected);
     expect((await runLoader(root)).errors).toEqual(expected);
   });

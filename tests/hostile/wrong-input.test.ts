@@ -62,11 +62,31 @@ describe('ELF modules', () => {
 describe('other binaries are refused with what to run instead (exit 2)', () => {
   const HOW = 'run nm -u foo.ko and pass its output (or pass the .ko module itself)';
   it.each([
-    ['an ELF executable', writeElf({ class: 64, endian: 'little', type: 2, symbols: SYMBOLS }), `is an ELF executable, not a kernel module (a .ko is a relocatable object); ${HOW}`],
-    ['an ELF shared object', writeElf({ class: 64, endian: 'little', type: 3, symbols: SYMBOLS }), `is an ELF shared object, not a kernel module (a .ko is a relocatable object); ${HOW}`],
-    ['an xz-compressed module', Uint8Array.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1, 2, 3]), `is xz-compressed; decompress it first (xz -dk foo.ko.xz) or ${HOW}`],
-    ['a zstd-compressed module', Uint8Array.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2]), `is zstd-compressed; decompress it first (zstd -d foo.ko.zst) or ${HOW}`],
-    ['a gzip-compressed module', Uint8Array.from([0x1f, 0x8b, 8, 0]), `is gzip-compressed; decompress it first (gzip -dk foo.ko.gz) or ${HOW}`],
+    [
+      'an ELF executable',
+      writeElf({ class: 64, endian: 'little', type: 2, symbols: SYMBOLS }),
+      `is an ELF executable, not a kernel module (a .ko is a relocatable object); ${HOW}`,
+    ],
+    [
+      'an ELF shared object',
+      writeElf({ class: 64, endian: 'little', type: 3, symbols: SYMBOLS }),
+      `is an ELF shared object, not a kernel module (a .ko is a relocatable object); ${HOW}`,
+    ],
+    [
+      'an xz-compressed module',
+      Uint8Array.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1, 2, 3]),
+      `is xz-compressed; decompress it first (xz -dk foo.ko.xz) or ${HOW}`,
+    ],
+    [
+      'a zstd-compressed module',
+      Uint8Array.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2]),
+      `is zstd-compressed; decompress it first (zstd -d foo.ko.zst) or ${HOW}`,
+    ],
+    [
+      'a gzip-compressed module',
+      Uint8Array.from([0x1f, 0x8b, 8, 0]),
+      `is gzip-compressed; decompress it first (gzip -dk foo.ko.gz) or ${HOW}`,
+    ],
     ['binary data', Uint8Array.from([0x55, 0x20, 0x6b, 0x00, 0x01, 0xff]), `is a binary file, not text; ${HOW}`],
     ['invalid UTF-8', Uint8Array.from([0x55, 0x20, 0xc3, 0x28]), `is a binary file, not text; ${HOW}`],
   ])('%s', async (_, bytes, message) => {
@@ -88,14 +108,25 @@ describe('other binaries are refused with what to run instead (exit 2)', () => {
 });
 
 describe('scheme-relative links in record bodies are off-site links', () => {
-  it.each(['//evil.example/path', '/\\evil.example/path', 'https://example.org/', 'HTTP://example.org/'])('%s gets the external rel', (url) => {
-    const parsed = parseRecordFile(`${E}/links.mdx`, Buffer.from(validRecord('links', `## What was decided\n\nSee [there](${url}).\n`)), sitePaths('/'));
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.html).toMatch(/<a href="[^"]*" rel="nofollow noopener">there<\/a>/);
-  });
+  it.each(['//evil.example/path', '/\\evil.example/path', 'https://example.org/', 'HTTP://example.org/'])(
+    '%s gets the external rel',
+    (url) => {
+      const parsed = parseRecordFile(
+        `${E}/links.mdx`,
+        Buffer.from(validRecord('links', `## What was decided\n\nSee [there](${url}).\n`)),
+        sitePaths('/'),
+      );
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.html).toMatch(/<a href="[^"]*" rel="nofollow noopener">there<\/a>/);
+    },
+  );
 
   it('a site-relative link stays internal', () => {
-    const parsed = parseRecordFile(`${E}/links.mdx`, Buffer.from(validRecord('links', '## What was decided\n\nSee [home](/symbols/).\n')), sitePaths('/'));
+    const parsed = parseRecordFile(
+      `${E}/links.mdx`,
+      Buffer.from(validRecord('links', '## What was decided\n\nSee [home](/symbols/).\n')),
+      sitePaths('/'),
+    );
     expect(parsed.html).toContain('<a href="/symbols/">home</a>');
   });
 });

@@ -11,7 +11,8 @@ import { writeSyntheticTree } from '../../src/lib/kernel/synthetic-tree.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
 const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
-const USAGE = 'usage: npm run scan -- <kernel-tree> [--format tsv|json] [--out FILE] [--snapshot [--force]] [--workers N] [--source github:owner/repo] [--commit SHA]';
+const USAGE =
+  'usage: npm run scan -- <kernel-tree> [--format tsv|json] [--out FILE] [--snapshot [--force]] [--workers N] [--source github:owner/repo] [--commit SHA]';
 const MODERN = path.join(REPO_ROOT, 'tests/fixtures/kernel/modern');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ked-scan-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -27,7 +28,9 @@ describe('npm run scan', () => {
     expect(r.status).toBe(0);
     expect(parseSnapshot(r.stdout).version).toBe('v6.19');
     expect(parseSnapshot(r.stdout).rows).toHaveLength(70);
-    expect(r.stderr).toContain('scan: unresolved: kernel/cgroup/cgroup-internal.h:2: token-paste-in-define: CGROUP_REF_EXPORT(cgroup_##x) (#define CGROUP_REF_PASTE(x))\n');
+    expect(r.stderr).toContain(
+      'scan: unresolved: kernel/cgroup/cgroup-internal.h:2: token-paste-in-define: CGROUP_REF_EXPORT(cgroup_##x) (#define CGROUP_REF_PASTE(x))\n',
+    );
     expect(r.stderr).toContain('scan: 70 exports of 68 symbols in 23 files (kernel 6.19.0); 9 unresolved');
   });
 
@@ -35,14 +38,25 @@ describe('npm run scan', () => {
     const json = JSON.parse(run('scan.ts', MODERN, '--format', 'json').stdout);
     expect(Object.keys(json)).toEqual(['version', 'kernelVersion', 'source', 'rows', 'unresolved']);
     expect([json.version, json.kernelVersion, json.rows.length, json.unresolved.length]).toEqual(['v6.19', '6.19.0', 70, 9]);
-    expect(json.rows[0]).toEqual({ symbol: 'alpha_mv', macro: 'EXPORT_SYMBOL', namespace: '', file: 'arch/alpha/kernel/sys_fixture.c', line: 7 });
+    expect(json.rows[0]).toEqual({
+      symbol: 'alpha_mv',
+      macro: 'EXPORT_SYMBOL',
+      namespace: '',
+      file: 'arch/alpha/kernel/sys_fixture.c',
+      line: 7,
+    });
   });
 
   it('scans the same with worker threads and writes --out', () => {
     // Big enough for a worker to load its code and take jobs before this thread has done them all.
     const tree = path.join(tmp, 'big-tree');
     const data = parseSnapshot(readFileSync(path.join(REPO_ROOT, 'content/snapshots/v6.19.tsv'), 'utf8'));
-    writeSyntheticTree(tree, { rows: sampleFiles(data.rows, 0.1), kernelVersion: snapshotKernelVersion(data.source)!, fillerFiles: 10_000, meanFillerBytes: 1500 });
+    writeSyntheticTree(tree, {
+      rows: sampleFiles(data.rows, 0.1),
+      kernelVersion: snapshotKernelVersion(data.source)!,
+      fillerFiles: 10_000,
+      meanFillerBytes: 1500,
+    });
     const out = path.join(tmp, 'workers.tsv');
     const r = run('scan.ts', tree, '--workers', '1', '--out', out);
     expect([r.status, r.stdout]).toEqual([0, '']);
@@ -122,12 +136,20 @@ describe('npm run scan on hostile input', () => {
 
   it('refuses a Makefile version that is no kernel version, writing nothing', () => {
     const root = mkdtempSync(path.join(tmp, 'repo-'));
-    const tree = treeWith((t) => writeFileSync(path.join(t, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 19/../../../ESCAPED\nSUBLEVEL = 0\nEXTRAVERSION =\n'));
+    const tree = treeWith((t) =>
+      writeFileSync(path.join(t, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 19/../../../ESCAPED\nSUBLEVEL = 0\nEXTRAVERSION =\n'),
+    );
     const r = run('scan.ts', tree, '--snapshot', '--root', root);
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `scan: ${path.join(tree, 'Makefile')}: "6.19/../../../ESCAPED.0" is not a kernel version (VERSION.PATCHLEVEL.SUBLEVEL numbers, EXTRAVERSION such as -rc1)\n`]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `scan: ${path.join(tree, 'Makefile')}: "6.19/../../../ESCAPED.0" is not a kernel version (VERSION.PATCHLEVEL.SUBLEVEL numbers, EXTRAVERSION such as -rc1)\n`,
+    ]);
     expect(existsSync(path.join(root, 'content'))).toBe(false);
     expect(existsSync(path.join(tmp, 'ESCAPED.tsv'))).toBe(false);
-    const extra = treeWith((t) => writeFileSync(path.join(t, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 19\nSUBLEVEL = 0\nEXTRAVERSION = -rc1/../../x\n'));
+    const extra = treeWith((t) =>
+      writeFileSync(path.join(t, 'Makefile'), 'VERSION = 6\nPATCHLEVEL = 19\nSUBLEVEL = 0\nEXTRAVERSION = -rc1/../../x\n'),
+    );
     expect(run('scan.ts', extra, '--snapshot', '--root', root).status).toBe(2);
   });
 
@@ -135,7 +157,12 @@ describe('npm run scan on hostile input', () => {
     ['a FIFO as the Makefile', 'Makefile', fifo, 'not a regular file (a FIFO, socket or device), expected a regular file'],
     ['a directory as the Makefile', 'Makefile', dir, 'a directory, expected a regular file'],
     ['a FIFO as .git', '.git', fifo, 'not a regular file or directory (a FIFO, socket or device)'],
-    ['a FIFO as .git/HEAD', '.git/HEAD', (f: string) => (mkdirSync(path.dirname(f), { recursive: true }), fifo(f)), 'not a regular file (a FIFO, socket or device), expected a regular file'],
+    [
+      'a FIFO as .git/HEAD',
+      '.git/HEAD',
+      (f: string) => (mkdirSync(path.dirname(f), { recursive: true }), fifo(f)),
+      'not a regular file (a FIFO, socket or device), expected a regular file',
+    ],
     ['a directory as .git/HEAD', '.git/HEAD', dir, 'a directory, expected a regular file'],
   ])('exits 2 on %s, naming it, without hanging', (_what, file, make, message) => {
     const tree = treeWith((t) => make(path.join(t, file)));
@@ -175,7 +202,10 @@ describe('npm run scan on hostile input', () => {
 
 describe('npm run import-symvers', () => {
   const symvers = path.join(tmp, 'Module.symvers');
-  writeFileSync(symvers, '0x1\tprintk\tvmlinux\tEXPORT_SYMBOL\t\n0x2\tusb_fn\tdrivers/usb/storage/usb-storage\tEXPORT_SYMBOL_GPL\tUSB_STORAGE\n');
+  writeFileSync(
+    symvers,
+    '0x1\tprintk\tvmlinux\tEXPORT_SYMBOL\t\n0x2\tusb_fn\tdrivers/usb/storage/usb-storage\tEXPORT_SYMBOL_GPL\tUSB_STORAGE\n',
+  );
 
   it('prints snapshot rows', () => {
     const r = run('import-symvers.ts', symvers);
@@ -213,6 +243,8 @@ describe('npm run bench:scan', () => {
     const r = run('bench-scan.ts', MODERN, '--runs', '1');
     // A tiny tree is grep's ground (Node starts in about 0.3 s): either verdict is a normal exit.
     expect([0, 1]).toContain(r.status);
-    expect(r.stdout).toMatch(/^tree: .*\nmachine: .*\ngit grep: best \d+\.\d\d s of .*\nscan: {5}best \d+\.\d\d s of .*\nrows: 70\ntarget \(scan no slower than git grep\): (met|NOT met)/);
+    expect(r.stdout).toMatch(
+      /^tree: .*\nmachine: .*\ngit grep: best \d+\.\d\d s of .*\nscan: {5}best \d+\.\d\d s of .*\nrows: 70\ntarget \(scan no slower than git grep\): (met|NOT met)/,
+    );
   });
 });

@@ -7,7 +7,9 @@ import { discoverWrappers, generatorsFor, generatorsOf } from '../../src/lib/ker
 /** Rows of one .c file on its own, as `line symbol macro namespace`. */
 function rows(text: string, file = 'drivers/x/x.c'): string[] {
   const lex = lexFile(file, text);
-  return resolveFile(lex, discoverWrappers([]), { makefileNamespace: () => undefined }).rows.map((r) => `${r.line} ${r.symbol} ${r.macro} ${r.namespace}`.trim());
+  return resolveFile(lex, discoverWrappers([]), { makefileNamespace: () => undefined }).rows.map((r) =>
+    `${r.line} ${r.symbol} ${r.macro} ${r.namespace}`.trim(),
+  );
 }
 
 describe('lexFile', () => {
@@ -25,7 +27,16 @@ describe('lexFile', () => {
   });
 
   it('skips the whole #if 0 block but keeps #elif and #else branches', () => {
-    const text = ['#if 0', 'EXPORT_SYMBOL(a);', '#elif defined(CONFIG_B)', 'EXPORT_SYMBOL(b);', '#else', 'EXPORT_SYMBOL(c);', '#endif', ''].join('\n');
+    const text = [
+      '#if 0',
+      'EXPORT_SYMBOL(a);',
+      '#elif defined(CONFIG_B)',
+      'EXPORT_SYMBOL(b);',
+      '#else',
+      'EXPORT_SYMBOL(c);',
+      '#endif',
+      '',
+    ].join('\n');
     const lex = lexFile('x.c', text);
     expect(lex.calls.map((c) => `${c.line} ${c.dead}`)).toEqual(['2 true', '4 false', '6 false']);
   });
@@ -41,9 +52,9 @@ describe('lexFile', () => {
 
   it('records #defines mentioning EXPORT with their body tokens and lines', () => {
     const lex = lexFile('x.h', 'int x;\n#define W(sym) \\\n\tEXPORT_SYMBOL_GPL(sym)\n#define OTHER 1\n');
-    expect(lex.defines.map((d) => ({ name: d.name, params: d.params, line: d.line, body: d.body.map((t) => `${t.line}:${t.text}`) }))).toEqual([
-      { name: 'W', params: ['sym'], line: 2, body: ['3:EXPORT_SYMBOL_GPL', '3:(', '3:sym', '3:)'] },
-    ]);
+    expect(
+      lex.defines.map((d) => ({ name: d.name, params: d.params, line: d.line, body: d.body.map((t) => `${t.line}:${t.text}`) })),
+    ).toEqual([{ name: 'W', params: ['sym'], line: 2, body: ['3:EXPORT_SYMBOL_GPL', '3:(', '3:sym', '3:)'] }]);
   });
 });
 
@@ -61,7 +72,9 @@ describe('tokens', () => {
   });
 
   it('prints calls compactly', () => {
-    expect(callText('EXPORT_SYMBOL_FOR_MODULES', [tokenize('sym'), tokenize('"kvm,"   __stringify( X )')])).toBe('EXPORT_SYMBOL_FOR_MODULES(sym,"kvm," __stringify(X))');
+    expect(callText('EXPORT_SYMBOL_FOR_MODULES', [tokenize('sym'), tokenize('"kvm,"   __stringify( X )')])).toBe(
+      'EXPORT_SYMBOL_FOR_MODULES(sym,"kvm," __stringify(X))',
+    );
   });
 });
 
@@ -85,7 +98,7 @@ describe('generators', () => {
   });
 });
 
-describe('a file\'s own generators', () => {
+describe("a file's own generators", () => {
   it('paste the symbol of each use, with the definition in force at the use (lib/atomic64.c)', () => {
     const text = [
       '#define ATOMIC64_OP(op, c_op) s64 generic_atomic64_##op(s64 a) { } EXPORT_SYMBOL(generic_atomic64_##op);',
@@ -97,18 +110,33 @@ describe('a file\'s own generators', () => {
       'ATOMIC64_OPS(and, &=)',
     ].join('\n');
     // No generic_atomic64_and_return: the second ATOMIC64_OPS replaced the first.
-    expect(rows(text, 'lib/atomic64.c')).toEqual(['4 generic_atomic64_add EXPORT_SYMBOL', '4 generic_atomic64_add_return EXPORT_SYMBOL', '7 generic_atomic64_and EXPORT_SYMBOL']);
+    expect(rows(text, 'lib/atomic64.c')).toEqual([
+      '4 generic_atomic64_add EXPORT_SYMBOL',
+      '4 generic_atomic64_add_return EXPORT_SYMBOL',
+      '7 generic_atomic64_and EXPORT_SYMBOL',
+    ]);
   });
 
   it('keep #ifdef / #else definitions as alternatives', () => {
-    const text = ['#ifdef CONFIG_X', '#define GEN(n) EXPORT_SYMBOL(x_##n)', '#else', '#define GEN(n) EXPORT_SYMBOL(y_##n)', '#endif', 'GEN(one);'].join('\n');
+    const text = [
+      '#ifdef CONFIG_X',
+      '#define GEN(n) EXPORT_SYMBOL(x_##n)',
+      '#else',
+      '#define GEN(n) EXPORT_SYMBOL(y_##n)',
+      '#endif',
+      'GEN(one);',
+    ].join('\n');
     expect(rows(text)).toEqual(['6 x_one EXPORT_SYMBOL', '6 y_one EXPORT_SYMBOL']);
   });
 });
 
 describe('variadic forwarding', () => {
   it('splits a forwarded __VA_ARGS__ into arguments again, as cpp rescans (arm64 atomic_ll_sc.h ATOMIC_OPS)', () => {
-    const text = ['#define ATOMIC_OP(op, asm_op) EXPORT_SYMBOL(atomic_##op);', '#define ATOMIC_OPS(...) ATOMIC_OP(__VA_ARGS__)', 'ATOMIC_OPS(add, add)'].join('\n');
+    const text = [
+      '#define ATOMIC_OP(op, asm_op) EXPORT_SYMBOL(atomic_##op);',
+      '#define ATOMIC_OPS(...) ATOMIC_OP(__VA_ARGS__)',
+      'ATOMIC_OPS(add, add)',
+    ].join('\n');
     expect(rows(text)).toEqual(['3 atomic_add EXPORT_SYMBOL']);
   });
 });

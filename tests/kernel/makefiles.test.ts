@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { kernelRelease, kernelVersionDescription, parseMakefileVersion, snapshotKernelVersion } from '../../src/lib/kernel/makefile-version.ts';
+import {
+  kernelRelease,
+  kernelVersionDescription,
+  parseMakefileVersion,
+  snapshotKernelVersion,
+} from '../../src/lib/kernel/makefile-version.ts';
 import { namespaceText, parseMakefileNamespaces } from '../../src/lib/kernel/namespaces.ts';
 import { tokenize } from '../../src/lib/kernel/tokens.ts';
 
@@ -17,7 +22,9 @@ describe('parseMakefileVersion', () => {
   });
 
   it('reads the version a snapshot records in its first line', () => {
-    expect(snapshotKernelVersion('source: x | kernel version: 6.13.0-rc1 (VERSION=6 PATCHLEVEL=13 SUBLEVEL=0 EXTRAVERSION=-rc1) | extracted')).toEqual({
+    expect(
+      snapshotKernelVersion('source: x | kernel version: 6.13.0-rc1 (VERSION=6 PATCHLEVEL=13 SUBLEVEL=0 EXTRAVERSION=-rc1) | extracted'),
+    ).toEqual({
       version: '6',
       patchlevel: '13',
       sublevel: '0',
@@ -42,7 +49,7 @@ describe('namespaces', () => {
   it('reads DEFAULT_SYMBOL_NAMESPACE from ccflags, subdir-ccflags and per-object CFLAGS', () => {
     const found = parseMakefileNamespaces(
       [
-        "ccflags-y += -I$(src) -DDEFAULT_SYMBOL_NAMESPACE='\"CRYPTO_QAT\"'",
+        'ccflags-y += -I$(src) -DDEFAULT_SYMBOL_NAMESPACE=\'"CRYPTO_QAT"\'',
         'subdir-ccflags-$(CONFIG_X) := -DDEFAULT_SYMBOL_NAMESPACE=\\"CDX_BUS\\"',
         'CFLAGS_special.o += \\',
         '\t-DDEFAULT_SYMBOL_NAMESPACE=SPECIAL',

@@ -12,7 +12,13 @@ describe('parseSymvers', () => {
     ].join('\n');
     expect(parseSymvers(text)).toEqual([
       { symbol: 'printk', macro: 'EXPORT_SYMBOL', namespace: '', file: 'vmlinux', line: 1 },
-      { symbol: 'usb_stor_suspend', macro: 'EXPORT_SYMBOL_GPL', namespace: 'USB_STORAGE', file: 'drivers/usb/storage/usb-storage', line: 2 },
+      {
+        symbol: 'usb_stor_suspend',
+        macro: 'EXPORT_SYMBOL_GPL',
+        namespace: 'USB_STORAGE',
+        file: 'drivers/usb/storage/usb-storage',
+        line: 2,
+      },
       { symbol: 'kvm_helper', macro: 'EXPORT_SYMBOL_GPL', namespace: 'module:kvm,kvm-intel', file: 'vmlinux', line: 3 },
     ]);
   });
@@ -34,13 +40,18 @@ describe('parseSymvers', () => {
   it('gives rows that format and parse back as a snapshot', () => {
     const rows = parseSymvers('0x1\tb_fn\tvmlinux\tEXPORT_SYMBOL\t\n0x2\ta_fn\tdrivers/a/a\tEXPORT_SYMBOL_GPL\tA_NS\n');
     const text = formatSnapshot({ version: '', source: 'source: test', rows });
-    expect(text).toBe('# source: test\nsymbol\tmacro\tnamespace\tfile\tline\na_fn\tEXPORT_SYMBOL_GPL\tA_NS\tdrivers/a/a\t2\nb_fn\tEXPORT_SYMBOL\t\tvmlinux\t1\n');
+    expect(text).toBe(
+      '# source: test\nsymbol\tmacro\tnamespace\tfile\tline\na_fn\tEXPORT_SYMBOL_GPL\tA_NS\tdrivers/a/a\t2\nb_fn\tEXPORT_SYMBOL\t\tvmlinux\t1\n',
+    );
     expect(parseSnapshot(text).rows).toEqual([rows[1], rows[0]]);
   });
 
   it.each([
     ['0x1\tfoo\tvmlinux', 'Module.symvers:2: expected 4 or 5 tab-separated columns (CRC, symbol, module, export type, namespace), got 3'],
-    ['0x1 foo vmlinux EXPORT_SYMBOL', 'Module.symvers:2: expected 4 or 5 tab-separated columns (CRC, symbol, module, export type, namespace), got 1'],
+    [
+      '0x1 foo vmlinux EXPORT_SYMBOL',
+      'Module.symvers:2: expected 4 or 5 tab-separated columns (CRC, symbol, module, export type, namespace), got 1',
+    ],
     ['crc\tfoo\tvmlinux\tEXPORT_SYMBOL\t', 'Module.symvers:2: CRC must be a hex number such as 0x1f2e3d4c (got "crc")'],
     ['0x1\tfoo bar\tvmlinux\tEXPORT_SYMBOL\t', 'Module.symvers:2: symbol must be an identifier (got "foo bar")'],
     ['0x1\tfoo\tvmlinux\tGPL\tNS', 'Module.symvers:2: no export type (EXPORT_…) in column 4 or 5 (got "GPL", "NS")'],

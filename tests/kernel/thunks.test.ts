@@ -34,7 +34,7 @@ describe('retpoline thunks', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('5.10: GEN calling the file\'s own pasting wrappers EXPORT_THUNK and EXPORT_RETPOLINE after #undef GEN', async () => {
+  it("5.10: GEN calling the file's own pasting wrappers EXPORT_THUNK and EXPORT_RETPOLINE after #undef GEN", async () => {
     const { rows, unresolved } = await scan('retpoline-5.10');
     expect(rows.filter((r) => r.startsWith('21 ')).sort()).toEqual(generated(21, '__x86_indirect_thunk_', 'EXPORT_THUNK'));
     expect(rows.filter((r) => r.startsWith('25 ')).sort()).toEqual(generated(25, '__x86_retpoline_', 'EXPORT_RETPOLINE'));

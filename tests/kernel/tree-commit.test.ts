@@ -25,12 +25,24 @@ describe('treeCommit', () => {
   });
 
   it('falls back to packed-refs', () => {
-    expect(treeCommit(tree({ '.git/HEAD': 'ref: refs/heads/master\n', '.git/packed-refs': `# pack-refs with: peeled\n${B} refs/heads/other\n${A} refs/heads/master\n` }))).toBe(A);
+    expect(
+      treeCommit(
+        tree({
+          '.git/HEAD': 'ref: refs/heads/master\n',
+          '.git/packed-refs': `# pack-refs with: peeled\n${B} refs/heads/other\n${A} refs/heads/master\n`,
+        }),
+      ),
+    ).toBe(A);
   });
 
   it('reads a detached HEAD and a worktree pointer', () => {
     expect(treeCommit(tree({ '.git/HEAD': `${B}\n` }))).toBe(B);
-    const main = tree({ '.git/HEAD': `${A}\n`, '.git/worktrees/wt/HEAD': 'ref: refs/heads/wt\n', '.git/worktrees/wt/commondir': '../..\n', '.git/refs/heads/wt': `${B}\n` });
+    const main = tree({
+      '.git/HEAD': `${A}\n`,
+      '.git/worktrees/wt/HEAD': 'ref: refs/heads/wt\n',
+      '.git/worktrees/wt/commondir': '../..\n',
+      '.git/refs/heads/wt': `${B}\n`,
+    });
     const worktree = tree({ '.git': `gitdir: ${path.join(main, '.git/worktrees/wt')}\n` });
     expect(treeCommit(worktree)).toBe(B);
   });

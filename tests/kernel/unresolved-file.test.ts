@@ -24,7 +24,9 @@ describe('unresolved uses beside a snapshot', () => {
   });
 
   it('refuses a malformed file with its name and line', () => {
-    expect(() => parseUnresolvedFile('# x\nfile\tline\treason\ttext\na.c\tzero\tr\tt\n', 'v1.unresolved.tsv')).toThrow('v1.unresolved.tsv:3: expected file, line');
+    expect(() => parseUnresolvedFile('# x\nfile\tline\treason\ttext\na.c\tzero\tr\tt\n', 'v1.unresolved.tsv')).toThrow(
+      'v1.unresolved.tsv:3: expected file, line',
+    );
     expect(() => parseUnresolvedFile('symbol\tmacro\n', 'v1.unresolved.tsv')).toThrow('v1.unresolved.tsv:1: header must be');
     fs.mkdirSync(path.join(dir, 'content/snapshots'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'content/snapshots/v6.19.tsv'), '# kernel version: 6.19.0\nsymbol\tmacro\tnamespace\tfile\tline\n');

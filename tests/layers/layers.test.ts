@@ -112,14 +112,20 @@ describe('src/lib layers', () => {
 
   it('has no cycle between records/ and lint/', () => {
     const folderImports = (folder: string, other: string) =>
-      files.filter((f) => f.startsWith(folder)).some((f) => importsOf(fs.readFileSync(path.join(LIB, f), 'utf8')).some((s) => path.posix.join(path.posix.dirname(f), s).startsWith(other)));
+      files
+        .filter((f) => f.startsWith(folder))
+        .some((f) =>
+          importsOf(fs.readFileSync(path.join(LIB, f), 'utf8')).some((s) => path.posix.join(path.posix.dirname(f), s).startsWith(other)),
+        );
     expect(folderImports('records/', 'lint/') && folderImports('lint/', 'records/')).toBe(false);
   });
 
   it('keeps the known exceptions real (remove an entry once its import is gone)', () => {
     for (const edge of Object.keys(KNOWN)) {
       const [file, target] = edge.split(' -> ') as [string, string];
-      const targets = importsOf(fs.readFileSync(path.join(LIB, file), 'utf8')).map((s) => path.posix.normalize(path.posix.join(path.posix.dirname(file), s)));
+      const targets = importsOf(fs.readFileSync(path.join(LIB, file), 'utf8')).map((s) =>
+        path.posix.normalize(path.posix.join(path.posix.dirname(file), s)),
+      );
       expect(targets, edge).toContain(target);
     }
   });

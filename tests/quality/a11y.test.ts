@@ -24,7 +24,11 @@ const VIEWS = [
 beforeAll(async () => {
   ({ server, browser, close } = await openServedSite(FIXTURE_SITE));
   // One tab per view, reused from page to page (each goto starts the page afresh).
-  for (const v of VIEWS) pages.set(v.name, await (await browser.newContext({ colorScheme: v.colorScheme, viewport: { width: v.width, height: 900 } })).newPage());
+  for (const v of VIEWS)
+    pages.set(
+      v.name,
+      await (await browser.newContext({ colorScheme: v.colorScheme, viewport: { width: v.width, height: 900 } })).newPage(),
+    );
 });
 afterAll(async () => {
   await close?.();
@@ -41,7 +45,8 @@ async function violations(t: TemplatePage, view: (typeof VIEWS)[number]): Promis
   // Legacy mode: the pages have no frames, and it saves the blank page axe opens per run.
   const result = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   return result.violations.map(
-    (v) => `${view.name} /${t.path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('; ')}`,
+    (v) =>
+      `${view.name} /${t.path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('; ')}`,
   );
 }
 

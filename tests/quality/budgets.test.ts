@@ -17,12 +17,17 @@ let weights: PageWeight[];
 let records: Set<string>;
 
 function htmlFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 beforeAll(() => {
   site = buildSite(FIXTURE_SITE, { base: BASE });
-  weights = htmlFiles(site.dir).sort().map((f) => pageWeight(site.dir, f, BASE));
+  weights = htmlFiles(site.dir)
+    .sort()
+    .map((f) => pageWeight(site.dir, f, BASE));
   records = new Set(fs.readdirSync(path.join(FIXTURE_SITE, 'content/exports')).map((f) => `symbols/${f.replace(/\.mdx$/, '')}/`));
 });
 afterAll(() => site?.cleanup());
@@ -40,7 +45,10 @@ describe('page weight', () => {
       shown.set(t.name, w!);
     }
     console.log(
-      ['template | HTML | JS | CSS (KB gzipped)', ...[...shown].map(([name, w]) => `${name} | ${kb(w.html)} | ${kb(w.js)} | ${kb(w.css)}`)].join('\n'),
+      [
+        'template | HTML | JS | CSS (KB gzipped)',
+        ...[...shown].map(([name, w]) => `${name} | ${kb(w.html)} | ${kb(w.js)} | ${kb(w.css)}`),
+      ].join('\n'),
     );
     const over = weights.flatMap((w) => overBudget(w, records.has(w.page)));
     expect(over).toEqual([]);
@@ -62,7 +70,14 @@ describe('page weight', () => {
   });
 
   it('fails with the figures when a budget is exceeded', () => {
-    const heavy: PageWeight = { page: 'symbols/x/', html: 31 * 1024, js: 12 * 1024, css: 21 * 1024, scripts: ['_astro/a.js'], styles: ['_astro/a.css'] };
+    const heavy: PageWeight = {
+      page: 'symbols/x/',
+      html: 31 * 1024,
+      js: 12 * 1024,
+      css: 21 * 1024,
+      scripts: ['_astro/a.js'],
+      styles: ['_astro/a.css'],
+    };
     expect(overBudget(heavy, true)).toEqual([
       'symbols/x/: JavaScript 12.0 KB gzipped > 10.0 KB (_astro/a.js)',
       'symbols/x/: CSS 21.0 KB gzipped > 20.0 KB (_astro/a.css)',
@@ -96,8 +111,16 @@ describe('links of every template', () => {
     for (const type of EXPORT_TYPES) expect(pages.has(`types/${type}/`)).toBe(true);
     // A record page of every tier and of every export type.
     const recordPages = [...records].map((p) => site.read(`${p}index.html`));
-    for (const tier of TIERS) expect(recordPages.some((h) => h.includes(`class="badge tier tier-${tier}" href="${BASE}status/${tier}/"`)), tier).toBe(true);
-    for (const type of EXPORT_TYPES) expect(recordPages.some((h) => h.includes(`href="${BASE}types/${type}/">${type}</a>`)), type).toBe(true);
+    for (const tier of TIERS)
+      expect(
+        recordPages.some((h) => h.includes(`class="badge tier tier-${tier}" href="${BASE}status/${tier}/"`)),
+        tier,
+      ).toBe(true);
+    for (const type of EXPORT_TYPES)
+      expect(
+        recordPages.some((h) => h.includes(`href="${BASE}types/${type}/">${type}</a>`)),
+        type,
+      ).toBe(true);
 
     const result = checkLinks(site.dir, BASE);
     expect(result.broken).toEqual([]);

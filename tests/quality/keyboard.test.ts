@@ -21,12 +21,14 @@ afterAll(async () => {
   await close?.();
 });
 
-const INTERACTIVE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+const INTERACTIVE =
+  'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 /** Numbers the page's visible interactive elements (data-kbd) and returns how many there are. */
 function numberInteractive(p: Page): Promise<number> {
   return p.evaluate((selector) => {
-    const visible = (e: Element) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[hidden], [inert]');
+    const visible = (e: Element) =>
+      e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[hidden], [inert]');
     const all = [...document.querySelectorAll(selector)].filter(visible);
     all.forEach((e, i) => e.setAttribute('data-kbd', String(i)));
     return all.length;
@@ -82,7 +84,10 @@ describe('Tab', () => {
         if (!stop.ring) noRing.push(stop.label);
       }
       const missed = await page.evaluate(
-        (seen) => [...document.querySelectorAll('[data-kbd]')].filter((e) => !seen.includes(Number(e.getAttribute('data-kbd')))).map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
+        (seen) =>
+          [...document.querySelectorAll('[data-kbd]')]
+            .filter((e) => !seen.includes(Number(e.getAttribute('data-kbd'))))
+            .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
         [...reached],
       );
       expect({ missed, noRing, outside }).toEqual({ missed: [], noRing: [], outside: [] });
@@ -118,7 +123,7 @@ describe('the skip link', () => {
 });
 
 describe('the / key', () => {
-  it('focuses the header search box, or the search page\'s own box, but types in a field', async () => {
+  it("focuses the header search box, or the search page's own box, but types in a field", async () => {
     await page.goto(server.url);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');

@@ -107,10 +107,22 @@ describe('printing a record page', () => {
           threads: display('.threads'),
         };
       });
-      expect(shown).toEqual({ header: ['none'], footer: ['none'], search: ['none'], skip: ['none'], edit: ['none'], main: ['block'], threads: ['block'] });
+      expect(shown).toEqual({
+        header: ['none'],
+        footer: ['none'],
+        search: ['none'],
+        skip: ['none'],
+        edit: ['none'],
+        main: ['block'],
+        threads: ['block'],
+      });
       const colours = await page.evaluate(() => {
         const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
-        return { body: [style('body').color, style('body').backgroundColor], pre: style('pre').backgroundColor, link: style('.facts a').color };
+        return {
+          body: [style('body').color, style('body').backgroundColor],
+          pre: style('pre').backgroundColor,
+          link: style('.facts a').color,
+        };
       });
       expect(colours.body).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
       expect(colours.link).toBe('rgb(0, 0, 0)');

@@ -5,7 +5,15 @@ import { EXPORT_TYPES, TIERS } from '../../src/lib/vocabulary.ts';
 
 const paths = sitePaths('/kernel/');
 const pages = conceptPages(paths, {
-  mechanisms: [{ id: 'symbol-namespaces-2019', title: 'Symbol namespaces introduced', summary: 'Namespaces.', types: ['EXPORT_SYMBOL_NS'], macros: ['EXPORT_SYMBOL_NS', 'MODULE_IMPORT_NS'] }],
+  mechanisms: [
+    {
+      id: 'symbol-namespaces-2019',
+      title: 'Symbol namespaces introduced',
+      summary: 'Namespaces.',
+      types: ['EXPORT_SYMBOL_NS'],
+      macros: ['EXPORT_SYMBOL_NS', 'MODULE_IMPORT_NS'],
+    },
+  ],
   namespaces: ['DMA_BUF', 'CXL'],
   subsystems: ['mm', 'x86/fpu'],
 });

@@ -25,7 +25,12 @@ export interface JudgedOutcome {
 }
 
 /** Every query judged on `site`, run on the search page at `searchUrl`. */
-export async function runJudged(page: Page, searchUrl: string, site: JudgedSite, base = '/'): Promise<{ share: number; outcomes: JudgedOutcome[] }> {
+export async function runJudged(
+  page: Page,
+  searchUrl: string,
+  site: JudgedSite,
+  base = '/',
+): Promise<{ share: number; outcomes: JudgedOutcome[] }> {
   await page.goto(searchUrl);
   await page.waitForSelector('[data-search][data-ready="true"]');
   const outcomes: JudgedOutcome[] = [];

@@ -45,8 +45,26 @@ describe('symbol keys', () => {
 describe('ranking', () => {
   const e = (s: string, t = ''): SearchEntry => ({ s, t, x: 'EXPORT_SYMBOL', u: 'x' });
   it('puts names where the query is a part above longer words, records first among equals (issue 16: fpu)', () => {
-    const entries = [e('fput'), e('__fput_sync'), e('bdev_fput'), e('fpu_alloc_guest_fpstate'), e('switch_fpu_return'), e('kernel_fpu_begin', 'stable'), e('__kernel_fpu_end', 'removed'), e('irq_fpu_usable')];
-    expect(rankEntries(entries, 'fpu').map((x) => x.s)).toEqual(['__kernel_fpu_end', 'kernel_fpu_begin', 'fpu_alloc_guest_fpstate', 'irq_fpu_usable', 'switch_fpu_return', 'fput', '__fput_sync', 'bdev_fput']);
+    const entries = [
+      e('fput'),
+      e('__fput_sync'),
+      e('bdev_fput'),
+      e('fpu_alloc_guest_fpstate'),
+      e('switch_fpu_return'),
+      e('kernel_fpu_begin', 'stable'),
+      e('__kernel_fpu_end', 'removed'),
+      e('irq_fpu_usable'),
+    ];
+    expect(rankEntries(entries, 'fpu').map((x) => x.s)).toEqual([
+      '__kernel_fpu_end',
+      'kernel_fpu_begin',
+      'fpu_alloc_guest_fpstate',
+      'irq_fpu_usable',
+      'switch_fpu_return',
+      'fput',
+      '__fput_sync',
+      'bdev_fput',
+    ]);
   });
   it('keeps the exact name first, and the name without underscores before the one with', () => {
     const entries = [e('vmalloc_node', 'stable'), e('__vmalloc'), e('vmalloc'), e('vmallocinfo', 'stable')];
@@ -59,7 +77,11 @@ describe('shards', () => {
   const entry = (s: string, t = ''): SearchEntry => ({ s, t, x: 'EXPORT_SYMBOL', u: 'mm' });
 
   it('splits a crowded prefix deeper and still finds every whole name', () => {
-    const entries = [entry('pci_msi', 'stable'), ...Array.from({ length: 600 }, (_, i) => entry(`pci_msi_${String(i).padStart(3, '0')}`)), ...Array.from({ length: 300 }, (_, i) => entry(`pcie_${i}`))];
+    const entries = [
+      entry('pci_msi', 'stable'),
+      ...Array.from({ length: 600 }, (_, i) => entry(`pci_msi_${String(i).padStart(3, '0')}`)),
+      ...Array.from({ length: 300 }, (_, i) => entry(`pcie_${i}`)),
+    ];
     const { prefixes, shards } = buildShards(entries);
     for (const list of shards.values()) expect(list.length).toBeLessThanOrEqual(MAX_SHARD_ENTRIES);
     const wanted = shardsForQuery('pci_msi', prefixes);

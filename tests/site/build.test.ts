@@ -22,7 +22,16 @@ describe('site build of the fixture records', () => {
     }
     for (const tier of TIERS) expect(fs.existsSync(path.join(site.dir, 'status', tier, 'index.html'))).toBe(true);
     for (const type of EXPORT_TYPES) expect(fs.existsSync(path.join(site.dir, 'types', type, 'index.html'))).toBe(true);
-    for (const page of ['index.html', 'symbols/index.html', 'subsystems/index.html', 'subsystems/x86-fpu/index.html', 'namespaces/index.html', 'namespaces/fixture_ns/index.html', 'namespaces/module-kvm/index.html', '404.html']) {
+    for (const page of [
+      'index.html',
+      'symbols/index.html',
+      'subsystems/index.html',
+      'subsystems/x86-fpu/index.html',
+      'namespaces/index.html',
+      'namespaces/fixture_ns/index.html',
+      'namespaces/module-kvm/index.html',
+      '404.html',
+    ]) {
       expect(fs.existsSync(path.join(site.dir, page)), page).toBe(true);
     }
   });
@@ -37,7 +46,9 @@ describe('site build of the fixture records', () => {
     expect(html).toContain('<a href="/symbols/alpha_stable/"><code>alpha_stable</code></a>');
     expect(html).toContain('href="https://lore.kernel.org/r/gamma@example.invalid"');
     expect(text(html)).toContain('2020-02-21 v5.7 unexported removed Export withdrawn.');
-    expect(html).toContain('href="https://github.com/kernel-export-decisions/kernel-export-decisions/edit/main/content/exports/gamma_removed.mdx"');
+    expect(html).toContain(
+      'href="https://github.com/kernel-export-decisions/kernel-export-decisions/edit/main/content/exports/gamma_removed.mdx"',
+    );
   });
 
   it('states the licence plainly and gives the MODULE_IMPORT_NS line for namespaced exports', () => {
@@ -53,11 +64,17 @@ describe('site build of the fixture records', () => {
 
   it('renders the allowlisted components to plain HTML', () => {
     const html = site.read('symbols/beta_ns/index.html');
-    expect(html).toContain('<aside class="callout callout-warning" aria-label="Warning"><p class="callout-label">Warning</p>\n<p>Read the <strong>thread</strong> first.</p>\n</aside>');
+    expect(html).toContain(
+      '<aside class="callout callout-warning" aria-label="Warning"><p class="callout-label">Warning</p>\n<p>Read the <strong>thread</strong> first.</p>\n</aside>',
+    );
     expect(html).toContain('<a class="sym" href="/symbols/alpha_stable/"><code>alpha_stable</code></a>');
     expect(html).toContain('<a href="https://lore.kernel.org/r/beta-reply@example.invalid" rel="nofollow noopener">the reply</a>');
-    expect(html).toContain('<a href="https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=0123456789ab" rel="nofollow noopener"><code>0123456789ab</code></a>');
-    expect(html).toContain('<figcaption>— <a href="https://lore.kernel.org/r/beta-reply@example.invalid" rel="nofollow noopener">A Maintainer</a></figcaption>');
+    expect(html).toContain(
+      '<a href="https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=0123456789ab" rel="nofollow noopener"><code>0123456789ab</code></a>',
+    );
+    expect(html).toContain(
+      '<figcaption>— <a href="https://lore.kernel.org/r/beta-reply@example.invalid" rel="nofollow noopener">A Maintainer</a></figcaption>',
+    );
     expect(html).toContain('<td>EXPORT_SYMBOL_NS_GPL</td>');
     const prose = html.slice(html.indexOf('<section class="prose"'), html.indexOf('</section>', html.indexOf('<section class="prose"')));
     expect(prose).toContain('Escaped {braces} and &lt;b&gt; brackets stay text.');
@@ -110,7 +127,10 @@ describe('the link checker', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-links-'));
     try {
       fs.mkdirSync(path.join(dir, 'a'));
-      fs.writeFileSync(path.join(dir, 'index.html'), '<a href="/a/">ok</a><a href="/b/">missing</a><a href="/a/#nope">anchor</a><a href="#top">self</a><p id="top"></p>');
+      fs.writeFileSync(
+        path.join(dir, 'index.html'),
+        '<a href="/a/">ok</a><a href="/b/">missing</a><a href="/a/#nope">anchor</a><a href="#top">self</a><p id="top"></p>',
+      );
       fs.writeFileSync(path.join(dir, 'a', 'index.html'), '<h1 id="here">A</h1>');
       expect(checkLinks(dir).broken).toEqual([
         { page: '/index.html', href: '/b/', reason: 'no such file in the build' },

@@ -26,7 +26,11 @@ beforeAll(() => {
 afterAll(() => site?.cleanup());
 
 const json = (file: string) => JSON.parse(site.read(file));
-const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 /** The built file an absolute URL of the site points to (index.html for a directory URL). */
 function fileOf(url: string): string {
   expect(url.startsWith(ROOT_URL), url).toBe(true);
@@ -69,7 +73,14 @@ describe('JSON API', () => {
   it('validates exports.json, every symbol file and every snapshot file against it', () => {
     expect(check('ExportsFile', json('api/v1/exports.json'))).toEqual([]);
     const symbols = fs.readdirSync(path.join(site.dir, 'api/v1/symbols')).sort();
-    expect(symbols).toEqual(['alloc_pages_vma.json', 'alpha_stable.json', 'beta_ns.json', 'delta_mods.json', 'epsilon_ns.json', 'gamma_removed.json']);
+    expect(symbols).toEqual([
+      'alloc_pages_vma.json',
+      'alpha_stable.json',
+      'beta_ns.json',
+      'delta_mods.json',
+      'epsilon_ns.json',
+      'gamma_removed.json',
+    ]);
     for (const f of symbols) expect(check('SymbolFile', json(`api/v1/symbols/${f}`)), f).toEqual([]);
     const snapshots = fs.readdirSync(path.join(site.dir, 'api/v1/snapshots')).sort();
     expect(snapshots).toEqual(['v6.1.json', 'v6.19.json']);
@@ -87,12 +98,20 @@ describe('JSON API', () => {
       return check('ExportsFile', f).map((e) => `${e.path}: ${e.message}`);
     };
     expect(broken((f) => delete f.records[0].summary)).toEqual(['/records/0: missing required property "summary"']);
-    expect(broken((f) => (f.records[1].status = 'stabel'))).toEqual(['/records/1/status: must be one of ["testing","stable","obsolete","removed"]']);
+    expect(broken((f) => (f.records[1].status = 'stabel'))).toEqual([
+      '/records/1/status: must be one of ["testing","stable","obsolete","removed"]',
+    ]);
     expect(broken((f) => (f.records[0].extra = 1))).toEqual(['/records/0/extra: property not allowed']);
-    expect(broken((f) => (f.records[0].threads[0].url = 'https://lkml.org/x'))).toEqual(['/records/0/threads/0/url: does not match ^https:\\/\\/lore\\.kernel\\.org\\/r\\/\\S+$']);
+    expect(broken((f) => (f.records[0].threads[0].url = 'https://lkml.org/x'))).toEqual([
+      '/records/0/threads/0/url: does not match ^https:\\/\\/lore\\.kernel\\.org\\/r\\/\\S+$',
+    ]);
     expect(broken((f) => (f.version = 2))).toEqual(['/version: must equal 1']);
-    expect(broken((f) => (f.records[1].exported_in[0].rows[0].line = 0))).toEqual(['/records/1/exported_in/0/rows/0/line: not greater than 0']);
-    expect(check('SnapshotFile', { ...json('api/v1/snapshots/v6.1.json'), rows: [['a', 'EXPORT_SYMBOL', '', 'f.c']] }).map((e) => e.message)).toEqual(['fewer than 5 items']);
+    expect(broken((f) => (f.records[1].exported_in[0].rows[0].line = 0))).toEqual([
+      '/records/1/exported_in/0/rows/0/line: not greater than 0',
+    ]);
+    expect(
+      check('SnapshotFile', { ...json('api/v1/snapshots/v6.1.json'), rows: [['a', 'EXPORT_SYMBOL', '', 'f.c']] }).map((e) => e.message),
+    ).toEqual(['fewer than 5 items']);
   });
 
   it('gives every record with canonical thread links, its page and the symbol in each snapshot', () => {
@@ -104,16 +123,31 @@ describe('JSON API', () => {
       ['v6.1', 8, 8, `${ROOT_URL}api/v1/snapshots/v6.1.json`],
       ['v6.19', 49, 49, `${ROOT_URL}api/v1/snapshots/v6.19.json`],
     ]);
-    expect(file.records.map((r: any) => r.symbol)).toEqual(['alloc_pages_vma', 'alpha_stable', 'beta_ns', 'delta_mods', 'epsilon_ns', 'gamma_removed']);
+    expect(file.records.map((r: any) => r.symbol)).toEqual([
+      'alloc_pages_vma',
+      'alpha_stable',
+      'beta_ns',
+      'delta_mods',
+      'epsilon_ns',
+      'gamma_removed',
+    ]);
     const beta = file.records[2];
-    expect(beta.threads).toEqual([{ messageId: 'beta+ns/1@example.invalid', url: 'https://lore.kernel.org/r/beta%2Bns%2F1@example.invalid' }]);
+    expect(beta.threads).toEqual([
+      { messageId: 'beta+ns/1@example.invalid', url: 'https://lore.kernel.org/r/beta%2Bns%2F1@example.invalid' },
+    ]);
     expect(beta.url).toBe(`${ROOT_URL}symbols/beta_ns/`);
     expect(beta.exported_in).toEqual([
       { release: 'v6.1', rows: [{ macro: 'EXPORT_SYMBOL_NS_GPL', namespace: 'FIXTURE_NS', file: 'drivers/dma-buf/beta.c', line: 20 }] },
       { release: 'v6.19', rows: [] },
     ]);
     const gamma = file.records[5];
-    expect(gamma.history[1]).toEqual({ date: '2020-02-21', version: 'v5.7', change: 'Export withdrawn.', type: 'unexported', status: 'removed' });
+    expect(gamma.history[1]).toEqual({
+      date: '2020-02-21',
+      version: 'v5.7',
+      change: 'Export withdrawn.',
+      type: 'unexported',
+      status: 'removed',
+    });
     expect(json('api/v1/symbols/gamma_removed.json')).toEqual({ version: 1, site: ROOT_URL, record: gamma });
     for (const r of file.records) {
       expect(exists(r.url), r.url).toBe(true);
@@ -185,7 +219,14 @@ describe('Atom feeds', () => {
     }
     return root;
   };
-  const entries = (root: XmlElement) => childrenNamed(root, 'entry').map((e) => [child(e, 'updated')!.text.slice(0, 10), child(e, 'title')!.text, childrenNamed(e, 'category').map((c) => c.attributes.term).join(' ')]);
+  const entries = (root: XmlElement) =>
+    childrenNamed(root, 'entry').map((e) => [
+      child(e, 'updated')!.text.slice(0, 10),
+      child(e, 'title')!.text,
+      childrenNamed(e, 'category')
+        .map((c) => c.attributes.term)
+        .join(' '),
+    ]);
 
   it('lists every decision and change in all.xml, newest first', () => {
     const root = feed('feeds/all.xml');
@@ -199,7 +240,11 @@ describe('Atom feeds', () => {
       ['2019-09-09', 'New record: alpha_stable (EXPORT_SYMBOL_GPL, stable)', 'new-record'],
       ['2019-09-09', 'New mechanism decision: Fixture namespaces introduced (stable)', 'new-mechanism'],
       ['2019-06-26', 'New record: alloc_pages_vma (EXPORT_SYMBOL, obsolete)', 'new-record'],
-      ['2018-06-01', 'New mechanism decision: EXPORT_SYMBOL_GPL_FOR_MODULES limits a fixture export to named modules (testing)', 'new-mechanism'],
+      [
+        '2018-06-01',
+        'New mechanism decision: EXPORT_SYMBOL_GPL_FOR_MODULES limits a fixture export to named modules (testing)',
+        'new-mechanism',
+      ],
       ['2018-06-01', 'EXPORT_SYMBOL_GPL_FOR_MODULES limits a fixture export to named modules: tier testing', 'tier-change'],
       ['2018-01-01', 'gamma_removed: type EXPORT_SYMBOL, tier stable (v4.15)', 'type-change tier-change'],
     ]);
@@ -227,7 +272,9 @@ describe('Atom feeds', () => {
     for (const f of ['feeds/subsystems/fs.xml', 'feeds/namespaces/module-kvm.xml']) expect(entries(feed(f))).toHaveLength(1);
     for (const f of ['feeds/subsystems/dma-buf.xml', 'feeds/subsystems/mm.xml']) expect(entries(feed(f))).toHaveLength(2);
     const page = site.read('subsystems/x86-fpu/index.html');
-    expect(page).toContain(`<link rel="alternate" type="application/atom+xml" title="x86/fpu decisions" href="${BASE}feeds/subsystems/x86-fpu.xml">`);
+    expect(page).toContain(
+      `<link rel="alternate" type="application/atom+xml" title="x86/fpu decisions" href="${BASE}feeds/subsystems/x86-fpu.xml">`,
+    );
     expect(site.read('namespaces/module-kvm/index.html')).toContain(`href="${BASE}feeds/namespaces/module-kvm.xml"`);
   });
 });
@@ -235,16 +282,23 @@ describe('Atom feeds', () => {
 describe('releases', () => {
   it('indexes the snapshot releases and the releases records name, newest first', () => {
     const index = text(site.read('releases/index.html'));
-    expect(index).toContain('Release Exported symbols Added Removed Changed Records v6.19 49 43 2 2 1 v6.1 8 oldest snapshot — v5.7 no snapshot — 1 v5.4 no snapshot — 1 v4.15 no snapshot — 1');
-    for (const r of ['v6.19', 'v6.1', 'v5.7', 'v5.4', 'v4.15']) expect(fs.existsSync(path.join(site.dir, 'releases', r, 'index.html')), r).toBe(true);
+    expect(index).toContain(
+      'Release Exported symbols Added Removed Changed Records v6.19 49 43 2 2 1 v6.1 8 oldest snapshot — v5.7 no snapshot — 1 v5.4 no snapshot — 1 v4.15 no snapshot — 1',
+    );
+    for (const r of ['v6.19', 'v6.1', 'v5.7', 'v5.4', 'v4.15'])
+      expect(fs.existsSync(path.join(site.dir, 'releases', r, 'index.html')), r).toBe(true);
   });
 
   it('shows what changed since the previous snapshot, by kind and by area, and the records concerned', () => {
     const html = site.read('releases/v6.19/index.html');
     const page = text(html);
-    expect(page).toContain('49 exported symbols (49 export-macro uses) in the committed snapshot; compared with v6.1: 43 added, 2 removed, 2 changed (another macro or namespace).');
+    expect(page).toContain(
+      '49 exported symbols (49 export-macro uses) in the committed snapshot; compared with v6.1: 43 added, 2 removed, 2 changed (another macro or namespace).',
+    );
     expect(page).toContain('Decision records beta_ns The snapshot no longer exports it (was EXPORT_SYMBOL_NS_GPL (FIXTURE_NS)).');
-    expect(page).toContain('Before (v6.1) After (v6.19) Symbols EXPORT_SYMBOL EXPORT_SYMBOL_GPL 1 EXPORT_SYMBOL_GPL EXPORT_SYMBOL_NS_GPL (DMA_BUF) 1');
+    expect(page).toContain(
+      'Before (v6.1) After (v6.19) Symbols EXPORT_SYMBOL EXPORT_SYMBOL_GPL 1 EXPORT_SYMBOL_GPL EXPORT_SYMBOL_NS_GPL (DMA_BUF) 1',
+    );
     expect(page).toContain('Area Added Removed Changed arch/x86 1 drivers/dma-buf 1 1 drivers/pci 41 lib 1 mm 2');
     // The uses the scanner could not resolve are listed, not hidden; v6.1 has no such file.
     expect(page).toContain('1 export-macro use could not be resolved: the snapshot may lack its exports');
@@ -252,10 +306,23 @@ describe('releases', () => {
     expect(text(site.read('releases/v6.1/index.html'))).not.toContain('could not be resolved');
     expect(html).toContain(`<a href="${BASE}releases/v6.19/drivers-pci/"><code>drivers/pci</code></a>`);
     expect(html).toContain(`<a href="${BASE}releases/v6.1/" rel="prev">Older: v6.1</a>`);
-    expect(fs.readdirSync(path.join(site.dir, 'releases/v6.19')).sort()).toEqual(['arch-x86', 'drivers-dma-buf', 'drivers-pci', 'index.html', 'lib', 'mm']);
-    expect(text(site.read('releases/v6.1/index.html'))).toContain('It is the oldest committed snapshot, so there is nothing to compare it with.');
-    expect(text(site.read('releases/v5.7/index.html'))).toContain('Decision records gamma_removed 2020-02-21: Export withdrawn. (unexported, tier removed)');
-    expect(text(site.read('releases/v5.4/index.html'))).toContain('No snapshot of this release is committed; the records below name it. Decision records alpha_stable First exported in v5.4, as the record states.');
+    expect(fs.readdirSync(path.join(site.dir, 'releases/v6.19')).sort()).toEqual([
+      'arch-x86',
+      'drivers-dma-buf',
+      'drivers-pci',
+      'index.html',
+      'lib',
+      'mm',
+    ]);
+    expect(text(site.read('releases/v6.1/index.html'))).toContain(
+      'It is the oldest committed snapshot, so there is nothing to compare it with.',
+    );
+    expect(text(site.read('releases/v5.7/index.html'))).toContain(
+      'Decision records gamma_removed 2020-02-21: Export withdrawn. (unexported, tier removed)',
+    );
+    expect(text(site.read('releases/v5.4/index.html'))).toContain(
+      'No snapshot of this release is committed; the records below name it. Decision records alpha_stable First exported in v5.4, as the record states.',
+    );
   });
 
   it('lists every symbol of an area, linking those with a page', () => {
@@ -263,14 +330,21 @@ describe('releases', () => {
     expect(text(pci)).toContain('Compared with v6.1: 41 added, 0 removed, 0 changed.');
     expect(pci.match(/<li><a href="\/kernel-exports\/symbols\/pci_msi[_a-z0-9]*\/"><code>/g)).toHaveLength(41);
     const dma = site.read('releases/v6.19/drivers-dma-buf/index.html');
-    expect(dma).toContain(`<li><a href="${BASE}symbols/beta_ns/"><code>beta_ns</code></a> <span class="form">was EXPORT_SYMBOL_NS_GPL (FIXTURE_NS)</span></li>`);
-    expect(dma).toContain(`<td><a href="${BASE}symbols/dma_buf_get/"><code>dma_buf_get</code></a></td><td><code>EXPORT_SYMBOL_GPL</code></td><td><code>EXPORT_SYMBOL_NS_GPL (DMA_BUF)</code></td>`);
+    expect(dma).toContain(
+      `<li><a href="${BASE}symbols/beta_ns/"><code>beta_ns</code></a> <span class="form">was EXPORT_SYMBOL_NS_GPL (FIXTURE_NS)</span></li>`,
+    );
+    expect(dma).toContain(
+      `<td><a href="${BASE}symbols/dma_buf_get/"><code>dma_buf_get</code></a></td><td><code>EXPORT_SYMBOL_GPL</code></td><td><code>EXPORT_SYMBOL_NS_GPL (DMA_BUF)</code></td>`,
+    );
     // A symbol no snapshot page exists for is named without a link.
-    expect(site.read('releases/v6.19/lib/index.html')).toContain('<li><code>old_helper</code> <span class="form">was EXPORT_SYMBOL</span></li>');
+    expect(site.read('releases/v6.19/lib/index.html')).toContain(
+      '<li><code>old_helper</code> <span class="form">was EXPORT_SYMBOL</span></li>',
+    );
   });
 
   it('gives every symbol page its export in each snapshot', () => {
-    const timeline = (symbol: string) => /<section class="export-timeline"[\s\S]*?<\/section>/.exec(site.read(`symbols/${symbol}/index.html`))?.[0];
+    const timeline = (symbol: string) =>
+      /<section class="export-timeline"[\s\S]*?<\/section>/.exec(site.read(`symbols/${symbol}/index.html`))?.[0];
     expect(timeline('kernel_fpu_end')).toBe(
       `<section class="export-timeline" aria-labelledby="exports-by-release" data-pagefind-ignore><h2 id="exports-by-release">Export by release</h2><ol><li><a href="${BASE}releases/v6.1/">v6.1</a> <code>EXPORT_SYMBOL</code></li><li><a href="${BASE}releases/v6.19/">v6.19</a> <code>EXPORT_SYMBOL_GPL</code> <span class="change">changed</span></li></ol></section>`,
     );
@@ -293,7 +367,9 @@ describe('sitemap and robots.txt', () => {
       expect(set.name).toBe('urlset');
       return childrenNamed(set, 'url').map((u) => child(u, 'loc')!.text);
     });
-    const pages = htmlPages(site.dir).sort().map((p) => ROOT_URL + p);
+    const pages = htmlPages(site.dir)
+      .sort()
+      .map((p) => ROOT_URL + p);
     expect(urls).toEqual(pages);
     expect(urls).toContain(`${ROOT_URL}releases/v6.19/drivers-pci/`);
     expect(urls).toContain(`${ROOT_URL}symbols/pci_msi/`);
@@ -308,13 +384,37 @@ describe('sitemap and robots.txt', () => {
 describe('the data page and the footer', () => {
   it('links every data file and feed, and every page links them from its footer, under the base path', () => {
     const data = site.read('data/index.html');
-    for (const href of ['api/v1/exports.json', 'api/v1/schema.json', 'api/v1/symbols/alloc_pages_vma.json', 'api/v1/snapshots/v6.1.json', 'api/v1/snapshots/v6.19.json', ...TIERS.map((t) => `abi/${t}.txt`), 'feeds/all.xml', 'feeds/subsystems/x86-fpu.xml', 'feeds/namespaces/module-kvm.xml', 'releases/', 'sitemap.xml']) {
+    for (const href of [
+      'api/v1/exports.json',
+      'api/v1/schema.json',
+      'api/v1/symbols/alloc_pages_vma.json',
+      'api/v1/snapshots/v6.1.json',
+      'api/v1/snapshots/v6.19.json',
+      ...TIERS.map((t) => `abi/${t}.txt`),
+      'feeds/all.xml',
+      'feeds/subsystems/x86-fpu.xml',
+      'feeds/namespaces/module-kvm.xml',
+      'releases/',
+      'sitemap.xml',
+    ]) {
       expect(data, href).toContain(`href="${BASE}${href}"`);
     }
     expect(data).toContain(`curl -s ${ROOT_URL}api/v1/exports.json | jq`);
     const footer = /<nav aria-label="Footer">([\s\S]*?)<\/nav>/.exec(site.read('symbols/vmalloc/index.html'))![1]!;
     expect([...footer.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(
-      ['', 'symbols/', 'types/', 'releases/', 'data/', 'feeds/all.xml', 'api/v1/exports.json', 'abi/stable.txt', 'coverage/', 'check-module/', 'sitemap.xml'].map((p) => BASE + p),
+      [
+        '',
+        'symbols/',
+        'types/',
+        'releases/',
+        'data/',
+        'feeds/all.xml',
+        'api/v1/exports.json',
+        'abi/stable.txt',
+        'coverage/',
+        'check-module/',
+        'sitemap.xml',
+      ].map((p) => BASE + p),
     );
   });
 

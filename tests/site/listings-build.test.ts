@@ -100,7 +100,8 @@ describe('listings of the built fixture site', () => {
   });
 
   it('marks a symbol exported with different types on different architectures under each type', () => {
-    const where = (type: string) => /<code>power_off_fixture<\/code><\/a><span class="where"> ([^<]*)<\/span>/.exec(listingPages(`types/${type}`).join(''))?.[1];
+    const where = (type: string) =>
+      /<code>power_off_fixture<\/code><\/a><span class="where"> ([^<]*)<\/span>/.exec(listingPages(`types/${type}`).join(''))?.[1];
     expect(where('EXPORT_SYMBOL')).toBe('x86 only');
     expect(where('EXPORT_SYMBOL_GPL')).toBe('arm64 only');
   });
@@ -123,19 +124,27 @@ describe('listings of the built fixture site', () => {
 
   it('lists a symbol with namespace alternatives under each, "depends on configuration"', () => {
     for (const ns of ['acpi', 'cxl']) {
-      expect(site.read(`namespaces/${ns}/index.html`)).toContain('<li><a href="/symbols/fw_table_fixture/"><code>fw_table_fixture</code></a><span class="where"> GPL-only; depends on configuration</span></li>');
+      expect(site.read(`namespaces/${ns}/index.html`)).toContain(
+        '<li><a href="/symbols/fw_table_fixture/"><code>fw_table_fixture</code></a><span class="where"> GPL-only; depends on configuration</span></li>',
+      );
     }
     const nsGpl = listingPages('types/EXPORT_SYMBOL_NS_GPL').join('');
-    expect(nsGpl).toContain('<a class="ns" href="/namespaces/acpi/">ACPI</a> or <a class="ns" href="/namespaces/cxl/">CXL</a><span class="where"> depends on configuration</span>');
+    expect(nsGpl).toContain(
+      '<a class="ns" href="/namespaces/acpi/">ACPI</a> or <a class="ns" href="/namespaces/cxl/">CXL</a><span class="where"> depends on configuration</span>',
+    );
   });
 
   it('groups module-restricted exports by module list, in words', () => {
     const index = text(site.read('namespaces/index.html'));
-    expect(index).toContain("Module-restricted exports Exports only the named modules may use; no other module can import them. By the modules allowed: KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration) 1 symbol");
+    expect(index).toContain(
+      "Module-restricted exports Exports only the named modules may use; no other module can import them. By the modules allowed: KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration) 1 symbol",
+    );
     expect(index).toContain("the modules that KVM_SUB_MODULES lists in the build's configuration 1 symbol");
     expect(index).toContain('the module kvm 0 symbols, 1 record');
     const group = site.read('namespaces/module-kvm-kvm_sub_modules/index.html');
-    expect(text(group)).toContain("Exports restricted to KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)");
+    expect(text(group)).toContain(
+      "Exports restricted to KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)",
+    );
     expect(listed(group)).toEqual(['kvm_vcpu_fixture']);
     expect(listed(site.read('namespaces/module-kvm_sub_modules/index.html'))).toEqual(['kvm_sub_fixture']);
   });
@@ -155,18 +164,26 @@ describe('listings of the built fixture site', () => {
     expect(p[1]).toContain('<a href="/a-z/p/" rel="prev">Previous</a>');
     expect(p[1]).toContain('<a href="/a-z/a/">A</a>');
     // Records carry their tier; a removed record is listed though no snapshot exports it.
-    expect(site.read('a-z/g/index.html')).toContain('<li><a href="/symbols/gamma_removed/"><code>gamma_removed</code></a><span class="where"> not exported in v6.19</span> <a class="badge tier tier-removed" href="/status/removed/">removed</a></li>');
+    expect(site.read('a-z/g/index.html')).toContain(
+      '<li><a href="/symbols/gamma_removed/"><code>gamma_removed</code></a><span class="where"> not exported in v6.19</span> <a class="badge tier tier-removed" href="/status/removed/">removed</a></li>',
+    );
     // The entry: every letter with its count, and the form without JavaScript leads there.
     const entry = site.read('symbols/index.html');
-    expect(text(entry)).toContain(`Every symbol exported in v6.19 (${new Set(latest.rows.map((r) => r.symbol)).size}) and every decision record (${records.length})`);
+    expect(text(entry)).toContain(
+      `Every symbol exported in v6.19 (${new Set(latest.rows.map((r) => r.symbol)).size}) and every decision record (${records.length})`,
+    );
     for (const l of letters) expect(entry).toContain(`href="/a-z/${letterSlug(l.letter)}/"`);
-    expect(site.read('index.html')).toContain('<form class="search-form" role="search" aria-label="Symbols" action="/symbols/" method="get"');
+    expect(site.read('index.html')).toContain(
+      '<form class="search-form" role="search" aria-label="Symbols" action="/symbols/" method="get"',
+    );
   });
 
   it('counts exported symbols per type on the home page beside the records', () => {
     const home = text(site.read('index.html'));
     const count = (type: string) => typeListings(latest, () => true).find((t) => t.type === type)!.symbols.length;
-    expect(home).toContain(`Export type Exported symbols in v6.19 Records EXPORT_SYMBOL ${count('EXPORT_SYMBOL')} 1 EXPORT_SYMBOL_GPL ${count('EXPORT_SYMBOL_GPL')} 1 EXPORT_SYMBOL_NS 0 1 EXPORT_SYMBOL_NS_GPL ${count('EXPORT_SYMBOL_NS_GPL')} 1 EXPORT_SYMBOL_FOR_MODULES ${count('EXPORT_SYMBOL_FOR_MODULES')} 1 unexported — 1`);
+    expect(home).toContain(
+      `Export type Exported symbols in v6.19 Records EXPORT_SYMBOL ${count('EXPORT_SYMBOL')} 1 EXPORT_SYMBOL_GPL ${count('EXPORT_SYMBOL_GPL')} 1 EXPORT_SYMBOL_NS 0 1 EXPORT_SYMBOL_NS_GPL ${count('EXPORT_SYMBOL_NS_GPL')} 1 EXPORT_SYMBOL_FOR_MODULES ${count('EXPORT_SYMBOL_FOR_MODULES')} 1 unexported — 1`,
+    );
   });
 
   it('shows no ${…} placeholder, raw a|b alternative or module: list on any page', () => {
@@ -178,7 +195,12 @@ describe('listings of the built fixture site', () => {
     const raw = pages.flatMap((page) => rawNotation(site.read(page)).map((hit) => `${page}: ${hit}`));
     expect(raw).toEqual([]);
     // The check is not vacuous.
-    expect(rawNotation('<td><code>ACPI|CXL</code></td><td>module:kvm,${KVM_SUB_MODULES}</td><a title="module:kvm">')).toEqual(['ACPI|CXL', 'module:k', '${', 'module:k']);
+    expect(rawNotation('<td><code>ACPI|CXL</code></td><td>module:kvm,${KVM_SUB_MODULES}</td><a title="module:kvm">')).toEqual([
+      'ACPI|CXL',
+      'module:k',
+      '${',
+      'module:k',
+    ]);
     expect(rawNotation('<option value="module:kvm">only the module kvm</option><script>/^(INPUT|TEXTAREA)$/</script>')).toEqual([]);
   });
 

@@ -55,11 +55,20 @@ const LATEST = snapshot('6.19.0', [
 const everyPage = () => true;
 
 function record(data: Partial<RecordData> & Pick<RecordData, 'symbol' | 'type' | 'status'>): SiteRecord {
-  return { data: { summary: 's', subsystem: 'mm', date: '2024-01-01', threads: [], ...data } as RecordData, html: '', sourcePath: `content/exports/${data.symbol}.mdx` };
+  return {
+    data: { summary: 's', subsystem: 'mm', date: '2024-01-01', threads: [], ...data } as RecordData,
+    html: '',
+    sourcePath: `content/exports/${data.symbol}.mdx`,
+  };
 }
 
 function mechanism(id: string, data: Partial<MechanismData>): SiteMechanism {
-  return { id, data: { title: id, summary: 's', types: [], status: 'stable', date: '2019-09-09', threads: [], ...data } as MechanismData, html: '', sourcePath: `content/mechanisms/${id}.mdx` };
+  return {
+    id,
+    data: { title: id, summary: 's', types: [], status: 'stable', date: '2019-09-09', threads: [], ...data } as MechanismData,
+    html: '',
+    sourcePath: `content/mechanisms/${id}.mdx`,
+  };
 }
 
 const RECORDS = [
@@ -102,7 +111,14 @@ describe('typeListings', () => {
   });
 
   it('says "depends on configuration" when generic code exports a symbol two ways', () => {
-    const two = typeListings(snapshot('6.19.0', ['both_ways EXPORT_SYMBOL drivers/a/one.c 1', 'both_ways EXPORT_SYMBOL_GPL drivers/b/two.c 2', 'both_ways EXPORT_SYMBOL_GPL arch/x86/c.c 3']), everyPage);
+    const two = typeListings(
+      snapshot('6.19.0', [
+        'both_ways EXPORT_SYMBOL drivers/a/one.c 1',
+        'both_ways EXPORT_SYMBOL_GPL drivers/b/two.c 2',
+        'both_ways EXPORT_SYMBOL_GPL arch/x86/c.c 3',
+      ]),
+      everyPage,
+    );
     const notes = (type: string) => two.find((t) => t.type === type)!.symbols[0]!.notes;
     expect(notes('EXPORT_SYMBOL')).toEqual(['generic code', 'depends on configuration']);
     expect(notes('EXPORT_SYMBOL_GPL')).toEqual(['generic code, x86', 'depends on configuration']);
@@ -114,9 +130,16 @@ describe('typeListings', () => {
   });
 
   it('gives namespaces and module lists as places, alternatives each, with "depends on configuration"', () => {
-    expect(entry('EXPORT_SYMBOL_NS_GPL', 'fw_table_parse')).toMatchObject({ namespaces: ['ACPI', 'CXL'], notes: ['depends on configuration'] });
+    expect(entry('EXPORT_SYMBOL_NS_GPL', 'fw_table_parse')).toMatchObject({
+      namespaces: ['ACPI', 'CXL'],
+      notes: ['depends on configuration'],
+    });
     expect(entry('EXPORT_SYMBOL_NS_GPL', 'dma_buf_get')).toMatchObject({ namespaces: ['DMA_BUF'], notes: [] });
-    expect(entry('EXPORT_SYMBOL_FOR_MODULES', 'kvm_vcpu_thing')).toMatchObject({ namespaces: [], moduleGroups: ['module:kvm,${KVM_SUB_MODULES}'], notes: [] });
+    expect(entry('EXPORT_SYMBOL_FOR_MODULES', 'kvm_vcpu_thing')).toMatchObject({
+      namespaces: [],
+      moduleGroups: ['module:kvm,${KVM_SUB_MODULES}'],
+      notes: [],
+    });
     expect(entry('EXPORT_SYMBOL_FOR_MODULES', 'kvm_only')).toMatchObject({ moduleGroups: ['module:kvm'], notes: ['x86 only'] });
   });
 
@@ -140,7 +163,10 @@ describe('whereText', () => {
 });
 
 describe('namespaceListings', () => {
-  const mechanisms = [mechanism('dma-buf', { namespace: 'DMA_BUF', types: ['EXPORT_SYMBOL_NS_GPL'] }), mechanism('generic', { namespace: 'module:<list>' })];
+  const mechanisms = [
+    mechanism('dma-buf', { namespace: 'DMA_BUF', types: ['EXPORT_SYMBOL_NS_GPL'] }),
+    mechanism('generic', { namespace: 'module:<list>' }),
+  ];
   const list = namespaceListings([OLD, LATEST], RECORDS, mechanisms, everyPage);
   const byName = (name: string) => list.find((n) => n.name === name)!;
 
@@ -156,7 +182,8 @@ describe('namespaceListings', () => {
       ['dma_buf_get', ['GPL-only']],
       ['dma_buf_put', ['GPL-only']],
     ]);
-    for (const ns of ['ACPI', 'CXL']) expect(byName(ns).symbols.map((s) => [s.symbol, s.notes])).toEqual([['fw_table_parse', ['GPL-only', 'depends on configuration']]]);
+    for (const ns of ['ACPI', 'CXL'])
+      expect(byName(ns).symbols.map((s) => [s.symbol, s.notes])).toEqual([['fw_table_parse', ['GPL-only', 'depends on configuration']]]);
   });
 
   it('groups module-restricted exports by module list, with their records and where', () => {
@@ -170,7 +197,9 @@ describe('namespaceListings', () => {
     expect(sub.symbols.map((s) => s.symbol)).toEqual(['kvm_vcpu_thing']);
     expect(sub.imports).toEqual([]);
     // The page's words, never the placeholder.
-    expect(moduleGroupTitle(sub.modules!)).toBe("Exports restricted to KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)");
+    expect(moduleGroupTitle(sub.modules!)).toBe(
+      "Exports restricted to KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)",
+    );
     expect(moduleGroupTitle(kvm.modules!)).toBe('Exports restricted to the module kvm');
     expect(describeModules(['${KVM_SUB_MODULES}'])).toBe("the modules that KVM_SUB_MODULES lists in the build's configuration");
     expect(describeModules(['kvm', 'kvm-amd', 'kvm-intel'])).toBe('KVM and its vendor modules (kvm-amd, kvm-intel)');
@@ -194,7 +223,12 @@ describe('namespaceListings', () => {
   });
 
   it('keeps a namespace only a record names, with no symbols', () => {
-    const withRecord = namespaceListings([LATEST], [...RECORDS, record({ symbol: 'x', type: 'EXPORT_SYMBOL_NS', namespace: 'REC_ONLY', status: 'testing' })], [], everyPage);
+    const withRecord = namespaceListings(
+      [LATEST],
+      [...RECORDS, record({ symbol: 'x', type: 'EXPORT_SYMBOL_NS', namespace: 'REC_ONLY', status: 'testing' })],
+      [],
+      everyPage,
+    );
     const ns = withRecord.find((n) => n.name === 'REC_ONLY')!;
     expect(ns.symbols).toEqual([]);
     expect(ns.imports).toEqual([]);
@@ -209,7 +243,9 @@ describe('namespaceListings', () => {
 
   it('refuses two namespaces that would share a page', () => {
     const clash = snapshot('6.19.0', ['a EXPORT_SYMBOL_NS_GPL FOO_BAR x.c 1', 'b EXPORT_SYMBOL_NS_GPL foo_bar y.c 1']);
-    expect(() => namespaceListings([clash], [], [], everyPage)).toThrow(/namespaces (FOO_BAR and foo_bar|foo_bar and FOO_BAR) would share the page \/namespaces\/foo_bar\//);
+    expect(() => namespaceListings([clash], [], [], everyPage)).toThrow(
+      /namespaces (FOO_BAR and foo_bar|foo_bar and FOO_BAR) would share the page \/namespaces\/foo_bar\//,
+    );
   });
 });
 
@@ -218,7 +254,13 @@ describe('azIndex', () => {
 
   it('has every symbol of the latest snapshot and every record, by letter, leading underscores ignored', () => {
     expect(letters.map((l) => l.letter)).toEqual(['D', 'F', 'G', 'I', 'K', 'P', 'V', '#']);
-    expect(letters.find((l) => l.letter === 'K')!.entries.map((e) => e.symbol)).toEqual(['kernel_fpu_end', '__kmalloc_node', 'kvm_only', 'kvm_rec', 'kvm_vcpu_thing']);
+    expect(letters.find((l) => l.letter === 'K')!.entries.map((e) => e.symbol)).toEqual([
+      'kernel_fpu_end',
+      '__kmalloc_node',
+      'kvm_only',
+      'kvm_rec',
+      'kvm_vcpu_thing',
+    ]);
     expect(letters.at(-1)!.entries.map((e) => e.symbol)).toEqual(['9p_fid_ref']);
     const listed = new Set(letters.flatMap((l) => l.entries.map((e) => e.symbol)));
     for (const row of LATEST.rows) expect(listed.has(row.symbol), row.symbol).toBe(true);
@@ -228,7 +270,13 @@ describe('azIndex', () => {
   it('marks records with their tier, and gives each symbol its export types', () => {
     const all = letters.flatMap((l) => l.entries);
     const get = (s: string) => all.find((e) => e.symbol === s)!;
-    expect(get('vmalloc')).toEqual({ symbol: 'vmalloc', page: true, types: ['EXPORT_SYMBOL'], tier: 'stable', recordType: 'EXPORT_SYMBOL' });
+    expect(get('vmalloc')).toEqual({
+      symbol: 'vmalloc',
+      page: true,
+      types: ['EXPORT_SYMBOL'],
+      tier: 'stable',
+      recordType: 'EXPORT_SYMBOL',
+    });
     expect(get('gone_now')).toEqual({ symbol: 'gone_now', page: true, types: [], tier: 'removed', recordType: 'unexported' });
     expect(get('pm_power_off')).toEqual({ symbol: 'pm_power_off', page: true, types: ['EXPORT_SYMBOL', 'EXPORT_SYMBOL_GPL'] });
   });
@@ -279,6 +327,11 @@ describe('the home page counts', () => {
   it('is empty without snapshots', () => {
     const listings = buildListings([], RECORDS, [], everyPage);
     expect(listings).toMatchObject({ release: '', symbolCount: 0 });
-    expect(listings.letters.flatMap((l) => l.entries).map((e) => e.symbol).sort()).toEqual(['dma_buf_get', 'gone_now', 'kvm_rec', 'vmalloc']);
+    expect(
+      listings.letters
+        .flatMap((l) => l.entries)
+        .map((e) => e.symbol)
+        .sort(),
+    ).toEqual(['dma_buf_get', 'gone_now', 'kvm_rec', 'vmalloc']);
   });
 });

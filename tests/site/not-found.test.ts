@@ -36,11 +36,22 @@ describe('suggestionShards', () => {
 });
 
 describe('closestSymbols', () => {
-  const entries = [entry('alloc_pages'), entry('alloc_pages_vma', 'obsolete'), entry('alloc_pages_node'), entry('vma_alloc_folio'), entry('kernel_fpu_end'), entry('kernel_fpu_begin_mask')];
+  const entries = [
+    entry('alloc_pages'),
+    entry('alloc_pages_vma', 'obsolete'),
+    entry('alloc_pages_node'),
+    entry('vma_alloc_folio'),
+    entry('kernel_fpu_end'),
+    entry('kernel_fpu_begin_mask'),
+  ];
 
   it('ranks by edit distance, then records first, then shorter', () => {
     // Within a third of the name's length: one edit, then four (node), then five (the shorter name).
-    expect(closestSymbols('alloc_pages_vmaa', entries).map((s) => [s.entry.s, s.distance])).toEqual([['alloc_pages_vma', 1], ['alloc_pages_node', 4], ['alloc_pages', 5]]);
+    expect(closestSymbols('alloc_pages_vmaa', entries).map((s) => [s.entry.s, s.distance])).toEqual([
+      ['alloc_pages_vma', 1],
+      ['alloc_pages_node', 4],
+      ['alloc_pages', 5],
+    ]);
     expect(closestSymbols('Alloc_Pages_VMA', entries)[0]).toMatchObject({ entry: { s: 'alloc_pages_vma' }, distance: 0 });
     expect(closestSymbols('alloc_page', entries).map((s) => s.entry.s)).toEqual(['alloc_pages', 'alloc_pages_vma', 'alloc_pages_node']);
     expect(closestSymbols('kernel_fpu_edn', entries).map((s) => s.entry.s)).toEqual(['kernel_fpu_end']);

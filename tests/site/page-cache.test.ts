@@ -77,11 +77,26 @@ describe('page cache state', () => {
 
   it('rewrites only the generated files whose content changed, and deletes those no longer generated', () => {
     const folder = path.join(tmp, 'api');
-    const first = writeChangedFiles(folder, [{ name: 'a.json', text: 'A' }, { name: 'b.json', text: 'B' }, { name: 'c.json', text: 'C' }], undefined);
+    const first = writeChangedFiles(
+      folder,
+      [
+        { name: 'a.json', text: 'A' },
+        { name: 'b.json', text: 'B' },
+        { name: 'c.json', text: 'C' },
+      ],
+      undefined,
+    );
     expect(first.written).toBe(3);
     // A file the previous build wrote and this one would write the same is left as it is on disk.
     fs.writeFileSync(path.join(folder, 'a.json'), 'left alone');
-    const second = writeChangedFiles(folder, [{ name: 'a.json', text: 'A' }, { name: 'b.json', text: 'B2' }], first.hashes);
+    const second = writeChangedFiles(
+      folder,
+      [
+        { name: 'a.json', text: 'A' },
+        { name: 'b.json', text: 'B2' },
+      ],
+      first.hashes,
+    );
     expect(second.written).toBe(1);
     expect(fs.readdirSync(folder).sort()).toEqual(['a.json', 'b.json']);
     expect(fs.readFileSync(path.join(folder, 'a.json'), 'utf8')).toBe('left alone');
@@ -133,12 +148,19 @@ describe('a rebuild after editing one record', () => {
 
   it('puts each record page in the bundle bucketOf names, and in no other (glob and code agree)', () => {
     const list = JSON.parse(rebuilt.get(`pagefind/${BUNDLE_LIST_FILE}`)!) as BundleList;
-    const records = [...rebuilt.keys()].filter((f) => /^symbols\/[^/]+\/index\.html$/.test(f) && rebuilt.get(f)!.includes('data-pagefind-body'));
+    const records = [...rebuilt.keys()].filter(
+      (f) => /^symbols\/[^/]+\/index\.html$/.test(f) && rebuilt.get(f)!.includes('data-pagefind-body'),
+    );
     for (const bucket of PAGEFIND_BUCKETS) {
       const expected = records.filter((f) => bucketOf(f.split('/')[1]!) === bucket).length;
       expect(list.inputs[bucket.name]!.pages, bucket.name).toBe(expected);
       const entry = rebuilt.get(`pagefind/${bucket.name}/pagefind-entry.json`);
-      const indexed = entry ? Object.values((JSON.parse(entry) as { languages: Record<string, { page_count: number }> }).languages).reduce((n, l) => n + l.page_count, 0) : 0;
+      const indexed = entry
+        ? Object.values((JSON.parse(entry) as { languages: Record<string, { page_count: number }> }).languages).reduce(
+            (n, l) => n + l.page_count,
+            0,
+          )
+        : 0;
       expect(indexed, bucket.name).toBe(expected);
     }
   });

@@ -52,11 +52,23 @@ describe('record pages carry that HTML', () => {
     const seedRecords = loadRecords(seedContent, sitePaths('/'));
     const recorded = new Set(seedRecords.map((r) => r.data?.symbol));
     for (const record of seedRecords) {
-      for (const name of [...(record.data?.related ?? []), record.data?.replaced_by, ...(record.symRefs ?? []).map((r) => r.name)]) if (name && !recorded.has(name)) named.add(name);
+      for (const name of [...(record.data?.related ?? []), record.data?.replaced_by, ...(record.symRefs ?? []).map((r) => r.name)])
+        if (name && !recorded.has(name)) named.add(name);
     }
     const latest = path.join(seedContent, 'content/snapshots/v6.19.tsv');
-    const listed = new Set(fs.readFileSync(latest, 'utf8').split('\n').map((line) => line.split('\t')[0]));
-    fs.appendFileSync(latest, [...named].filter((n) => !listed.has(n)).map((n) => `${n}\tEXPORT_SYMBOL\t\tmm/seed.c\t1\n`).join(''));
+    const listed = new Set(
+      fs
+        .readFileSync(latest, 'utf8')
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    );
+    fs.appendFileSync(
+      latest,
+      [...named]
+        .filter((n) => !listed.has(n))
+        .map((n) => `${n}\tEXPORT_SYMBOL\t\tmm/seed.c\t1\n`)
+        .join(''),
+    );
     sites.seed = buildSite(seedContent);
     sites.fixture = buildSite(FIXTURE_SITE);
   });

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
 const files = ['content/exports', 'content/mechanisms'].flatMap((dir) =>
-  fs.readdirSync(path.join(REPO_ROOT, dir)).filter((f) => f.endsWith('.mdx')).map((f) => path.join(dir, f)),
+  fs
+    .readdirSync(path.join(REPO_ROOT, dir))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => path.join(dir, f)),
 );
 
 describe('record prose', () => {

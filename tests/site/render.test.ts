@@ -31,7 +31,14 @@ describe('record page', () => {
     const file = path.join(FIXTURE_SITE, 'content/exports/alpha_stable.mdx');
     const parsed = parseRecordFile('content/exports/alpha_stable.mdx', fs.readFileSync(file), sitePaths('/'));
     const data = { ...parsed.data!, summary: '<img src=x onerror=alert(1)> "quoted"', reason: '</dd><script>alert(2)</script>' };
-    const ctx: SymbolPageContext = { paths: sitePaths('/'), stylesheet: '/site.css', known: new Set(), snapshotIndexes: [], latestSnapshot: undefined, today: '2026-12-01' };
+    const ctx: SymbolPageContext = {
+      paths: sitePaths('/'),
+      stylesheet: '/site.css',
+      known: new Set(),
+      snapshotIndexes: [],
+      latestSnapshot: undefined,
+      today: '2026-12-01',
+    };
     const page = recordPageHtml({ data, html: parsed.html!, sourcePath: 'content/exports/alpha_stable.mdx' }, ctx);
     // Inside a quoted attribute only & and " need escaping (as Astro writes it); nowhere else may the tag appear.
     const description = '<meta name="description" content="<img src=x onerror=alert(1)> &quot;quoted&quot;">';

@@ -52,7 +52,8 @@ describe('the prefilled npm run new command of every symbol page', () => {
       // A module list the scanner could not resolve is left for the scaffolder to ask for.
       if (s.rows.some((r) => r.namespace.includes('${')) && !values.namespace) continue;
       const parsed = recordSchema.safeParse(data);
-      if (!parsed.success) failures.push(`${s.symbol}: ${command}\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        failures.push(`${s.symbol}: ${command}\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     expect(failures.slice(0, 10)).toEqual([]);
   });

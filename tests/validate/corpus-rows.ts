@@ -38,24 +38,52 @@ export interface Row {
 
 export const ROWS: Row[] = [
   // --- the file itself ---
-  { kind: 'empty file', fixtures: ['empty_file.mdx'], expected: [`${E}/empty_file.mdx:1:1: error: file is empty; a record starts with --- frontmatter [frontmatter-missing]`] },
-  { kind: 'no frontmatter', fixtures: ['frontmatter_missing.mdx'], expected: [`${E}/frontmatter_missing.mdx:1:1: error: record must start with a --- line opening the YAML frontmatter [frontmatter-missing]`] },
-  { kind: 'frontmatter not closed', fixtures: ['frontmatter_unclosed.mdx'], expected: [`${E}/frontmatter_unclosed.mdx:1:1: error: frontmatter is not closed: add a --- line after the last field [frontmatter-unclosed]`] },
+  {
+    kind: 'empty file',
+    fixtures: ['empty_file.mdx'],
+    expected: [`${E}/empty_file.mdx:1:1: error: file is empty; a record starts with --- frontmatter [frontmatter-missing]`],
+  },
+  {
+    kind: 'no frontmatter',
+    fixtures: ['frontmatter_missing.mdx'],
+    expected: [
+      `${E}/frontmatter_missing.mdx:1:1: error: record must start with a --- line opening the YAML frontmatter [frontmatter-missing]`,
+    ],
+  },
+  {
+    kind: 'frontmatter not closed',
+    fixtures: ['frontmatter_unclosed.mdx'],
+    expected: [
+      `${E}/frontmatter_unclosed.mdx:1:1: error: frontmatter is not closed: add a --- line after the last field [frontmatter-unclosed]`,
+    ],
+  },
   {
     kind: 'BOM (valid record) is accepted',
     generate: () => ({ [`${E}/bom_record.mdx`]: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(validRecord('bom_record'))]) }),
     expected: [],
   },
-  { kind: 'CRLF line endings (valid record) are accepted', generate: () => ({ [`${E}/crlf_record.mdx`]: validRecord('crlf_record').replace(/\n/g, '\r\n') }), expected: [] },
+  {
+    kind: 'CRLF line endings (valid record) are accepted',
+    generate: () => ({ [`${E}/crlf_record.mdx`]: validRecord('crlf_record').replace(/\n/g, '\r\n') }),
+    expected: [],
+  },
   {
     kind: 'BOM and CRLF together are accepted',
-    generate: () => ({ [`${E}/bom_crlf.mdx`]: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(validRecord('bom_crlf').replace(/\n/g, '\r\n'))]) }),
+    generate: () => ({
+      [`${E}/bom_crlf.mdx`]: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(validRecord('bom_crlf').replace(/\n/g, '\r\n'))]),
+    }),
     expected: [],
   },
   {
     kind: 'non-UTF-8 bytes',
     // Latin-1 é (0xE9) in the body, line 14 column 10.
-    generate: () => ({ [`${E}/non_utf8.mdx`]: Buffer.concat([utf8(validRecord('non_utf8', '## What was decided\n\nFixture b')), Buffer.from([0xe9]), utf8('dy.\n')]) }),
+    generate: () => ({
+      [`${E}/non_utf8.mdx`]: Buffer.concat([
+        utf8(validRecord('non_utf8', '## What was decided\n\nFixture b')),
+        Buffer.from([0xe9]),
+        utf8('dy.\n'),
+      ]),
+    }),
     expected: [`${E}/non_utf8.mdx:14:10: error: file is not valid UTF-8 (bad byte 0xe9) [encoding-utf8]`],
   },
   {
@@ -64,25 +92,61 @@ export const ROWS: Row[] = [
     expected: [`${E}/huge_body.mdx:1:1: error: record is 5.0 MiB; the limit is 256 KiB (a rationale is prose, not a dump) [record-size]`],
   },
   // --- file names ---
-  { kind: 'wrong file name', fixtures: ['wrong_file_name.mdx'], expected: [`${E}/wrong_file_name.mdx:2:9: error: file name must equal the symbol: rename to other_symbol.mdx (or fix symbol: wrong_file_name) [file-name]`] },
-  { kind: 'file name with spaces', fixtures: ['file name spaces.mdx'], expected: [`${E}/file name spaces.mdx:2:9: error: file name "file name spaces.mdx" must be the symbol, a C identifier (no spaces or dashes) [file-name]`] },
+  {
+    kind: 'wrong file name',
+    fixtures: ['wrong_file_name.mdx'],
+    expected: [
+      `${E}/wrong_file_name.mdx:2:9: error: file name must equal the symbol: rename to other_symbol.mdx (or fix symbol: wrong_file_name) [file-name]`,
+    ],
+  },
+  {
+    kind: 'file name with spaces',
+    fixtures: ['file name spaces.mdx'],
+    expected: [
+      `${E}/file name spaces.mdx:2:9: error: file name "file name spaces.mdx" must be the symbol, a C identifier (no spaces or dashes) [file-name]`,
+    ],
+  },
   {
     kind: 'file name with uppercase not matching the symbol',
     fixtures: ['Uppercase_Name.mdx'],
-    expected: [`${E}/Uppercase_Name.mdx:2:9: error: file name must equal the symbol: rename to uppercase_name.mdx (or fix symbol: Uppercase_Name) [file-name]`],
+    expected: [
+      `${E}/Uppercase_Name.mdx:2:9: error: file name must equal the symbol: rename to uppercase_name.mdx (or fix symbol: Uppercase_Name) [file-name]`,
+    ],
   },
-  { kind: 'wrong extension', fixtures: ['wrong_extension.md'], expected: [`${E}/wrong_extension.md:2:9: error: record file must end in .mdx (got ".md") [file-name]`] },
+  {
+    kind: 'wrong extension',
+    fixtures: ['wrong_extension.md'],
+    expected: [`${E}/wrong_extension.md:2:9: error: record file must end in .mdx (got ".md") [file-name]`],
+  },
   // --- YAML ---
   {
     kind: 'invalid YAML',
     fixtures: ['invalid_yaml.mdx'],
-    expected: [`${E}/invalid_yaml.mdx:3:10: error: YAML syntax error: unexpected end of the stream within a double quoted scalar (the double quote opened here is never closed) [yaml-syntax]`],
+    expected: [
+      `${E}/invalid_yaml.mdx:3:10: error: YAML syntax error: unexpected end of the stream within a double quoted scalar (the double quote opened here is never closed) [yaml-syntax]`,
+    ],
   },
-  { kind: 'tabs', fixtures: ['yaml_tabs.mdx'], expected: [`${E}/yaml_tabs.mdx:9:1: error: tab character in indentation; YAML indents with spaces [yaml-tab]`] },
-  { kind: 'duplicate keys', fixtures: ['duplicate_keys.mdx'], expected: [`${E}/duplicate_keys.mdx:7:1: error: field "subsystem" is given twice; keep one [yaml-duplicate-key]`] },
-  { kind: 'frontmatter is a list', fixtures: ['frontmatter_not_mapping.mdx'], expected: [`${E}/frontmatter_not_mapping.mdx:2:1: error: frontmatter must be a mapping of field: value lines [frontmatter-mapping]`] },
+  {
+    kind: 'tabs',
+    fixtures: ['yaml_tabs.mdx'],
+    expected: [`${E}/yaml_tabs.mdx:9:1: error: tab character in indentation; YAML indents with spaces [yaml-tab]`],
+  },
+  {
+    kind: 'duplicate keys',
+    fixtures: ['duplicate_keys.mdx'],
+    expected: [`${E}/duplicate_keys.mdx:7:1: error: field "subsystem" is given twice; keep one [yaml-duplicate-key]`],
+  },
+  {
+    kind: 'frontmatter is a list',
+    fixtures: ['frontmatter_not_mapping.mdx'],
+    expected: [`${E}/frontmatter_not_mapping.mdx:2:1: error: frontmatter must be a mapping of field: value lines [frontmatter-mapping]`],
+  },
   // --- fields ---
-  { kind: 'missing field', fixtures: ['missing_field.mdx'], expected: [`${E}/missing_field.mdx:1:1: error: subsystem is required (Kernel area, e.g. mm, x86/fpu, net) [required-field]`] },
+  {
+    kind: 'missing field',
+    fixtures: ['missing_field.mdx'],
+    expected: [`${E}/missing_field.mdx:1:1: error: subsystem is required (Kernel area, e.g. mm, x86/fpu, net) [required-field]`],
+  },
   {
     kind: 'unknown field (typo)',
     fixtures: ['unknown_field.mdx'],
@@ -101,35 +165,81 @@ export const ROWS: Row[] = [
   {
     kind: 'wrong enum (status)',
     fixtures: ['wrong_status.mdx'],
-    expected: [`${E}/wrong_status.mdx:5:9: error: status must be one of testing, stable, obsolete, removed (got "stabel"); did you mean "stable"? [status-enum]`],
+    expected: [
+      `${E}/wrong_status.mdx:5:9: error: status must be one of testing, stable, obsolete, removed (got "stabel"); did you mean "stable"? [status-enum]`,
+    ],
   },
-  { kind: 'wrong enum (thread role)', fixtures: ['unknown_thread_role.mdx'], expected: [`${E}/unknown_thread_role.mdx:10:11: error: threads[0].role must be one of patch, decision, discussion (got "ack") [role-enum]`] },
-  { kind: 'wrong type', fixtures: ['wrong_type.mdx'], expected: [`${E}/wrong_type.mdx:6:12: error: subsystem must be text (got a list) [field-type]`] },
-  { kind: 'version written as a number', fixtures: ['bad_version.mdx'], expected: [`${E}/bad_version.mdx:7:8: error: since must be text (got number 6.1); write the release with its v, like v5.3 [field-type]`] },
-  { kind: 'future date', fixtures: ['future_date.mdx'], expected: [`${E}/future_date.mdx:7:7: error: date is in the future [date-future]`] },
-  { kind: 'impossible date', fixtures: ['impossible_date.mdx'], expected: [`${E}/impossible_date.mdx:7:7: error: date is not a real calendar date [date-real]`] },
-  { kind: 'malformed Message-ID', fixtures: ['malformed_message_id.mdx'], expected: [`${E}/malformed_message_id.mdx:9:5: error: threads[0] is not a well-formed Message-ID (got "not a message id") [thread-message-id]`] },
+  {
+    kind: 'wrong enum (thread role)',
+    fixtures: ['unknown_thread_role.mdx'],
+    expected: [
+      `${E}/unknown_thread_role.mdx:10:11: error: threads[0].role must be one of patch, decision, discussion (got "ack") [role-enum]`,
+    ],
+  },
+  {
+    kind: 'wrong type',
+    fixtures: ['wrong_type.mdx'],
+    expected: [`${E}/wrong_type.mdx:6:12: error: subsystem must be text (got a list) [field-type]`],
+  },
+  {
+    kind: 'version written as a number',
+    fixtures: ['bad_version.mdx'],
+    expected: [
+      `${E}/bad_version.mdx:7:8: error: since must be text (got number 6.1); write the release with its v, like v5.3 [field-type]`,
+    ],
+  },
+  {
+    kind: 'future date',
+    fixtures: ['future_date.mdx'],
+    expected: [`${E}/future_date.mdx:7:7: error: date is in the future [date-future]`],
+  },
+  {
+    kind: 'impossible date',
+    fixtures: ['impossible_date.mdx'],
+    expected: [`${E}/impossible_date.mdx:7:7: error: date is not a real calendar date [date-real]`],
+  },
+  {
+    kind: 'malformed Message-ID',
+    fixtures: ['malformed_message_id.mdx'],
+    expected: [
+      `${E}/malformed_message_id.mdx:9:5: error: threads[0] is not a well-formed Message-ID (got "not a message id") [thread-message-id]`,
+    ],
+  },
   {
     kind: 'non-lore URL as thread',
     fixtures: ['non_lore_thread.mdx'],
-    expected: [`${E}/non_lore_thread.mdx:9:5: error: threads[0] must be a lore.kernel.org link or a Message-ID (got host "lkml.org") [thread-message-id]`],
+    expected: [
+      `${E}/non_lore_thread.mdx:9:5: error: threads[0] must be a lore.kernel.org link or a Message-ID (got host "lkml.org") [thread-message-id]`,
+    ],
   },
   // --- cross-field rules ---
-  { kind: 'namespace missing for an _NS type', fixtures: ['namespace_missing.mdx'], expected: [`${E}/namespace_missing.mdx:1:1: error: namespace is required for EXPORT_SYMBOL_NS_GPL (the symbol namespace) [namespace-for-type]`] },
+  {
+    kind: 'namespace missing for an _NS type',
+    fixtures: ['namespace_missing.mdx'],
+    expected: [
+      `${E}/namespace_missing.mdx:1:1: error: namespace is required for EXPORT_SYMBOL_NS_GPL (the symbol namespace) [namespace-for-type]`,
+    ],
+  },
   {
     kind: 'namespace on a plain type',
     fixtures: ['namespace_on_plain_type.mdx'],
-    expected: [`${E}/namespace_on_plain_type.mdx:5:12: error: namespace is only for EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL and EXPORT_SYMBOL_FOR_MODULES (type is EXPORT_SYMBOL) [namespace-for-type]`],
+    expected: [
+      `${E}/namespace_on_plain_type.mdx:5:12: error: namespace is only for EXPORT_SYMBOL_NS, EXPORT_SYMBOL_NS_GPL and EXPORT_SYMBOL_FOR_MODULES (type is EXPORT_SYMBOL) [namespace-for-type]`,
+    ],
   },
   {
     kind: 'obsolete without reason',
     fixtures: ['obsolete_without_reason.mdx'],
-    expected: [`${E}/obsolete_without_reason.mdx:1:1: error: reason is required when status is obsolete: say why, and name a replacement in replaced_by when there is one [reason-required]`],
+    expected: [
+      `${E}/obsolete_without_reason.mdx:1:1: error: reason is required when status is obsolete: say why, and name a replacement in replaced_by when there is one [reason-required]`,
+    ],
   },
   {
     kind: 'removed but still exported',
     fixtures: ['removed_not_unexported.mdx'],
-    expected: [`${E}/removed_not_unexported.mdx:4:7: error: type must be "unexported" when status is removed (got "EXPORT_SYMBOL_GPL") [removed-is-unexported]`],
+    expected: [
+      `${E}/removed_not_unexported.mdx:4:7: error: type must be "unexported" when status is removed (got "EXPORT_SYMBOL_GPL") [removed-is-unexported]`,
+    ],
   },
   {
     kind: 'testing -> removed history move',
@@ -141,7 +251,9 @@ export const ROWS: Row[] = [
   {
     kind: 'history out of order',
     fixtures: ['history_out_of_order.mdx'],
-    expected: [`${E}/history_out_of_order.mdx:14:11: error: history[1].date is earlier than the entry before it (2024-03-01); list history oldest first [history-order]`],
+    expected: [
+      `${E}/history_out_of_order.mdx:14:11: error: history[1].date is earlier than the entry before it (2024-03-01); list history oldest first [history-order]`,
+    ],
   },
   // --- several records ---
   {
@@ -164,7 +276,9 @@ export const ROWS: Row[] = [
   {
     kind: 'dangling replaced_by',
     fixtures: ['dangling_replaced_by.mdx'],
-    expected: [`${E}/dangling_replaced_by.mdx:9:14: error: replaced_by: snapshot_onyl has no record and is not exported in any committed snapshot; did you mean snapshot_only? [replaced-by-exists]`],
+    expected: [
+      `${E}/dangling_replaced_by.mdx:9:14: error: replaced_by: snapshot_onyl has no record and is not exported in any committed snapshot; did you mean snapshot_only? [replaced-by-exists]`,
+    ],
   },
   {
     kind: 'process language in the body and in frontmatter prose',
@@ -185,10 +299,16 @@ export const ROWS: Row[] = [
   {
     kind: 'unexported, but another architecture exports a function of that name',
     generate: () => ({
-      [`${E}/__kernel_fpu_begin.mdx`]: validRecord('__kernel_fpu_begin').replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.'),
+      [`${E}/__kernel_fpu_begin.mdx`]: validRecord('__kernel_fpu_begin').replace(
+        'type: EXPORT_SYMBOL_GPL\nstatus: testing',
+        'type: unexported\nstatus: removed\nreason: Withdrawn.',
+      ),
       // The same decision scoped to x86 is accepted.
-      'content/snapshots/v6.19.tsv': '# fixture | kernel version: 6.19.0\nsymbol\tmacro\tnamespace\tfile\tline\nsnapshot_only\tEXPORT_SYMBOL\t\tmm/fixture.c\t10\n__kernel_fpu_begin\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t12\n__kernel_fpu_end\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t13\n',
-      [`${E}/__kernel_fpu_end.mdx`]: validRecord('__kernel_fpu_end').replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.').replace('subsystem: mm', 'subsystem: mm\narches: [x86]'),
+      'content/snapshots/v6.19.tsv':
+        '# fixture | kernel version: 6.19.0\nsymbol\tmacro\tnamespace\tfile\tline\nsnapshot_only\tEXPORT_SYMBOL\t\tmm/fixture.c\t10\n__kernel_fpu_begin\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t12\n__kernel_fpu_end\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t13\n',
+      [`${E}/__kernel_fpu_end.mdx`]: validRecord('__kernel_fpu_end')
+        .replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.')
+        .replace('subsystem: mm', 'subsystem: mm\narches: [x86]'),
     }),
     expected: [
       `${E}/__kernel_fpu_begin.mdx:4:7: error: is unexported but v6.19 exports __kernel_fpu_begin: EXPORT_SYMBOL in arch/s390/kernel/fpu.c; if the decision concerns other architectures, name them in arches (the export is in s390 code) [type-matches-snapshot]`,
@@ -197,8 +317,11 @@ export const ROWS: Row[] = [
   {
     kind: 'arches scope the comparison: an x86 decision is not contradicted by s390',
     generate: () => ({
-      'content/snapshots/v6.19.tsv': '# fixture | kernel version: 6.19.0\nsymbol\tmacro\tnamespace\tfile\tline\nsnapshot_only\tEXPORT_SYMBOL\t\tmm/fixture.c\t10\n__kernel_fpu_begin\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t12\nonly_s390\tEXPORT_SYMBOL_GPL\t\tarch/s390/kernel/x.c\t3\n',
-      [`${E}/__kernel_fpu_begin.mdx`]: validRecord('__kernel_fpu_begin').replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.').replace('subsystem: mm', 'subsystem: mm\narches: [x86]'),
+      'content/snapshots/v6.19.tsv':
+        '# fixture | kernel version: 6.19.0\nsymbol\tmacro\tnamespace\tfile\tline\nsnapshot_only\tEXPORT_SYMBOL\t\tmm/fixture.c\t10\n__kernel_fpu_begin\tEXPORT_SYMBOL\t\tarch/s390/kernel/fpu.c\t12\nonly_s390\tEXPORT_SYMBOL_GPL\t\tarch/s390/kernel/x.c\t3\n',
+      [`${E}/__kernel_fpu_begin.mdx`]: validRecord('__kernel_fpu_begin')
+        .replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.')
+        .replace('subsystem: mm', 'subsystem: mm\narches: [x86]'),
       [`${E}/only_s390.mdx`]: validRecord('only_s390').replace('subsystem: mm', 'subsystem: mm\narches: [x86]'),
     }),
     expected: [
@@ -207,28 +330,70 @@ export const ROWS: Row[] = [
   },
   {
     kind: 'a field given twice, the second time as a block list',
-    generate: () => ({ [`${E}/twice_list.mdx`]: validRecord('twice_list').replace('subsystem: mm', 'arches: [x86]\nsubsystem: mm\narches:\n  - x86') }),
+    generate: () => ({
+      [`${E}/twice_list.mdx`]: validRecord('twice_list').replace('subsystem: mm', 'arches: [x86]\nsubsystem: mm\narches:\n  - x86'),
+    }),
     expected: [`${E}/twice_list.mdx:8:1: error: field "arches" is given twice; keep one [yaml-duplicate-key]`],
   },
-  { kind: 'dangling related', fixtures: ['dangling_related.mdx'], expected: [`${E}/dangling_related.mdx:10:5: error: related: no_such_symbol has no record and is not exported in any committed snapshot [related-exists]`] },
+  {
+    kind: 'dangling related',
+    fixtures: ['dangling_related.mdx'],
+    expected: [
+      `${E}/dangling_related.mdx:10:5: error: related: no_such_symbol has no record and is not exported in any committed snapshot [related-exists]`,
+    ],
+  },
   // --- hostile MDX ---
-  { kind: 'ESM import', fixtures: ['mdx_import.mdx'], expected: [`${E}/mdx_import.mdx:14:1: error: import/export statements are not allowed in a record body [mdx-esm]`] },
-  { kind: 'ESM export', fixtures: ['mdx_export.mdx'], expected: [`${E}/mdx_export.mdx:14:1: error: import/export statements are not allowed in a record body [mdx-esm]`] },
+  {
+    kind: 'ESM import',
+    fixtures: ['mdx_import.mdx'],
+    expected: [`${E}/mdx_import.mdx:14:1: error: import/export statements are not allowed in a record body [mdx-esm]`],
+  },
+  {
+    kind: 'ESM export',
+    fixtures: ['mdx_export.mdx'],
+    expected: [`${E}/mdx_export.mdx:14:1: error: import/export statements are not allowed in a record body [mdx-esm]`],
+  },
   {
     kind: '{expression}',
     fixtures: ['mdx_expression.mdx'],
-    expected: [`${E}/mdx_expression.mdx:14:15: error: JavaScript expression {fetch("https://evil.example/")} is not allowed; write \\{ and \\} for literal braces [mdx-expression]`],
+    expected: [
+      `${E}/mdx_expression.mdx:14:15: error: JavaScript expression {fetch("https://evil.example/")} is not allowed; write \\{ and \\} for literal braces [mdx-expression]`,
+    ],
   },
-  { kind: '<script>', fixtures: ['mdx_script.mdx'], expected: [`${E}/mdx_script.mdx:14:1: error: <script> is not allowed in a record body [mdx-forbidden-element]`] },
-  { kind: '<style>', fixtures: ['mdx_style.mdx'], expected: [`${E}/mdx_style.mdx:14:1: error: <style> is not allowed in a record body [mdx-forbidden-element]`] },
+  {
+    kind: '<script>',
+    fixtures: ['mdx_script.mdx'],
+    expected: [`${E}/mdx_script.mdx:14:1: error: <script> is not allowed in a record body [mdx-forbidden-element]`],
+  },
+  {
+    kind: '<style>',
+    fixtures: ['mdx_style.mdx'],
+    expected: [`${E}/mdx_style.mdx:14:1: error: <style> is not allowed in a record body [mdx-forbidden-element]`],
+  },
   {
     kind: '<style> with CSS braces (not even MDX)',
     fixtures: ['mdx_style_braces.mdx'],
-    expected: [`${E}/mdx_style_braces.mdx:14:22: error: MDX syntax error: Could not parse expression with oxc: Expected \`,\` or \`)\` but found \`:\` (mdx-jsx:unexpected-character) [mdx-syntax]`],
+    expected: [
+      `${E}/mdx_style_braces.mdx:14:22: error: MDX syntax error: Could not parse expression with oxc: Expected \`,\` or \`)\` but found \`:\` (mdx-jsx:unexpected-character) [mdx-syntax]`,
+    ],
   },
-  { kind: '<iframe>', fixtures: ['mdx_iframe.mdx'], expected: [`${E}/mdx_iframe.mdx:14:1: error: <iframe> is not allowed in a record body [mdx-forbidden-element]`] },
-  { kind: 'raw HTML element', fixtures: ['mdx_raw_html.mdx'], expected: [`${E}/mdx_raw_html.mdx:14:1: error: unknown component <div>; allowed: Callout, Sym, Thread, Commit, Quote [mdx-unknown-component]`] },
-  { kind: 'onClick on a component', fixtures: ['mdx_onclick.mdx'], expected: [`${E}/mdx_onclick.mdx:14:1: error: event-handler attribute onClick on <Callout> is not allowed [mdx-event-handler]`] },
+  {
+    kind: '<iframe>',
+    fixtures: ['mdx_iframe.mdx'],
+    expected: [`${E}/mdx_iframe.mdx:14:1: error: <iframe> is not allowed in a record body [mdx-forbidden-element]`],
+  },
+  {
+    kind: 'raw HTML element',
+    fixtures: ['mdx_raw_html.mdx'],
+    expected: [
+      `${E}/mdx_raw_html.mdx:14:1: error: unknown component <div>; allowed: Callout, Sym, Thread, Commit, Quote [mdx-unknown-component]`,
+    ],
+  },
+  {
+    kind: 'onClick on a component',
+    fixtures: ['mdx_onclick.mdx'],
+    expected: [`${E}/mdx_onclick.mdx:14:1: error: event-handler attribute onClick on <Callout> is not allowed [mdx-event-handler]`],
+  },
   {
     kind: 'onerror on an element',
     fixtures: ['mdx_onerror.mdx'],
@@ -237,54 +402,92 @@ export const ROWS: Row[] = [
       `${E}/mdx_onerror.mdx:14:1: error: event-handler attribute onerror is not allowed [mdx-event-handler]`,
     ],
   },
-  { kind: 'javascript: link', fixtures: ['mdx_javascript_link.mdx'], expected: [`${E}/mdx_javascript_link.mdx:14:5: error: link URL scheme "javascript:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`] },
+  {
+    kind: 'javascript: link',
+    fixtures: ['mdx_javascript_link.mdx'],
+    expected: [
+      `${E}/mdx_javascript_link.mdx:14:5: error: link URL scheme "javascript:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`,
+    ],
+  },
   {
     kind: 'javascript: link definition',
     fixtures: ['mdx_definition_javascript.mdx'],
-    expected: [`${E}/mdx_definition_javascript.mdx:16:1: error: link URL scheme "javascript:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`],
+    expected: [
+      `${E}/mdx_definition_javascript.mdx:16:1: error: link URL scheme "javascript:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`,
+    ],
   },
-  { kind: 'data: link', fixtures: ['mdx_data_link.mdx'], expected: [`${E}/mdx_data_link.mdx:14:5: error: link URL scheme "data:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`] },
+  {
+    kind: 'data: link',
+    fixtures: ['mdx_data_link.mdx'],
+    expected: [`${E}/mdx_data_link.mdx:14:5: error: link URL scheme "data:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`],
+  },
   {
     kind: 'javascript: as a Thread id',
     fixtures: ['mdx_thread_javascript.mdx'],
-    expected: [`${E}/mdx_thread_javascript.mdx:14:1: error: attribute id="javascript:alert(1)" on <Thread> must be a Message-ID or lore.kernel.org link [mdx-attribute]`],
+    expected: [
+      `${E}/mdx_thread_javascript.mdx:14:1: error: attribute id="javascript:alert(1)" on <Thread> must be a Message-ID or lore.kernel.org link [mdx-attribute]`,
+    ],
   },
   {
     kind: 'unknown component',
     fixtures: ['mdx_unknown_component.mdx'],
-    expected: [`${E}/mdx_unknown_component.mdx:14:1: error: unknown component <Calout>; allowed: Callout, Sym, Thread, Commit, Quote; did you mean <Callout>? [mdx-unknown-component]`],
+    expected: [
+      `${E}/mdx_unknown_component.mdx:14:1: error: unknown component <Calout>; allowed: Callout, Sym, Thread, Commit, Quote; did you mean <Callout>? [mdx-unknown-component]`,
+    ],
   },
   {
     kind: 'expression attribute value',
     fixtures: ['mdx_expression_attribute.mdx'],
-    expected: [`${E}/mdx_expression_attribute.mdx:14:1: error: attribute name on <Sym> must be a quoted string, not an expression [mdx-expression]`],
+    expected: [
+      `${E}/mdx_expression_attribute.mdx:14:1: error: attribute name on <Sym> must be a quoted string, not an expression [mdx-expression]`,
+    ],
   },
-  { kind: 'spread attribute', fixtures: ['mdx_spread_attribute.mdx'], expected: [
-    `${E}/mdx_spread_attribute.mdx:14:1: error: spread attribute {...props} on <Sym> is not allowed [mdx-expression]`,
-    `${E}/mdx_spread_attribute.mdx:14:1: error: <Sym name="alloc_pages_vma"> has no page: it has no record and is not exported in the latest snapshot; write it as \`alloc_pages_vma\` [sym-exists]`,
-  ] },
-  { kind: 'image', fixtures: ['mdx_image.mdx'], expected: [`${E}/mdx_image.mdx:14:1: error: images are not allowed in a record body; link to the source instead [mdx-image]`] },
-  { kind: 'level-1 heading', fixtures: ['mdx_h1.mdx'], expected: [`${E}/mdx_h1.mdx:14:1: error: the page title is the symbol; start body headings at ## (level 2) [body-heading-level]`] },
+  {
+    kind: 'spread attribute',
+    fixtures: ['mdx_spread_attribute.mdx'],
+    expected: [
+      `${E}/mdx_spread_attribute.mdx:14:1: error: spread attribute {...props} on <Sym> is not allowed [mdx-expression]`,
+      `${E}/mdx_spread_attribute.mdx:14:1: error: <Sym name="alloc_pages_vma"> has no page: it has no record and is not exported in the latest snapshot; write it as \`alloc_pages_vma\` [sym-exists]`,
+    ],
+  },
+  {
+    kind: 'image',
+    fixtures: ['mdx_image.mdx'],
+    expected: [`${E}/mdx_image.mdx:14:1: error: images are not allowed in a record body; link to the source instead [mdx-image]`],
+  },
+  {
+    kind: 'level-1 heading',
+    fixtures: ['mdx_h1.mdx'],
+    expected: [`${E}/mdx_h1.mdx:14:1: error: the page title is the symbol; start body headings at ## (level 2) [body-heading-level]`],
+  },
   {
     kind: 'MDX syntax error',
     fixtures: ['mdx_syntax_error.mdx'],
-    expected: [`${E}/mdx_syntax_error.mdx:14:1: error: MDX syntax error: Expected a closing tag for \`<Callout>\` (4:1) before the end of \`paragraph\` (mdx-jsx:unexpected-character) [mdx-syntax]`],
+    expected: [
+      `${E}/mdx_syntax_error.mdx:14:1: error: MDX syntax error: Expected a closing tag for \`<Callout>\` (4:1) before the end of \`paragraph\` (mdx-jsx:unexpected-character) [mdx-syntax]`,
+    ],
   },
   // --- hostile input (issue 17) ---
   {
     kind: 'subsystem spelled differently from the page it shares (MM beside mm)',
     fixtures: ['subsystem_case_variant.mdx'],
-    expected: [`${E}/subsystem_case_variant.mdx:6:12: error: subsystem "MM" would share the page /subsystems/mm/ with "mm" (used by ${E}/valid_record.mdx); write "mm" [name-collision]`],
+    expected: [
+      `${E}/subsystem_case_variant.mdx:6:12: error: subsystem "MM" would share the page /subsystems/mm/ with "mm" (used by ${E}/valid_record.mdx); write "mm" [name-collision]`,
+    ],
   },
   {
     kind: 'namespace spelled differently from the page it shares (fixture beside FIXTURE)',
     fixtures: ['namespace_case_variant.mdx'],
-    expected: [`${E}/namespace_case_variant.mdx:10:12: error: namespace "fixture" would share the page /namespaces/fixture/ with "FIXTURE" (used by ${E}/valid_record.mdx); write "FIXTURE" [name-collision]`],
+    expected: [
+      `${E}/namespace_case_variant.mdx:10:12: error: namespace "fixture" would share the page /namespaces/fixture/ with "FIXTURE" (used by ${E}/valid_record.mdx); write "FIXTURE" [name-collision]`,
+    ],
   },
   {
     kind: 'terminal escape sequences in a field',
     fixtures: ['control_character.mdx'],
-    expected: [`${E}/control_character.mdx:10:10: error: contact contains the control character \\x1b at character 12; write it on one line of plain text [control-character]`],
+    expected: [
+      `${E}/control_character.mdx:10:10: error: contact contains the control character \\x1b at character 12; write it on one line of plain text [control-character]`,
+    ],
   },
   {
     kind: 'a newline in status (workflow-command injection)',
@@ -305,22 +508,33 @@ export const ROWS: Row[] = [
   {
     kind: 'YAML alias bomb',
     fixtures: ['yaml_alias_bomb.mdx'],
-    expected: [`${E}/yaml_alias_bomb.mdx:11:9: error: YAML anchors and aliases (&name, *name) are not allowed in frontmatter: write each value out [yaml-alias]`],
+    expected: [
+      `${E}/yaml_alias_bomb.mdx:11:9: error: YAML anchors and aliases (&name, *name) are not allowed in frontmatter: write each value out [yaml-alias]`,
+    ],
   },
   {
     kind: 'frontmatter nested too deep',
-    generate: () => ({ [`${E}/yaml_deep.mdx`]: validRecord('yaml_deep').replace('date: 2024-01-15', `date: 2024-01-15\nx: ${'['.repeat(40)}${']'.repeat(40)}`) }),
+    generate: () => ({
+      [`${E}/yaml_deep.mdx`]: validRecord('yaml_deep').replace(
+        'date: 2024-01-15',
+        `date: 2024-01-15\nx: ${'['.repeat(40)}${']'.repeat(40)}`,
+      ),
+    }),
     expected: [`${E}/yaml_deep.mdx:2:1: error: frontmatter is nested more than 16 levels deep [yaml-size]`],
   },
   {
     kind: 'file outside the kernel tree',
     fixtures: ['file_outside_tree.mdx'],
-    expected: [`${E}/file_outside_tree.mdx:10:7: error: file must be a path inside the kernel tree, relative to its root (like mm/slub.c: no leading /, no . or .. parts) (got "../../../etc/passwd") [file-format]`],
+    expected: [
+      `${E}/file_outside_tree.mdx:10:7: error: file must be a path inside the kernel tree, relative to its root (like mm/slub.c: no leading /, no . or .. parts) (got "../../../etc/passwd") [file-format]`,
+    ],
   },
   {
     kind: '3,000 nested quotes',
     generate: () => ({ [`${E}/deep_quotes.mdx`]: validRecord('deep_quotes', `## What was decided\n\n${'> '.repeat(3000)}deep\n`) }),
-    expected: [`${E}/deep_quotes.mdx:14:129: error: the body nests quotes, lists or elements more than 64 levels deep; flatten it [body-depth]`],
+    expected: [
+      `${E}/deep_quotes.mdx:14:129: error: the body nests quotes, lists or elements more than 64 levels deep; flatten it [body-depth]`,
+    ],
   },
   {
     kind: 'an HTML comment (the hint does not suggest {/* */}, which is refused)',
@@ -406,4 +620,3 @@ export function filesOf(row: Row): Record<string, string | Uint8Array> {
   for (const name of row.fixtures ?? []) files[`${E}/${name}`] = fixture(name);
   return { ...files, ...row.generate?.() };
 }
-

@@ -75,7 +75,10 @@ describe('validator CLI', () => {
   });
 
   it('checks only the files named, but still against the whole collection', async () => {
-    const root = tempRepo({ [`${E}/duplicate_symbol.mdx`]: fixture('duplicate_symbol.mdx'), [`${E}/mdx_script.mdx`]: fixture('mdx_script.mdx') });
+    const root = tempRepo({
+      [`${E}/duplicate_symbol.mdx`]: fixture('duplicate_symbol.mdx'),
+      [`${E}/mdx_script.mdx`]: fixture('mdx_script.mdx'),
+    });
     const only = await runValidator(root, [path.join(root, E, 'duplicate_symbol.mdx')]);
     expect(only.code).toBe(1);
     expect(lines(only.stdout)).toEqual([
@@ -88,7 +91,11 @@ describe('validator CLI', () => {
 
   it('accepts a relative --root', async () => {
     const root = tempRepo({ [`${E}/mdx_script.mdx`]: fixture('mdx_script.mdx') });
-    const result = await runScript('scripts/validate.ts', ['--root', path.basename(root), path.join(path.basename(root), E, 'valid_record.mdx')], { cwd: path.dirname(root) });
+    const result = await runScript(
+      'scripts/validate.ts',
+      ['--root', path.basename(root), path.join(path.basename(root), E, 'valid_record.mdx')],
+      { cwd: path.dirname(root) },
+    );
     expect(result).toMatchObject({ code: 0, stdout: '' });
   });
 

@@ -45,10 +45,19 @@ describe('CONTRIBUTING.md', () => {
 });
 
 describe('GitHub annotations', () => {
-  const problem: Problem = { file: 'content/exports/a,b.mdx', line: 3, column: 7, severity: 'error', rule: 'date-real', message: 'date is 100% wrong\nreally' };
+  const problem: Problem = {
+    file: 'content/exports/a,b.mdx',
+    line: 3,
+    column: 7,
+    severity: 'error',
+    rule: 'date-real',
+    message: 'date is 100% wrong\nreally',
+  };
 
   it('escape workflow-command syntax', () => {
-    expect(formatGithubAnnotation(problem)).toBe('::error file=content/exports/a%2Cb.mdx,line=3,col=7,title=[date-real]::date is 100%25 wrong%0Areally');
+    expect(formatGithubAnnotation(problem)).toBe(
+      '::error file=content/exports/a%2Cb.mdx,line=3,col=7,title=[date-real]::date is 100%25 wrong%0Areally',
+    );
   });
 
   it('scripts/annotate.ts turns validate --format json into annotations and fails on errors', async () => {
@@ -58,7 +67,9 @@ describe('GitHub annotations', () => {
     fs.writeFileSync(file, json.stdout);
     const result = await runScript('scripts/annotate.ts', [file]);
     expect(result.code).toBe(1);
-    expect(lines(result.stdout)).toEqual(['::error file=content/exports/impossible_date.mdx,line=7,col=7,title=[date-real]::date is not a real calendar date']);
+    expect(lines(result.stdout)).toEqual([
+      '::error file=content/exports/impossible_date.mdx,line=7,col=7,title=[date-real]::date is not a real calendar date',
+    ]);
     expect(result.stderr).toContain('content/exports/impossible_date.mdx:7:7: error: date is not a real calendar date [date-real]');
   });
 

@@ -15,18 +15,40 @@ const text = fs.readFileSync(path.join(REPO, 'CONTRIBUTING.md'), 'utf8');
 function generatedTable(name: string): Map<string, string[]> {
   const block = text.split(`<!-- generated:${name} -->`)[1]!.split(`<!-- /generated:${name} -->`)[0]!;
   const rows = block.trim().split('\n').slice(2);
-  return new Map(rows.map((row) => {
-    const cells = row.split('|').slice(1, -1).map((c) => c.trim());
-    return [/`([^`]+)`/.exec(cells[0]!)![1]!, cells.slice(1)];
-  }));
+  return new Map(
+    rows.map((row) => {
+      const cells = row
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
+      return [/`([^`]+)`/.exec(cells[0]!)![1]!, cells.slice(1)];
+    }),
+  );
 }
 
 function record(fields: string[]): string {
-  return ['---', 'symbol: foo', 'summary: A record for the documented-rules test.', 'subsystem: mm', 'date: 2024-01-15', 'threads:', '  - 20240115120000.1234-1-fixture@example.org', ...fields, '---', '', '## What was decided', '', 'Body.', ''].join('\n');
+  return [
+    '---',
+    'symbol: foo',
+    'summary: A record for the documented-rules test.',
+    'subsystem: mm',
+    'date: 2024-01-15',
+    'threads:',
+    '  - 20240115120000.1234-1-fixture@example.org',
+    ...fields,
+    '---',
+    '',
+    '## What was decided',
+    '',
+    'Body.',
+    '',
+  ].join('\n');
 }
 
 const problemsOf = (fields: string[]) =>
-  parseRecordFile('content/exports/foo.mdx', Buffer.from(record(fields)), sitePaths('/')).problems.map((p) => `${p.line}: ${p.message} [${p.rule}]`);
+  parseRecordFile('content/exports/foo.mdx', Buffer.from(record(fields)), sitePaths('/')).problems.map(
+    (p) => `${p.line}: ${p.message} [${p.rule}]`,
+  );
 
 describe('the tiers table', () => {
   const table = generatedTable('tiers');
@@ -38,7 +60,10 @@ describe('the tiers table', () => {
 
   const pairs = TIERS.flatMap((from) => TIERS.filter((to) => to !== from).map((to) => ({ from, to })));
   it.each(pairs)('history moving $from -> $to is accepted exactly when the table lists it', ({ from, to }) => {
-    const end = (tier: Tier) => (tier === 'removed' ? ['type: unexported', 'reason: Gone.'] : [`type: EXPORT_SYMBOL_GPL`, ...(tier === 'obsolete' ? ['reason: Going.'] : [])]);
+    const end = (tier: Tier) =>
+      tier === 'removed'
+        ? ['type: unexported', 'reason: Gone.']
+        : [`type: EXPORT_SYMBOL_GPL`, ...(tier === 'obsolete' ? ['reason: Going.'] : [])];
     const problems = problemsOf([
       `status: ${to}`,
       ...end(to),
@@ -55,9 +80,16 @@ describe('the tiers table', () => {
   });
 
   it('the last move matches status', () => {
-    expect(problemsOf(['status: testing', 'type: EXPORT_SYMBOL_GPL', 'history:', '  - date: 2024-01-01', '    change: first', '    status: stable'])).toEqual([
-      '8: status is "testing" but the last history entry with a status says "stable" [tier-move]',
-    ]);
+    expect(
+      problemsOf([
+        'status: testing',
+        'type: EXPORT_SYMBOL_GPL',
+        'history:',
+        '  - date: 2024-01-01',
+        '    change: first',
+        '    status: stable',
+      ]),
+    ).toEqual(['8: status is "testing" but the last history entry with a status says "stable" [tier-move]']);
   });
 });
 
@@ -68,14 +100,18 @@ describe('the export types table', () => {
     expect([...table.keys()]).toEqual([...EXPORT_TYPES]);
   });
 
-  const rows = [...table].filter(([type]) => type !== 'unexported').map(([type, cells]) => ({ type: type as ExportType, takes: cells[1]! }));
+  const rows = [...table]
+    .filter(([type]) => type !== 'unexported')
+    .map(([type, cells]) => ({ type: type as ExportType, takes: cells[1]! }));
   it.each(rows)('$type: namespace is required exactly when the table says it takes one', ({ type, takes }) => {
     const without = problemsOf(['status: testing', `type: ${type}`]);
     const withNs = problemsOf(['status: testing', `type: ${type}`, 'namespace: FOO']);
     if (takes) {
       expect(without).toHaveLength(1);
       // The table says "the namespace" or "the module list"; the message names the same thing.
-      expect(without[0]).toMatch(new RegExp(`^1: namespace is required for ${type} \\(the (symbol )?${takes.replace(/^the /, '')}\\) \\[namespace-for-type\\]$`));
+      expect(without[0]).toMatch(
+        new RegExp(`^1: namespace is required for ${type} \\(the (symbol )?${takes.replace(/^the /, '')}\\) \\[namespace-for-type\\]$`),
+      );
       expect(withNs).toEqual([]);
     } else {
       expect(without).toEqual([]);

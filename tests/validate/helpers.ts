@@ -54,10 +54,15 @@ export interface RunResult {
 /** Runs a script under the project's own Node (never the system one). */
 export function runScript(script: string, args: readonly string[], options: { cwd?: string; input?: string } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = execFile(NODE, [path.join(REPO, script), ...args], { cwd: options.cwd ?? REPO, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    const child = execFile(
+      NODE,
+      [path.join(REPO, script), ...args],
+      { cwd: options.cwd ?? REPO, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
     // Not a TTY: a pipe, closed at once unless input is given.
     child.stdin?.end(options.input ?? '');
   });

@@ -26,7 +26,10 @@ describe('validateRepositoryParallel', () => {
 describe('parseInWorkers', () => {
   it('returns, in order, what parseRecordFile returns, bodies and HTML included (the content loader uses it)', async () => {
     const dir = path.join(REPO_ROOT, 'content/exports');
-    const files = fs.readdirSync(dir).sort().map((name) => path.join(dir, name));
+    const files = fs
+      .readdirSync(dir)
+      .sort()
+      .map((name) => path.join(dir, name));
     const jobs = files.map((file) => ({ file, rel: path.relative(REPO_ROOT, file) }));
     const sequential = jobs.map((job) => {
       const { locate: _locate, ...rest } = parseRecordFile(job.rel, fs.readFileSync(job.file), sitePaths('/sub/'));

@@ -7,11 +7,25 @@ import { RULES } from '../../src/lib/lint/rules.ts';
 import { FIELD_RULES, mechanismSchema, recordSchema } from '../../src/lib/schema.ts';
 import { ROWS } from './corpus-rows.ts';
 
-type Def = { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; innerType?: z.core.$ZodType; options?: z.core.$ZodType[]; in?: z.core.$ZodType; out?: z.core.$ZodType; checks?: { _zod: { def: { format?: string } } }[] };
+type Def = {
+  type: string;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
+  in?: z.core.$ZodType;
+  out?: z.core.$ZodType;
+  checks?: { _zod: { def: { format?: string } } }[];
+};
 const def = (s: z.core.$ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Field names whose schema (looking through wrappers) has a regex, or is an enum. */
-function checkedFields(schema: z.core.$ZodType, field: string, out: { format: Set<string>; enum: Set<string> }, seen = new Set<z.core.$ZodType>()): void {
+function checkedFields(
+  schema: z.core.$ZodType,
+  field: string,
+  out: { format: Set<string>; enum: Set<string> },
+  seen = new Set<z.core.$ZodType>(),
+): void {
   if (seen.has(schema)) return;
   seen.add(schema);
   const d = def(schema);

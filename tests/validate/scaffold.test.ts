@@ -9,12 +9,30 @@ import { todayIso } from '../../src/lib/dates.ts';
 import { lines, runScript, runValidator, tempDir, tempRepo } from './helpers.ts';
 
 const runNew = (args: readonly string[]) => runScript('scripts/new.ts', args);
-const COMPLETE = ['--type', 'EXPORT_SYMBOL_NS_GPL', '--namespace', 'CXL', '--subsystem', 'cxl', '--summary', 'Exported for the CXL core: a test record.'];
+const COMPLETE = [
+  '--type',
+  'EXPORT_SYMBOL_NS_GPL',
+  '--namespace',
+  'CXL',
+  '--subsystem',
+  'cxl',
+  '--summary',
+  'Exported for the CXL core: a test record.',
+];
 
 describe('npm run new', () => {
   it('writes a record the validator accepts, with defaults and normalised threads', async () => {
     const root = tempDir();
-    const result = await runNew(['cxl_fixture', '--root', root, ...COMPLETE, '--thread', '<a/b+c@example.org>', '--thread', 'https://lore.kernel.org/linux-cxl/d@example.org/T/#u']);
+    const result = await runNew([
+      'cxl_fixture',
+      '--root',
+      root,
+      ...COMPLETE,
+      '--thread',
+      '<a/b+c@example.org>',
+      '--thread',
+      'https://lore.kernel.org/linux-cxl/d@example.org/T/#u',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote content/exports/cxl_fixture.mdx');
@@ -45,9 +63,34 @@ describe('npm run new', () => {
   it('takes every optional flag the schema has', async () => {
     const root = tempRepo({});
     const result = await runNew([
-      'all_flags', '--root', root, ...COMPLETE.slice(4), '--type', 'EXPORT_SYMBOL_GPL', '--status', 'obsolete', '--reason', 'Superseded.',
-      '--file', 'drivers/cxl/core/x.c', '--since', 'v6.1', '--date', '2023-01-02', '--thread', 'a@example.org', '--contact', 'linux-cxl@vger.kernel.org',
-      '--user', 'Jane Doe <jane@example.org>', '--user', 'cxl-cli', '--replaced-by', 'valid_record', '--related', 'snapshot_only',
+      'all_flags',
+      '--root',
+      root,
+      ...COMPLETE.slice(4),
+      '--type',
+      'EXPORT_SYMBOL_GPL',
+      '--status',
+      'obsolete',
+      '--reason',
+      'Superseded.',
+      '--file',
+      'drivers/cxl/core/x.c',
+      '--since',
+      'v6.1',
+      '--date',
+      '2023-01-02',
+      '--thread',
+      'a@example.org',
+      '--contact',
+      'linux-cxl@vger.kernel.org',
+      '--user',
+      'Jane Doe <jane@example.org>',
+      '--user',
+      'cxl-cli',
+      '--replaced-by',
+      'valid_record',
+      '--related',
+      'snapshot_only',
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -56,7 +99,18 @@ describe('npm run new', () => {
 
   it('takes --arches as a comma-separated list, repeatable, and writes it as a YAML list', async () => {
     const root = tempRepo({});
-    const result = await runNew(['arch_fixture', '--root', root, ...COMPLETE, '--thread', 'a@example.org', '--arches', 'x86,s390', '--arches', 'arm64']);
+    const result = await runNew([
+      'arch_fixture',
+      '--root',
+      root,
+      ...COMPLETE,
+      '--thread',
+      'a@example.org',
+      '--arches',
+      'x86,s390',
+      '--arches',
+      'arm64',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const text = fs.readFileSync(path.join(root, 'content/exports/arch_fixture.mdx'), 'utf8');
@@ -92,7 +146,9 @@ describe('npm run new', () => {
     const root = tempDir();
     const result = await runNew([name, '--root', root, ...COMPLETE, '--thread', 'a@example.org']);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(`new: "${name}" is not a valid symbol name: it must be a C identifier (letters, digits and underscores, not starting with a digit)`);
+    expect(result.stderr.trim()).toBe(
+      `new: "${name}" is not a valid symbol name: it must be a C identifier (letters, digits and underscores, not starting with a digit)`,
+    );
     expect(fs.existsSync(path.join(root, 'content'))).toBe(false);
   });
 
@@ -114,7 +170,21 @@ describe('npm run new', () => {
   it('refuses to write a record the parser rejects, with the parser’s own lines', async () => {
     const root = tempDir();
     const result = await runNew([
-      'bad_fixture', '--root', root, '--type', 'EXPORT_SYMBOL', '--namespace', 'CXL', '--subsystem', 'mm', '--summary', 's', '--date', '2023-02-30', '--thread', 'https://lkml.org/x@y',
+      'bad_fixture',
+      '--root',
+      root,
+      '--type',
+      'EXPORT_SYMBOL',
+      '--namespace',
+      'CXL',
+      '--subsystem',
+      'mm',
+      '--summary',
+      's',
+      '--date',
+      '2023-02-30',
+      '--thread',
+      'https://lkml.org/x@y',
     ]);
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toEqual([
@@ -151,7 +221,13 @@ describe('scaffold (lib)', () => {
   });
 
   it('asks at a terminal for what is missing, including what an answer makes required', async () => {
-    const answers: Record<string, string> = { summary: 'Asked for.', type: 'EXPORT_SYMBOL_NS', subsystem: 'mm', thread: 'a@example.org, <b@example.org>', namespace: 'FOO' };
+    const answers: Record<string, string> = {
+      summary: 'Asked for.',
+      type: 'EXPORT_SYMBOL_NS',
+      subsystem: 'mm',
+      thread: 'a@example.org, <b@example.org>',
+      namespace: 'FOO',
+    };
     const asked: string[] = [];
     const result = await scaffold({
       root: tempDir(),
@@ -164,7 +240,10 @@ describe('scaffold (lib)', () => {
     });
     expect(asked).toEqual(['summary', 'type', 'subsystem', 'thread', 'namespace']);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.text).toContain("threads:\n  - 'https://lore.kernel.org/r/a@example.org'\n  - 'https://lore.kernel.org/r/b@example.org'\n");
+    if (result.ok)
+      expect(result.text).toContain(
+        "threads:\n  - 'https://lore.kernel.org/r/a@example.org'\n  - 'https://lore.kernel.org/r/b@example.org'\n",
+      );
   });
 
   it('gives up when the answers stay empty', async () => {

@@ -52,10 +52,14 @@ describe('cross-field rules run even when other fields fail', () => {
     date: '2024-01-15',
     threads: ['a@example.org'],
   };
-  const rulesOf = (data: object) => (recordSchema.safeParse(data).error?.issues ?? []).map((i) => (i as { params?: { rule?: string } }).params?.rule ?? i.code);
+  const rulesOf = (data: object) =>
+    (recordSchema.safeParse(data).error?.issues ?? []).map((i) => (i as { params?: { rule?: string } }).params?.rule ?? i.code);
 
   it('reports a missing namespace next to an unknown field', () => {
-    expect(rulesOf({ ...base, type: 'EXPORT_SYMBOL_NS', status: 'testing', bogus: 1 })).toEqual(['unrecognized_keys', 'namespace-for-type']);
+    expect(rulesOf({ ...base, type: 'EXPORT_SYMBOL_NS', status: 'testing', bogus: 1 })).toEqual([
+      'unrecognized_keys',
+      'namespace-for-type',
+    ]);
   });
 
   it('reports a missing reason next to a bad date', () => {
@@ -79,7 +83,9 @@ describe('rules', () => {
   });
 
   it('name the required fields the schema requires', () => {
-    const required = fieldDocs(recordSchema).filter((f) => f.required).map((f) => f.name);
+    const required = fieldDocs(recordSchema)
+      .filter((f) => f.required)
+      .map((f) => f.name);
     const described = RULES.find((r) => r.name === 'required-field')!.description;
     expect(described).toContain(`(${required.join(', ')})`);
   });

@@ -21,7 +21,8 @@ describe('sym-exists', () => {
   it('accepts a record and a latest-snapshot symbol, refuses anything else', () => {
     const root = tempRepo({
       'content/exports/linker.mdx': record('See <Sym name="valid_record" />, <Sym name="snapshot_only" /> and <Sym name="only_in_old" />.'),
-      'content/snapshots/v6.1.tsv': '# old | kernel version: 6.1.0\nsymbol\tmacro\tnamespace\tfile\tline\nonly_in_old\tEXPORT_SYMBOL\t\tmm/old.c\t1\n',
+      'content/snapshots/v6.1.tsv':
+        '# old | kernel version: 6.1.0\nsymbol\tmacro\tnamespace\tfile\tline\nonly_in_old\tEXPORT_SYMBOL\t\tmm/old.c\t1\n',
     });
     const lines = validateRepository(root).problems.map(formatProblem);
     expect(lines).toEqual([

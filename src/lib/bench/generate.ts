@@ -42,7 +42,8 @@ export function generateRecords(rows: readonly ExportRow[], n: number, format: '
     const subsystem = pathSubsystem(row.file);
     const neighbour = picked[(i + 1) % picked.length]!.symbol;
     const ns = row.namespace && !/[${|]/.test(row.namespace) ? `namespace: ${JSON.stringify(row.namespace.replace(/^module:/, ''))}\n` : '';
-    const typeLine = ns || type === 'EXPORT_SYMBOL' || type === 'EXPORT_SYMBOL_GPL' ? type : /GPL/.test(row.macro) ? 'EXPORT_SYMBOL_GPL' : 'EXPORT_SYMBOL';
+    const typeLine =
+      ns || type === 'EXPORT_SYMBOL' || type === 'EXPORT_SYMBOL_GPL' ? type : /GPL/.test(row.macro) ? 'EXPORT_SYMBOL_GPL' : 'EXPORT_SYMBOL';
     const reason = status === 'obsolete' ? `reason: New users are refused; callers should move to ${neighbour}.\n` : '';
     const thread = `${20120101 + i}.${i}-bench@example.invalid`;
     const frontmatter = `---
@@ -67,7 +68,8 @@ history:
 ${status === 'stable' ? '' : `  - date: "${date(i, 30)}"\n    change: Moved to ${status}.\n    status: ${status}\n`}---
 `;
     const sym = format === 'mdx' ? `<Sym name="${neighbour}" />` : `[\`${neighbour}\`](../${neighbour}/)`;
-    const threadLink = format === 'mdx' ? `<Thread id="${thread}">the original patch</Thread>` : `[the original patch](https://lore.kernel.org/r/${thread})`;
+    const threadLink =
+      format === 'mdx' ? `<Thread id="${thread}">the original patch</Thread>` : `[the original patch](https://lore.kernel.org/r/${thread})`;
     const callout =
       format === 'mdx'
         ? `<Callout kind="note">\nModules that use \`${row.symbol}\` should follow ${subsystem} changes closely.\n</Callout>`

@@ -26,7 +26,11 @@ export function checkBody(tree: MdNode): BodyProblem[] {
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        report(node, 'mdx-expression', `JavaScript expression {${truncate(node.value ?? '')}} is not allowed; write \\{ and \\} for literal braces`);
+        report(
+          node,
+          'mdx-expression',
+          `JavaScript expression {${truncate(node.value ?? '')}} is not allowed; write \\{ and \\} for literal braces`,
+        );
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
@@ -69,9 +73,10 @@ function checkElement(node: MdNode, report: (node: MdNode, rule: string, message
         `unknown component <${name || '>'}${name ? '>' : ''}; allowed: ${COMPONENT_NAMES.join(', ')}${guess ? `; did you mean <${guess}>?` : ''}`,
       );
     }
-    for (const attr of node.attributes ?? []) if (attr.name && /^on/i.test(attr.name)) {
-      report(node, 'mdx-event-handler', `event-handler attribute ${attr.name} is not allowed`);
-    }
+    for (const attr of node.attributes ?? [])
+      if (attr.name && /^on/i.test(attr.name)) {
+        report(node, 'mdx-event-handler', `event-handler attribute ${attr.name} is not allowed`);
+      }
     return;
   }
   const seen = new Set<string>();

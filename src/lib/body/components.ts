@@ -44,8 +44,29 @@ export const COMPONENTS: Record<string, ComponentSpec> = {
 
 /** Elements named in a rejection so the message says exactly what is wrong. */
 export const DANGEROUS_ELEMENTS = new Set([
-  'script', 'style', 'iframe', 'object', 'embed', 'frame', 'frameset', 'link', 'meta', 'base', 'form',
-  'input', 'button', 'textarea', 'select', 'svg', 'math', 'template', 'portal', 'applet', 'img', 'video', 'audio',
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'template',
+  'portal',
+  'applet',
+  'img',
+  'video',
+  'audio',
 ]);
 
 /** URL schemes a record may link to; anything else (javascript:, data:, vbscript:, file:) is refused. */

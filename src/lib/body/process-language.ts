@@ -24,7 +24,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Words of a phrase may be split over lines (Markdown prose is wrapped).
 const PATTERN = new RegExp(`\\b(?:${PROCESS_PHRASES.map((p) => p.split(' ').map(escape).join('\\s+')).join('|')})`, 'gi');
 
-export const PROCESS_HINT = 'state the fact and its source, or say plainly what is not known (e.g. "the release that merged it is not established")';
+export const PROCESS_HINT =
+  'state the fact and its source, or say plainly what is not known (e.g. "the release that merged it is not established")';
 
 export function checkProcessLanguage(text: string): ProseProblem[] {
   const problems: ProseProblem[] = [];

@@ -40,7 +40,10 @@ function collectDefinitions(node: MdNode, ctx: Context) {
 }
 
 function children(node: MdNode, ctx: Context, separator = ''): string {
-  return (node.children ?? []).map((child) => render(child, ctx)).filter((s) => s !== '').join(separator);
+  return (node.children ?? [])
+    .map((child) => render(child, ctx))
+    .filter((s) => s !== '')
+    .join(separator);
 }
 
 function link(url: string, inner: string, title?: string | null): string {
@@ -64,7 +67,12 @@ function attr(node: MdNode, name: string): string | undefined {
 }
 
 function headingId(node: MdNode, ctx: Context): string {
-  const base = plainText(node).toLowerCase().trim().replace(/[^\p{L}\p{N}_\s-]/gu, '').replace(/\s+/g, '-') || 'section';
+  const base =
+    plainText(node)
+      .toLowerCase()
+      .trim()
+      .replace(/[^\p{L}\p{N}_\s-]/gu, '')
+      .replace(/\s+/g, '-') || 'section';
   const n = ctx.slugs.get(base) ?? 0;
   ctx.slugs.set(base, n + 1);
   return n ? `${base}-${n}` : base;

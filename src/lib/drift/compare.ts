@@ -21,7 +21,10 @@ export type DriftRecord = Pick<RecordData, 'symbol' | 'type' | 'namespace' | 'st
  * (history does not give one). Undefined when the record says nothing about that release (exported
  * only since a later one, or its dated history starts later).
  */
-export function recordAt(record: DriftRecord, version: string): (Pick<DriftRecord, 'type' | 'status' | 'namespace'> & { asOf?: string }) | undefined {
+export function recordAt(
+  record: DriftRecord,
+  version: string,
+): (Pick<DriftRecord, 'type' | 'status' | 'namespace'> & { asOf?: string }) | undefined {
   const current = { type: record.type, status: record.status, namespace: record.namespace };
   if (!/^v\d/.test(version)) return current;
   if (record.since && compareReleases(version, record.since) < 0) return undefined;
@@ -87,7 +90,6 @@ export interface DriftResult {
   exportedSymbols: number;
 }
 
-
 /** Rows the record is about: those in its `file` when it names one that exports the symbol, else all. */
 function rowsFor(record: DriftRecord, rows: readonly ExportRow[]): { rows: readonly ExportRow[]; inFile: boolean } {
   if (record.file) {
@@ -134,7 +136,11 @@ function compareRecord(current: DriftRecord, all: readonly ExportRow[] | undefin
   }
 
   const { rows, inFile } = rowsFor(record, all);
-  const scope = inFile ? ` in ${record.file}` : record.file ? ` (nothing in ${record.file}, the record's file; compared with every place)` : '';
+  const scope = inFile
+    ? ` in ${record.file}`
+    : record.file
+      ? ` (nothing in ${record.file}, the record's file; compared with every place)`
+      : '';
   const mismatches: Mismatch[] = [];
 
   const typeRows = compared(rows, (row) => exportKind(row).type === record.type);
@@ -151,12 +157,19 @@ function compareRecord(current: DriftRecord, all: readonly ExportRow[] | undefin
   const wanted = effectiveNamespace(record);
   if (takes && wanted) {
     const sameKind = rows.filter((row) => EXPORT_TYPE_INFO[exportKind(row).type].takesNamespace === takes);
-    const nsRows = compared(sameKind, (row) => exportKind(row).alternatives.some((ns) => normalizeNamespace(ns) === normalizeNamespace(wanted)));
+    const nsRows = compared(sameKind, (row) =>
+      exportKind(row).alternatives.some((ns) => normalizeNamespace(ns) === normalizeNamespace(wanted)),
+    );
     const off = nsRows.filter((r) => !r.agrees);
     if (off.length) {
       const code = [...new Set(off.map((r) => r.namespace))].join(' and ');
       const what = takes === 'modules' ? 'module list' : 'namespace';
-      mismatches.push({ ...base, kind: 'namespace', message: `the record's ${what} is ${record.namespace}; the code has ${code}${scope}`, rows: nsRows });
+      mismatches.push({
+        ...base,
+        kind: 'namespace',
+        message: `the record's ${what} is ${record.namespace}; the code has ${code}${scope}`,
+        rows: nsRows,
+      });
     }
   }
   return mismatches;
@@ -167,7 +180,10 @@ export function computeDrift(rows: readonly ExportRow[], records: readonly Drift
   const mismatches = [...records]
     .sort((a, b) => compareSymbols(a.symbol, b.symbol))
     .flatMap((record) => compareRecord(record, bySymbol.get(record.symbol), version));
-  const counts = Object.fromEntries(MISMATCH_KINDS.map((k) => [k, mismatches.filter((m) => m.kind === k).length])) as Record<MismatchKind, number>;
+  const counts = Object.fromEntries(MISMATCH_KINDS.map((k) => [k, mismatches.filter((m) => m.kind === k).length])) as Record<
+    MismatchKind,
+    number
+  >;
 
   const recorded = new Set(records.map((r) => r.symbol));
   const groups = new Map<string, UndocumentedExport[]>();
@@ -178,10 +194,22 @@ export function computeDrift(rows: readonly ExportRow[], records: readonly Drift
     const subsystem = pathSubsystem(row.file);
     let group = groups.get(subsystem);
     if (!group) groups.set(subsystem, (group = []));
-    group.push({ symbol, type: kind.type, namespace: kind.namespace, macro: row.macro, file: row.file, line: row.line, places: list.length });
+    group.push({
+      symbol,
+      type: kind.type,
+      namespace: kind.namespace,
+      macro: row.macro,
+      file: row.file,
+      line: row.line,
+      places: list.length,
+    });
   }
   const undocumented = [...groups]
-    .map(([subsystem, symbols]) => ({ subsystem, count: symbols.length, symbols: symbols.sort((a, b) => compareSymbols(a.symbol, b.symbol)) }))
+    .map(([subsystem, symbols]) => ({
+      subsystem,
+      count: symbols.length,
+      symbols: symbols.sort((a, b) => compareSymbols(a.symbol, b.symbol)),
+    }))
     .sort((a, b) => b.count - a.count || (a.subsystem < b.subsystem ? -1 : a.subsystem > b.subsystem ? 1 : 0));
   return {
     mismatches,

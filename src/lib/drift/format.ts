@@ -27,7 +27,10 @@ export function formatDriftText(report: DriftReport, options: { all?: boolean } 
     `drift: ${plural(report.records, 'record')} against ${report.input.version} (${source} ${report.input.path}: ${plural(report.input.rows, 'export')} of ${plural(report.exportedSymbols, 'symbol')})`,
   );
   if (report.unreadable.length) {
-    out.push('', `Skipped ${plural(report.unreadable.length, 'record')} with problems (npm run validate says what): ${report.unreadable.join(', ')}`);
+    out.push(
+      '',
+      `Skipped ${plural(report.unreadable.length, 'record')} with problems (npm run validate says what): ${report.unreadable.join(', ')}`,
+    );
   }
   for (const kind of MISMATCH_KINDS) {
     const list = report.mismatches.filter((m) => m.kind === kind);
@@ -43,7 +46,10 @@ export function formatDriftText(report: DriftReport, options: { all?: boolean } 
     }
   }
 
-  out.push('', `Exported without a record: ${plural(report.undocumentedCount, 'symbol')} in ${plural(report.undocumented.length, 'subsystem')}`);
+  out.push(
+    '',
+    `Exported without a record: ${plural(report.undocumentedCount, 'symbol')} in ${plural(report.undocumented.length, 'subsystem')}`,
+  );
   const shown = options.all ? report.undocumented : report.undocumented.slice(0, TOP_SUBSYSTEMS);
   const width = Math.max(0, ...shown.map((s) => s.subsystem.length));
   for (const s of shown) {
@@ -63,7 +69,10 @@ export function formatDriftText(report: DriftReport, options: { all?: boolean } 
 
   const total = report.mismatches.length;
   const parts = MISMATCH_KINDS.filter((k) => report.counts[k]).map((k) => `${n(report.counts[k])} ${k}`);
-  out.push('', `${total ? `${plural(total, 'mismatch', 'mismatches')} (${parts.join(', ')})` : 'No mismatches'}; ${plural(report.undocumentedCount, 'exported symbol')} without a record.`);
+  out.push(
+    '',
+    `${total ? `${plural(total, 'mismatch', 'mismatches')} (${parts.join(', ')})` : 'No mismatches'}; ${plural(report.undocumentedCount, 'exported symbol')} without a record.`,
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -38,7 +38,8 @@ export async function readDriftInput(file: string): Promise<DriftInput> {
     }
   }
   // Only a regular file is read: a FIFO would block for ever.
-  if (!stat.isFile()) throw new DriftInputError(`${file}: is ${fileKind(stat)}, not a kernel tree (a directory) or a snapshot (a .tsv file)`);
+  if (!stat.isFile())
+    throw new DriftInputError(`${file}: is ${fileKind(stat)}, not a kernel tree (a directory) or a snapshot (a .tsv file)`);
   if (!file.endsWith('.tsv')) throw new DriftInputError(`${file}: expected a kernel tree (a directory) or a snapshot (a .tsv file)`);
   try {
     const snapshot = parseSnapshot(readRegularFile(file).toString('utf8'), file);

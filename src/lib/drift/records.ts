@@ -12,7 +12,16 @@ export function loadDriftRecords(root: string): { records: DriftRecord[]; unread
     if (!p.data || p.problems.some((problem) => problem.severity === 'error')) unreadable.push(p.file);
     else {
       const { symbol, type, namespace, status, file, since, history } = p.data;
-      records.push({ symbol, type, namespace, status, file, since, history: history?.map((h) => ({ version: h.version, type: h.type, status: h.status })), source: p.file });
+      records.push({
+        symbol,
+        type,
+        namespace,
+        status,
+        file,
+        since,
+        history: history?.map((h) => ({ version: h.version, type: h.type, status: h.status })),
+        source: p.file,
+      });
     }
   }
   return { records, unreadable };

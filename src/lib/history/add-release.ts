@@ -29,15 +29,18 @@ export interface AddOptions {
  * those with rows in it, and those with an interval spanning its place in the order.
  */
 export function addRelease(store: HistoryStore, snapshot: Snapshot, options: AddOptions = {}): HistoryStore {
-  if (!isReleaseName(snapshot.version)) throw new Error(`the snapshot names no release (got "${snapshot.version}"); its first line must give the kernel version`);
-  if (/[\t\n]/.test(snapshot.source)) throw new Error('the snapshot\'s first-line comment holds a tab or a line break');
+  if (!isReleaseName(snapshot.version))
+    throw new Error(`the snapshot names no release (got "${snapshot.version}"); its first line must give the kernel version`);
+  if (/[\t\n]/.test(snapshot.source)) throw new Error("the snapshot's first-line comment holds a tab or a line break");
   for (const [n, row] of snapshot.rows.entries()) {
     const problem = storableRowProblem(row);
     if (problem) throw new Error(`row ${n + 1} (${row.symbol}): ${problem}`);
   }
   const previous = store.releases.find((r) => r.release === snapshot.version);
   const entry: ReleaseEntry = releaseEntryOf(snapshot, options.date ?? previous?.date ?? '');
-  const releases = [...store.releases.filter((r) => r.release !== entry.release), entry].sort((a, b) => compareReleases(a.release, b.release));
+  const releases = [...store.releases.filter((r) => r.release !== entry.release), entry].sort((a, b) =>
+    compareReleases(a.release, b.release),
+  );
   const positions = releasePositions(releases);
   const at = positions.get(entry.release)!;
 
@@ -72,7 +75,12 @@ export function addRelease(store: HistoryStore, snapshot: Snapshot, options: Add
 }
 
 /** The lines a group's intervals give each release position (none for `skip`, the release being replaced). */
-function linesPerRelease(intervals: readonly ExportInterval[], positions: ReadonlyMap<string, number>, skip: number, count: number): (number[] | undefined)[] {
+function linesPerRelease(
+  intervals: readonly ExportInterval[],
+  positions: ReadonlyMap<string, number>,
+  skip: number,
+  count: number,
+): (number[] | undefined)[] {
   // Sparse: most groups cover a few releases, and arrays for every release of every group cost more than the rest.
   const perRelease = new Array<number[] | undefined>(count);
   for (const i of intervals) {
@@ -90,7 +98,10 @@ function linesPerRelease(intervals: readonly ExportInterval[], positions: Readon
  * The canonical intervals of one group: its n-th row (by line) in each release belongs to the n-th
  * run, so a group exported twice in a file (two #ifdef branches) is two intervals where both exist.
  */
-function intervalsOf(perRelease: (number[] | undefined)[], releases: readonly ReleaseEntry[]): Omit<ExportInterval, 'symbol' | 'macro' | 'namespace' | 'file'>[] {
+function intervalsOf(
+  perRelease: (number[] | undefined)[],
+  releases: readonly ReleaseEntry[],
+): Omit<ExportInterval, 'symbol' | 'macro' | 'namespace' | 'file'>[] {
   let most = 0;
   for (const lines of perRelease) {
     if (!lines) continue;

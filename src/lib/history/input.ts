@@ -27,12 +27,14 @@ export interface InputOptions {
 export type InputKind = 'snapshot' | 'symvers' | 'tree';
 
 export async function readHistoryInput(target: string, options: InputOptions = {}): Promise<{ snapshot: Snapshot; kind: InputKind }> {
-  if (options.release !== undefined && !isReleaseName(options.release)) throw new HistoryInputError(`--release must be a release name such as v6.19 or v6.1.158 (got "${options.release}")`);
+  if (options.release !== undefined && !isReleaseName(options.release))
+    throw new HistoryInputError(`--release must be a release name such as v6.19 or v6.1.158 (got "${options.release}")`);
   if (!fs.existsSync(target)) throw new HistoryInputError(`${target}: no such file or directory`);
   if (fs.statSync(target).isDirectory()) return { snapshot: await scannedSnapshot(target, options), kind: 'tree' };
   const text = fs.readFileSync(target, 'utf8');
   const kind: InputKind = /^(#|symbol\t)/.test(text) ? 'snapshot' : 'symvers';
-  const snapshot = kind === 'snapshot' ? snapshotFromTsv(text, target, options.release) : snapshotFromSymvers(text, target, options.release);
+  const snapshot =
+    kind === 'snapshot' ? snapshotFromTsv(text, target, options.release) : snapshotFromSymvers(text, target, options.release);
   return { snapshot, kind };
 }
 
@@ -45,10 +47,15 @@ function snapshotFromTsv(text: string, file: string, release: string | undefined
     throw error;
   }
   const header = text.split('\n').findIndex((l) => l.trim() === SNAPSHOT_COLUMNS.join('\t'));
-  if (!snapshot.version && !release) throw new HistoryInputError(`${file}:1: the first line names no kernel version ("kernel version: 6.1.158"); pass --release`);
-  if (snapshot.version && release && snapshot.version !== release) throw new HistoryInputError(`${file}:1: the snapshot is ${snapshot.version}, not --release ${release}`);
+  if (!snapshot.version && !release)
+    throw new HistoryInputError(`${file}:1: the first line names no kernel version ("kernel version: 6.1.158"); pass --release`);
+  if (snapshot.version && release && snapshot.version !== release)
+    throw new HistoryInputError(`${file}:1: the snapshot is ${snapshot.version}, not --release ${release}`);
   const version = snapshot.version || release!;
-  if (!isReleaseName(version)) throw new HistoryInputError(`${file}:1: kernel version ${version} is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)`);
+  if (!isReleaseName(version))
+    throw new HistoryInputError(
+      `${file}:1: kernel version ${version} is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)`,
+    );
   // The n-th row is the n-th non-empty line after the header.
   const dataLines = text
     .split('\n')
@@ -75,8 +82,12 @@ function snapshotFromSymvers(text: string, file: string, release: string | undef
 async function scannedSnapshot(tree: string, options: InputOptions): Promise<Snapshot> {
   try {
     const version = kernelRelease(readTreeVersion(path.resolve(tree)));
-    if (!isReleaseName(version)) throw new HistoryInputError(`${path.join(tree, 'Makefile')}: kernel version ${version} is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)`);
-    if (options.release && options.release !== version) throw new HistoryInputError(`${tree}: the tree's Makefile says ${version}, not --release ${options.release}`);
+    if (!isReleaseName(version))
+      throw new HistoryInputError(
+        `${path.join(tree, 'Makefile')}: kernel version ${version} is not a release name the store can order (v6.19, v6.1.158, v6.13-rc1)`,
+      );
+    if (options.release && options.release !== version)
+      throw new HistoryInputError(`${tree}: the tree's Makefile says ${version}, not --release ${options.release}`);
     options.onScan?.(tree);
     const result = await scanTree(tree, { workers: workersPerCore() });
     checkRows(result.rows, (n) => `${path.join(tree, result.rows[n]!.file)}:${result.rows[n]!.line}`);

@@ -52,7 +52,13 @@ interface ShardFile {
 }
 
 /** Reads one shard's pair of files, checking each field against the releases (by position). */
-export function parseShard(shard: string, exportsFile: ShardFile, linesFile: ShardFile, positions: ReadonlyMap<string, number>, newest: string): ExportInterval[] {
+export function parseShard(
+  shard: string,
+  exportsFile: ShardFile,
+  linesFile: ShardFile,
+  positions: ReadonlyMap<string, number>,
+  newest: string,
+): ExportInterval[] {
   const exportLines = dataLines(exportsFile, EXPORT_COLUMNS);
   const lineLines = dataLines(linesFile, LINE_COLUMNS);
   const intervals: ExportInterval[] = [];
@@ -70,25 +76,45 @@ export function parseShard(shard: string, exportsFile: ShardFile, linesFile: Sha
     if (positions.get(last)! < positions.get(first)!) throw fail('last', `${last} comes before first ${first}`);
 
     const pair = lineLines[k];
-    if (!pair) throw new HistoryError(linesFile.name, (lineLines.at(-1)?.line ?? 1) + 1, `lines: missing; ${exportsFile.name}:${at} has no line here (the two files must line up)`);
+    if (!pair)
+      throw new HistoryError(
+        linesFile.name,
+        (lineLines.at(-1)?.line ?? 1) + 1,
+        `lines: missing; ${exportsFile.name}:${at} has no line here (the two files must line up)`,
+      );
     const failLines = (message: string) => new HistoryError(linesFile.name, pair.line, `lines: ${message}`);
-    if (pair.cols[0] !== symbol) throw new HistoryError(linesFile.name, pair.line, `symbol: "${pair.cols[0]}" does not match ${exportsFile.name}:${at} ("${symbol}"; the two files must line up)`);
+    if (pair.cols[0] !== symbol)
+      throw new HistoryError(
+        linesFile.name,
+        pair.line,
+        `symbol: "${pair.cols[0]}" does not match ${exportsFile.name}:${at} ("${symbol}"; the two files must line up)`,
+      );
     const lines: LineChange[] = [];
     for (const [n, token] of pair.cols[1]!.split(' ').entries()) {
       const m = n === 0 ? /^(\d+)$/.exec(token) : /^(\d+)@(\S+)$/.exec(token);
-      if (!m || Number(m[1]) < 1) throw failLines(n === 0 ? `must start with the line number in ${first} (got "${token}")` : `"${token}" must be line@release, such as 124@v4.4.178`);
+      if (!m || Number(m[1]) < 1)
+        throw failLines(
+          n === 0
+            ? `must start with the line number in ${first} (got "${token}")`
+            : `"${token}" must be line@release, such as 124@v4.4.178`,
+        );
       const release = n === 0 ? first : m[2]!;
       const position = positions.get(release);
       if (position === undefined) throw failLines(`"${release}" is not a release of releases.tsv`);
       const previous = lines.at(-1);
-      if (previous && position <= positions.get(previous.release)!) throw failLines(`${token}: releases must increase, each after ${previous.release}`);
+      if (previous && position <= positions.get(previous.release)!)
+        throw failLines(`${token}: releases must increase, each after ${previous.release}`);
       if (position > positions.get(last)!) throw failLines(`${token}: ${release} is after the interval's last release ${last}`);
       lines.push({ release, line: Number(m[1]) });
     }
     intervals.push({ symbol, macro, namespace, file, first, last, lines });
   }
   if (lineLines.length > exportLines.length) {
-    throw new HistoryError(linesFile.name, lineLines[exportLines.length]!.line, `lines: extra line; ${exportsFile.name} has ${exportLines.length} intervals (the two files must line up)`);
+    throw new HistoryError(
+      linesFile.name,
+      lineLines[exportLines.length]!.line,
+      `lines: extra line; ${exportsFile.name} has ${exportLines.length} intervals (the two files must line up)`,
+    );
   }
   return intervals;
 }
@@ -100,7 +126,12 @@ function dataLines(file: ShardFile, columns: readonly string[]): { line: number;
   for (let i = 1; i < lines.length; i++) {
     if (lines[i] === '') continue;
     const cols = lines[i]!.split('\t');
-    if (cols.length !== columns.length) throw new HistoryError(file.name, i + 1, `expected ${columns.length} tab-separated columns (${columns.join(', ')}), got ${cols.length}`);
+    if (cols.length !== columns.length)
+      throw new HistoryError(
+        file.name,
+        i + 1,
+        `expected ${columns.length} tab-separated columns (${columns.join(', ')}), got ${cols.length}`,
+      );
     out.push({ line: i + 1, cols });
   }
   return out;

@@ -35,7 +35,9 @@ export function formatStore(store: HistoryStore): Map<string, string> {
  */
 export function parseStore(files: ReadonlyMap<string, string>, root = ''): HistoryStore {
   const releasesText = files.get(RELEASES_FILE);
-  const shardFiles = [...files.keys()].filter((f) => shardOfStoreFile(f, EXPORTS_SUBDIR) !== undefined || shardOfStoreFile(f, LINES_SUBDIR) !== undefined);
+  const shardFiles = [...files.keys()].filter(
+    (f) => shardOfStoreFile(f, EXPORTS_SUBDIR) !== undefined || shardOfStoreFile(f, LINES_SUBDIR) !== undefined,
+  );
   if (releasesText === undefined) {
     if (shardFiles.length) throw new HistoryError(root + shardFiles[0]!, 1, `no ${RELEASES_FILE} beside it, so its releases are unknown`);
     return { releases: [], intervals: [] };
@@ -54,14 +56,21 @@ export function parseStore(files: ReadonlyMap<string, string>, root = ''): Histo
     const linesName = linesFileOf(shard);
     const linesText = files.get(linesName);
     if (linesText === undefined) throw new HistoryError(root + name, 1, `no ${linesName} beside it (every exports file has a lines file)`);
-    intervals.push(...parseShard(shard, { name: root + name, text: files.get(name)! }, { name: root + linesName, text: linesText }, positions, newest));
+    intervals.push(
+      ...parseShard(shard, { name: root + name, text: files.get(name)! }, { name: root + linesName, text: linesText }, positions, newest),
+    );
   }
   checkRowCounts(releases, intervals, positions, root + RELEASES_FILE);
   return { releases, intervals };
 }
 
 /** Each release's `rows` must be the number of intervals covering it: a cheap check that the files agree. */
-function checkRowCounts(releases: HistoryStore['releases'], intervals: readonly ExportInterval[], positions: ReadonlyMap<string, number>, file: string): void {
+function checkRowCounts(
+  releases: HistoryStore['releases'],
+  intervals: readonly ExportInterval[],
+  positions: ReadonlyMap<string, number>,
+  file: string,
+): void {
   const starts = new Array<number>(releases.length + 1).fill(0);
   for (const i of intervals) {
     starts[positions.get(i.first)!]!++;
@@ -70,6 +79,7 @@ function checkRowCounts(releases: HistoryStore['releases'], intervals: readonly 
   let covering = 0;
   for (const [n, r] of releases.entries()) {
     covering += starts[n]!;
-    if (covering !== r.rows) throw new HistoryError(file, n + 2, `rows: ${r.release} has ${r.rows} rows here but the intervals hold ${covering}`);
+    if (covering !== r.rows)
+      throw new HistoryError(file, n + 2, `rows: ${r.release} has ${r.rows} rows here but the intervals hold ${covering}`);
   }
 }

@@ -81,7 +81,10 @@ function blockEnd(lines: readonly Line[], start: number, open: RegExp, close: Re
 
 function substitute(lines: readonly Line[], bindings: ReadonlyMap<string, string>): Line[] {
   if (!bindings.size) return [...lines];
-  return lines.map((l) => ({ ...l, text: l.text.replace(/\\(\w+)|\\\(\)/g, (whole, name: string | undefined) => (name === undefined ? '' : (bindings.get(name) ?? whole))) }));
+  return lines.map((l) => ({
+    ...l,
+    text: l.text.replace(/\\(\w+)|\\\(\)/g, (whole, name: string | undefined) => (name === undefined ? '' : (bindings.get(name) ?? whole))),
+  }));
 }
 
 function splitArgs(text: string): string[] {
@@ -144,14 +147,15 @@ class Interpreter {
         this.run(holds ? then : otherwise, at, depth + 1);
         i = end;
       } else if ((m = EXPORT_CALL.exec(text))) {
-        if (SYMBOL.test(m[2]!) && origin !== undefined) this.found.push({ symbol: m[2]!, macro: m[1]!, line: at, template: { file: line.file, line: line.line } });
+        if (SYMBOL.test(m[2]!) && origin !== undefined)
+          this.found.push({ symbol: m[2]!, macro: m[1]!, line: at, template: { file: line.file, line: line.line } });
       } else {
         const call = /^([\w.$]+)\s*(.*)$/.exec(text);
         const macro = call && this.macros.get(call[1]!);
         if (!macro) continue;
         const args = splitArgs(call[2]!);
         const bindings = new Map<string, string>();
-        macro.params.forEach((p, k) => bindings.set(p.name, p.vararg ? args.slice(k).join(',') : (args[k] || p.fallback)));
+        macro.params.forEach((p, k) => bindings.set(p.name, p.vararg ? args.slice(k).join(',') : args[k] || p.fallback));
         this.run(substitute(macro.body, bindings), at, depth + 1);
       }
     }
@@ -204,11 +208,19 @@ export function asmExportMacroNames(file: string, text: string): string[] {
     const m = /^\.macro\s+([\w.$]+)/.exec(lines[i]!.text);
     if (!m) continue;
     const end = blockEnd(lines, i, /^\.macro\b/, /^\.endm\b/);
-    bodies.set(m[1]!, (bodies.get(m[1]!) ?? '') + '\n' + lines.slice(i + 1, end).map((l) => l.text).join('\n'));
+    bodies.set(
+      m[1]!,
+      (bodies.get(m[1]!) ?? '') +
+        '\n' +
+        lines
+          .slice(i + 1, end)
+          .map((l) => l.text)
+          .join('\n'),
+    );
     i = end;
   }
   const names = new Set([...bodies].filter(([, body]) => /\b_*EXPORT_\w*\s*\(\s*\\\w+/.test(body)).map(([name]) => name));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [name, body] of bodies) {
       if (names.has(name)) continue;

@@ -25,6 +25,7 @@ export function timeCommand(command: readonly string[], cwd: string): number {
   const run = spawnSync(command[0]!, command.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 << 20 });
   const seconds = (performance.now() - started) / 1000;
   // git grep exits 1 when nothing matches; anything else is a real failure.
-  if (run.status !== 0 && !(command[0] === 'git' && run.status === 1)) throw new Error(`${command.join(' ')} failed (${run.status}): ${run.stderr}`);
+  if (run.status !== 0 && !(command[0] === 'git' && run.status === 1))
+    throw new Error(`${command.join(' ')} failed (${run.status}): ${run.stderr}`);
   return seconds;
 }

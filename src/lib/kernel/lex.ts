@@ -117,7 +117,13 @@ export function lexFile(file: string, text: string, generatorNames: readonly str
       return;
     }
     const line = lineAt(pos);
-    const params = m[2] === undefined ? null : m[2].split(',').map((p) => p.trim()).filter(Boolean);
+    const params =
+      m[2] === undefined
+        ? null
+        : m[2]
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean);
     defines.push({ name, params, body: tokenize(bodyText, line + m[0].split('\n').length - 1), file, line });
     if (!name.includes(EXPORT_MARKER) && !generators.includes(name)) {
       // A local generator (kstrto_from_user): look for its uses too from here on.

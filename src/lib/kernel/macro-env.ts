@@ -75,7 +75,13 @@ class TableBuilder {
 
   private readonly parse: (file: string, text: string) => Directive[];
 
-  constructor(read: TreeReader, arches: readonly string[], assembly: boolean, arch: string | undefined, parse: (file: string, text: string) => Directive[]) {
+  constructor(
+    read: TreeReader,
+    arches: readonly string[],
+    assembly: boolean,
+    arch: string | undefined,
+    parse: (file: string, text: string) => Directive[],
+  ) {
     this.parse = parse;
     this.read = read;
     this.arches = arches;
@@ -181,7 +187,13 @@ class TableBuilder {
       top.guard = true;
       conditional = frames.some((f) => !f.guard && f.known === undefined);
     }
-    const params = m[2] === undefined ? null : m[3]!.split(',').map((p) => p.trim()).filter(Boolean);
+    const params =
+      m[2] === undefined
+        ? null
+        : m[3]!
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean);
     const def: MacroDefinition = { name, params, body: tokenize(d.rest.slice(m[0].length), d.line), file, line: d.line };
     const previous = this.table.get(name);
     this.table.set(name, conditional && previous ? [...previous, def] : [def]);

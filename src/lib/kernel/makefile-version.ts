@@ -20,7 +20,11 @@ export function parseMakefileVersion(text: string): KernelVersion | null {
  * dots, `_`, `+` or `~` (-rc1, -arch1, -1-default) without `..`. A `/` would make the release name a path.
  */
 export function isKernelVersion(v: KernelVersion): boolean {
-  return [v.version, v.patchlevel, v.sublevel].every((n) => /^\d{1,6}$/.test(n)) && /^(-[0-9A-Za-z][0-9A-Za-z._+~-]*)?$/.test(v.extraversion) && !v.extraversion.includes('..');
+  return (
+    [v.version, v.patchlevel, v.sublevel].every((n) => /^\d{1,6}$/.test(n)) &&
+    /^(-[0-9A-Za-z][0-9A-Za-z._+~-]*)?$/.test(v.extraversion) &&
+    !v.extraversion.includes('..')
+  );
 }
 
 /** 6.19.0, 6.13.0-rc1 */

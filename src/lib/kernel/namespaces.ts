@@ -22,7 +22,10 @@ export function namespaceText(tokens: readonly Token[]): string {
     if (t.kind === 'string') out += unquote(t.text);
     else if (/^__stringify(_1)?$/.test(t.text) && tokens[i + 1]?.text === '(') {
       const close = tokens.findIndex((u, j) => j > i && u.text === ')');
-      out += tokens.slice(i + 2, close < 0 ? undefined : close).map((u) => u.text).join('');
+      out += tokens
+        .slice(i + 2, close < 0 ? undefined : close)
+        .map((u) => u.text)
+        .join('');
       if (close < 0) break;
       i = close;
     } else out += t.text;
@@ -91,7 +94,7 @@ export class MakefileNamespaceLookup {
     const object = path.posix.basename(file).replace(/\.[^.]*$/, '');
     const own = here.objects.get(object) ?? here.directory ?? here.subdirs;
     if (own !== undefined) return own;
-    for (let d = dir; d !== '.' && d !== '/'; ) {
+    for (let d = dir; d !== '.' && d !== '/';) {
       d = path.posix.dirname(d);
       const inherited = this.read(d).subdirs;
       if (inherited !== undefined) return inherited;

@@ -9,7 +9,16 @@ import { resolveAlias } from './object-aliases.ts';
 import type { ExportRow } from './snapshot.ts';
 import { createExpander, ExpansionLimit } from './preexpand.ts';
 import { callText, isSymbolToken, type Token } from './tokens.ts';
-import { discoverWrappers, expand, innerCalls, MAX_DEPTH, pastesSymbol, type ExpandOptions, type Expansion, type WrapperTable } from './wrappers.ts';
+import {
+  discoverWrappers,
+  expand,
+  innerCalls,
+  MAX_DEPTH,
+  pastesSymbol,
+  type ExpandOptions,
+  type Expansion,
+  type WrapperTable,
+} from './wrappers.ts';
 import { findXMacroUses } from './x-macros.ts';
 import { asmMacroExports } from './asm-macros.ts';
 
@@ -74,7 +83,13 @@ function namespaceOrigin(e: Expansion, table: WrapperTable, file: string): strin
 }
 
 /** The effective namespace of one expansion; `undefinedNames` lists macros it could not expand. */
-function effectiveNamespace(e: Expansion, call: CallSite, file: string, table: WrapperTable, context: ResolveContext): { text: string; undefinedNames: string[]; limit?: string } {
+function effectiveNamespace(
+  e: Expansion,
+  call: CallSite,
+  file: string,
+  table: WrapperTable,
+  context: ResolveContext,
+): { text: string; undefinedNames: string[]; limit?: string } {
   const source = namespaceSource(e.core, e.args.length);
   if (source.from === 'none') return { text: '', undefinedNames: [] };
   if (source.from === 'default') return { text: call.defaultNamespace ?? context.makefileNamespace() ?? '', undefinedNames: [] };
@@ -95,7 +110,11 @@ function effectiveNamespace(e: Expansion, call: CallSite, file: string, table: W
   });
 }
 
-function namespaceFromMacros(tokens: readonly Token[], prefix: string, macros: MacroTable): { text: string; undefinedNames: string[]; limit?: string } {
+function namespaceFromMacros(
+  tokens: readonly Token[],
+  prefix: string,
+  macros: MacroTable,
+): { text: string; undefinedNames: string[]; limit?: string } {
   const expander = createExpander(macros);
   try {
     const texts = expander.expand(tokens).map(namespaceText);
@@ -122,7 +141,14 @@ interface RowPlace {
 }
 
 /** Expands a use through the wrappers; a pasted symbol is expanded again with pre-expanded arguments. */
-function expansionsOf(call: CallSite, args: Token[][], table: WrapperTable, place: RowPlace, context: ResolveContext, note: (reason: UnresolvedReason, context: string) => void): Expansion[] {
+function expansionsOf(
+  call: CallSite,
+  args: Token[][],
+  table: WrapperTable,
+  place: RowPlace,
+  context: ResolveContext,
+  note: (reason: UnresolvedReason, context: string) => void,
+): Expansion[] {
   const options: ExpandOptions = {};
   let expansions = expand(call.name, args, table, options);
   if (context.tree && expansions.some((e) => e.pasted)) {
@@ -175,11 +201,25 @@ function symbolsFromMacros(tokens: readonly Token[], table: MacroTable): string[
   }
 }
 
-function resolveCall(file: string, call: CallSite, table: WrapperTable, context: ResolveContext, out: FileExports, place: RowPlace = { file, line: call.line }): Set<string> {
+function resolveCall(
+  file: string,
+  call: CallSite,
+  table: WrapperTable,
+  context: ResolveContext,
+  out: FileExports,
+  place: RowPlace = { file, line: call.line },
+): Set<string> {
   const chains = new Set<string>();
   const defs = table.get(call.name);
   const unresolved = (reason: UnresolvedReason, why = ''): void => {
-    out.unresolved.push({ file: place.file, line: place.line, macro: call.name, reason, raw: call.args ? callText(call.name, call.args) : call.name, context: why });
+    out.unresolved.push({
+      file: place.file,
+      line: place.line,
+      macro: call.name,
+      reason,
+      raw: call.args ? callText(call.name, call.args) : call.name,
+      context: why,
+    });
   };
   if (call.unclosed && !call.dead) {
     unresolved('unclosed-call', 'the ( after the macro name never closes');
@@ -212,11 +252,18 @@ function resolveCall(file: string, call: CallSite, table: WrapperTable, context:
     }
     const alias = expanded ? { symbols: expanded, definitions: [] } : resolveAlias(call.aliases, symbolTokens[0]!.text, call.context);
     const overridable = alias.definitions.find((d) => d.overridable);
-    if (overridable) unresolved('symbol-is-overridable-macro', `#ifndef ${symbolTokens[0]!.text} / #define ${symbolTokens[0]!.text} ${overridable.value} at line ${overridable.line}: files including this one may export other names`);
+    if (overridable)
+      unresolved(
+        'symbol-is-overridable-macro',
+        `#ifndef ${symbolTokens[0]!.text} / #define ${symbolTokens[0]!.text} ${overridable.value} at line ${overridable.line}: files including this one may export other names`,
+      );
     const macro = reportedMacro(call, e);
     const namespace = effectiveNamespace(e, call, place.file, table, context);
     if (namespace.undefinedNames.length) {
-      unresolved('namespace-macro-undefined', `${namespace.undefinedNames.join(', ')} has no #define this file's architecture sees: the namespace keeps the name as written`);
+      unresolved(
+        'namespace-macro-undefined',
+        `${namespace.undefinedNames.join(', ')} has no #define this file's architecture sees: the namespace keeps the name as written`,
+      );
     }
     if (namespace.limit) unresolved('expansion-limit', `namespace not macro-expanded (${namespace.limit})`);
     for (const symbol of alias.symbols) {
@@ -233,14 +280,27 @@ function resolveCall(file: string, call: CallSite, table: WrapperTable, context:
   return chains;
 }
 
-function pastedExportsInDefines(lex: FileLex, table: WrapperTable, out: FileExports, skip: (def: MacroDefinition) => boolean, only: (macro: string) => boolean = () => true): void {
+function pastedExportsInDefines(
+  lex: FileLex,
+  table: WrapperTable,
+  out: FileExports,
+  skip: (def: MacroDefinition) => boolean,
+  only: (macro: string) => boolean = () => true,
+): void {
   for (const def of lex.defines) {
     if (isCoreMacro(def.name) || MACHINERY_FILES.has(def.file) || skip(def)) continue;
     for (const call of innerCalls(def, table)) {
       if (!pastesSymbol(call) || !Array.isArray(call.args) || !only(call.name)) continue;
       const signature = `#define ${def.name}${def.params ? `(${def.params.join(',')})` : ''}`;
       const wrapper = def.name.includes(EXPORT_MARKER) ? ' [export wrapper: its uses are rows, with the pasted symbol]' : '';
-      out.unresolved.push({ file: lex.file, line: call.line, macro: call.name, reason: 'token-paste-in-define', raw: callText(call.name, call.args), context: signature + wrapper });
+      out.unresolved.push({
+        file: lex.file,
+        line: call.line,
+        macro: call.name,
+        reason: 'token-paste-in-define',
+        raw: callText(call.name, call.args),
+        context: signature + wrapper,
+      });
     }
   }
 }
@@ -276,7 +336,13 @@ function redefinitionsOf(lex: FileLex, table: WrapperTable): (line: number) => W
 }
 
 /** The rows of X-macro calls in the files `lex` includes (see x-macros.ts); returns the definitions used. */
-function resolveXMacros(lex: FileLex, table: WrapperTable, context: ResolveContext, out: FileExports, chains: Set<string>): Set<MacroDefinition> {
+function resolveXMacros(
+  lex: FileLex,
+  table: WrapperTable,
+  context: ResolveContext,
+  out: FileExports,
+  chains: Set<string>,
+): Set<MacroDefinition> {
   const used = new Set<MacroDefinition>();
   if (!context.tree) return used;
   for (const use of findXMacroUses(lex, table, context.tree.read, context.tree.arches())) {
@@ -306,7 +372,8 @@ function resolveAsmMacros(lex: FileLex, context: ResolveContext, out: FileExport
     out.rows.push({ symbol: e.symbol, macro: e.macro, namespace, file: lex.file, line: e.line });
     (out.expandedTemplates ??= []).push(`${e.template.file}:${e.template.line}`);
   }
-  if (limit) out.unresolved.push({ file: lex.file, line: 1, macro: '', reason: 'expansion-limit', raw: '(assembler macros)', context: limit });
+  if (limit)
+    out.unresolved.push({ file: lex.file, line: 1, macro: '', reason: 'expansion-limit', raw: '(assembler macros)', context: limit });
 }
 
 export function resolveFile(lex: FileLex, global: WrapperTable, context: ResolveContext): FileExports {
@@ -335,7 +402,12 @@ export function resolveFile(lex: FileLex, global: WrapperTable, context: Resolve
  * The uses in a header of wrappers #defined in a .c file that includes it (cgroup.c defines
  * CGROUP_REF_EXPORT, then includes cgroup_refcnt.h, which uses it). Only those uses are resolved here.
  */
-export function resolveWithIncluderWrappers(header: FileLex, includerDefines: readonly MacroDefinition[], global: WrapperTable, context: ResolveContext): FileExports {
+export function resolveWithIncluderWrappers(
+  header: FileLex,
+  includerDefines: readonly MacroDefinition[],
+  global: WrapperTable,
+  context: ResolveContext,
+): FileExports {
   const table = discoverWrappers(includerDefines, global);
   const fromIncluder = (name: string) => table.get(name) !== global.get(name);
   const out: FileExports = { rows: [], unresolved: [] };

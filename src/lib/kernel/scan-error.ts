@@ -27,5 +27,7 @@ export function requireRegularFile(file: string, optional = false): boolean {
     if (optional) return false;
     throw new ScanError(`${file}: no such file`);
   }
-  throw new ScanError(`${file}: ${kind === 'directory' ? 'a directory' : 'not a regular file (a FIFO, socket or device)'}, expected a regular file`);
+  throw new ScanError(
+    `${file}: ${kind === 'directory' ? 'a directory' : 'not a regular file (a FIFO, socket or device)'}, expected a regular file`,
+  );
 }

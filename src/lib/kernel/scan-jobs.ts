@@ -81,6 +81,9 @@ export function resolveJob(job: ResolveJob): { exports: Array<FileExports & { fi
   const { lexed, stats } = lexJob(job);
   const makefiles = new MakefileNamespaceLookup(job.root);
   const tree = treeLookups(job.root);
-  const exports = lexed.map((lex) => ({ file: lex.file, ...resolveFile(lex, job.wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree, asmMacros: job.asmMacros }) }));
+  const exports = lexed.map((lex) => ({
+    file: lex.file,
+    ...resolveFile(lex, job.wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree, asmMacros: job.asmMacros }),
+  }));
   return { exports, stats };
 }

@@ -17,7 +17,13 @@ export function formatScanTsv(result: ScanResult): string {
 
 export function formatScanJson(result: ScanResult): string {
   const { source, rows, unresolved } = result;
-  return JSON.stringify({ version: kernelRelease(result.kernelVersion), kernelVersion: kernelVersionText(result.kernelVersion), source, rows, unresolved }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { version: kernelRelease(result.kernelVersion), kernelVersion: kernelVersionText(result.kernelVersion), source, rows, unresolved },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** A use as written, with why it could not be resolved: `EXPORT_SYMBOL(\\name) (expands to …)`. */
@@ -61,7 +67,8 @@ export class SnapshotExistsError extends Error {
 export function snapshotFile(snapshotsDir: string, version: KernelVersion): string {
   const release = kernelRelease(version);
   // readTreeVersion refuses anything else; checked again where the name becomes a path.
-  if (!/^v\d+\.\d+(\.\d+)?(-[0-9A-Za-z][0-9A-Za-z._+~-]*)?$/.test(release) || release.includes('..')) throw new ScanError(`"${release}" is not a release name`);
+  if (!/^v\d+\.\d+(\.\d+)?(-[0-9A-Za-z][0-9A-Za-z._+~-]*)?$/.test(release) || release.includes('..'))
+    throw new ScanError(`"${release}" is not a release name`);
   return path.join(snapshotsDir, `${release}.tsv`);
 }
 

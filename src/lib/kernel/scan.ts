@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { FileLex } from './lex.ts';
-import { isKernelVersion, kernelVersionDescription, kernelVersionText, parseMakefileVersion, type KernelVersion } from './makefile-version.ts';
+import {
+  isKernelVersion,
+  kernelVersionDescription,
+  kernelVersionText,
+  parseMakefileVersion,
+  type KernelVersion,
+} from './makefile-version.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
 import { addIncluderWrapperUses } from './include-wrappers.ts';
 import { resolveFile, type FileExports, type Unresolved } from './resolve.ts';
@@ -53,7 +59,10 @@ export function readTreeVersion(root: string): KernelVersion {
   const version = parseMakefileVersion(readFileSync(makefile, 'latin1'));
   if (!version) throw new ScanError(`${makefile}: no VERSION = <number> line, so not a kernel tree`);
   // The release name becomes a file name (content/snapshots/<release>.tsv): nothing but a version passes.
-  if (!isKernelVersion(version)) throw new ScanError(`${makefile}: "${kernelVersionText(version)}" is not a kernel version (VERSION.PATCHLEVEL.SUBLEVEL numbers, EXTRAVERSION such as -rc1)`);
+  if (!isKernelVersion(version))
+    throw new ScanError(
+      `${makefile}: "${kernelVersionText(version)}" is not a kernel version (VERSION.PATCHLEVEL.SUBLEVEL numbers, EXTRAVERSION such as -rc1)`,
+    );
   return version;
 }
 
@@ -98,17 +107,24 @@ function asmExportMacrosOf(root: string, headers: readonly FileLex[]): Generator
     // Assembler macros serve their own architecture's .S files: searching every file of the tree for
     // their names would cost a pass over a gigabyte each.
     const scope = /^arch\/[^/]+\//.exec(header.file)?.[0] ?? '';
-    if (text?.includes('.macro')) for (const name of asmExportMacroNames(header.file, text)) found.set(`${scope}\t${name}`, { name, scope });
+    if (text?.includes('.macro'))
+      for (const name of asmExportMacroNames(header.file, text)) found.set(`${scope}\t${name}`, { name, scope });
   }
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Every file's exports in file order: headers resolved here, then the headers' uses of includers' wrappers. */
-function collectExports(root: string, headers: readonly FileLex[], sources: ReadonlyArray<FileExports & { file: string }>, wrappers: WrapperTable): FileExports[] {
+function collectExports(
+  root: string,
+  headers: readonly FileLex[],
+  sources: ReadonlyArray<FileExports & { file: string }>,
+  wrappers: WrapperTable,
+): FileExports[] {
   const makefiles = new MakefileNamespaceLookup(root);
   const exportsByFile = new Map<string, FileExports>();
   const tree = treeLookups(root);
-  for (const lex of headers) exportsByFile.set(lex.file, resolveFile(lex, wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree }));
+  for (const lex of headers)
+    exportsByFile.set(lex.file, resolveFile(lex, wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree }));
   for (const { file, ...found } of sources) exportsByFile.set(file, found);
   addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => ({ makefileNamespace: () => makefiles.namespaceFor(file), tree }));
   // An assembler macro's `EXPORT_SYMBOL(\\name)` that some .S file expanded into rows is no hole, nor is
@@ -116,7 +132,8 @@ function collectExports(root: string, headers: readonly FileLex[], sources: Read
   const templates = new Set([...exportsByFile.values()].flatMap((f) => f.expandedTemplates ?? []));
   const used = new Set([...exportsByFile.values()].flatMap((f) => f.usedMacros ?? []));
   const resolvedElsewhere = (u: Unresolved) =>
-    templates.has(`${u.file}:${u.line}`) || (u.reason === 'token-paste-in-define' && used.has(/^#define ([\w$]+)/.exec(u.context)?.[1] ?? ''));
+    templates.has(`${u.file}:${u.line}`) ||
+    (u.reason === 'token-paste-in-define' && used.has(/^#define ([\w$]+)/.exec(u.context)?.[1] ?? ''));
   for (const found of exportsByFile.values()) found.unresolved = found.unresolved.filter((u) => !resolvedElsewhere(u));
   return [...exportsByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, found]) => found);
 }
@@ -133,7 +150,8 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     const plan = planWalk(absolute);
     const perJob = Math.ceil(plan.dirs.length / JOBS_FOR_WALKING) || 1;
     const headerJobs = [{ root: absolute, dirs: [] as string[], headers: plan.files.headers }];
-    for (let i = 0; i < plan.dirs.length; i += perJob) headerJobs.push({ root: absolute, dirs: plan.dirs.slice(i, i + perJob), headers: [] });
+    for (let i = 0; i < plan.dirs.length; i += perJob)
+      headerJobs.push({ root: absolute, dirs: plan.dirs.slice(i, i + perJob), headers: [] });
     const headerResults = await pool.run('headers', headerJobs);
     const headers = headerResults.flatMap((r) => r.lexed);
     const wrappers = discoverWrappers(headers.flatMap((h) => h.defines));
@@ -141,16 +159,34 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     const asmMacros = asmExportMacrosOf(absolute, headers);
     const generators = [...generatorsOf(wrappers), ...asmMacros];
     const sources = [...plan.files.sources, ...headerResults.flatMap((r) => r.sources)].sort();
-    const sourceJobs = chunk(sources).map((files) => ({ root: absolute, files, generators, wrappers, asmMacros: asmMacros.map((g) => g.name) }));
+    const sourceJobs = chunk(sources).map((files) => ({
+      root: absolute,
+      files,
+      generators,
+      wrappers,
+      asmMacros: asmMacros.map((g) => g.name),
+    }));
     const sourceResults = await pool.run('resolve', sourceJobs);
 
-    const stats: ScanStats = { files: 0, lexedFiles: 0, bytes: 0, jobs: headerJobs.length + sourceJobs.length, workerJobs: pool.workerJobs, milliseconds: 0 };
+    const stats: ScanStats = {
+      files: 0,
+      lexedFiles: 0,
+      bytes: 0,
+      jobs: headerJobs.length + sourceJobs.length,
+      workerJobs: pool.workerJobs,
+      milliseconds: 0,
+    };
     for (const { stats: s } of [...headerResults, ...sourceResults]) {
       stats.files += s.files;
       stats.bytes += s.bytes;
       stats.lexedFiles += s.lexedFiles;
     }
-    const perFile = collectExports(absolute, headers, sourceResults.flatMap((r) => r.exports), wrappers);
+    const perFile = collectExports(
+      absolute,
+      headers,
+      sourceResults.flatMap((r) => r.exports),
+      wrappers,
+    );
     stats.milliseconds = performance.now() - started;
     return {
       kernelVersion,

@@ -57,11 +57,15 @@ export function parseSnapshot(text: string, file = 'snapshot.tsv'): Snapshot {
 }
 
 export function sortRows(rows: ExportRow[]): ExportRow[] {
-  return rows.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0)));
+  return rows.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0),
+  );
 }
 
 export function formatSnapshot(snapshot: Snapshot): string {
   const head = snapshot.source ? `# ${snapshot.source}\n` : '';
-  const body = sortRows([...snapshot.rows]).map((r) => `${r.symbol}\t${r.macro}\t${r.namespace}\t${r.file}\t${r.line}`).join('\n');
+  const body = sortRows([...snapshot.rows])
+    .map((r) => `${r.symbol}\t${r.macro}\t${r.namespace}\t${r.file}\t${r.line}`)
+    .join('\n');
   return `${head}${SNAPSHOT_COLUMNS.join('\t')}\n${body}${body ? '\n' : ''}`;
 }

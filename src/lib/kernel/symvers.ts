@@ -18,7 +18,10 @@ const CRC = /^0x[0-9a-fA-F]+$/;
 const SYMBOL = /^[\w$.]+$/;
 
 function columns(cols: readonly string[]): { module: string; type: string; namespace: string } | string {
-  if (cols.length === 4) return EXPORT_TYPE.test(cols[3]!) ? { module: cols[2]!, type: cols[3]!, namespace: '' } : `column 4 must be the export type (EXPORT_…), got "${cols[3]}"`;
+  if (cols.length === 4)
+    return EXPORT_TYPE.test(cols[3]!)
+      ? { module: cols[2]!, type: cols[3]!, namespace: '' }
+      : `column 4 must be the export type (EXPORT_…), got "${cols[3]}"`;
   if (EXPORT_TYPE.test(cols[3]!)) return { module: cols[2]!, type: cols[3]!, namespace: cols[4]! };
   if (EXPORT_TYPE.test(cols[4]!)) return { namespace: cols[2]!, module: cols[3]!, type: cols[4]! };
   return `no export type (EXPORT_…) in column 4 or 5 (got "${cols[3]}", "${cols[4]}")`;
@@ -32,7 +35,8 @@ export function parseSymvers(text: string, file = 'Module.symvers'): ExportRow[]
     if (line === '') continue;
     const fail = (message: string) => new SymversError(file, i + 1, message);
     const cols = line.split('\t');
-    if (cols.length < 4 || cols.length > 5) throw fail(`expected 4 or 5 tab-separated columns (CRC, symbol, module, export type, namespace), got ${cols.length}`);
+    if (cols.length < 4 || cols.length > 5)
+      throw fail(`expected 4 or 5 tab-separated columns (CRC, symbol, module, export type, namespace), got ${cols.length}`);
     if (!CRC.test(cols[0]!)) throw fail(`CRC must be a hex number such as 0x1f2e3d4c (got "${cols[0]}")`);
     if (!SYMBOL.test(cols[1]!)) throw fail(`symbol must be an identifier (got "${cols[1]}")`);
     const layout = columns(cols);

@@ -107,9 +107,12 @@ function planWrapper(macro: string, namespaces: ReadonlySet<string>): WrapperPla
   const tokenLike = [...namespaces].every((ns) => /^\w*$/.test(ns));
   if (namespaces.size > 1 && tokenLike) return { perUse: true, definition: `#define ${macro}(sym, ns) EXPORT_SYMBOL_NS_GPL(sym, #ns)` };
   const alternatives = [...namespaces][0]!.split('|');
-  if (alternatives.length === 1) return { perUse: false, definition: `#define ${macro}(sym) ${exportWithNamespace('sym', alternatives[0]!)}` };
+  if (alternatives.length === 1)
+    return { perUse: false, definition: `#define ${macro}(sym) ${exportWithNamespace('sym', alternatives[0]!)}` };
   // `a|b`: conditional definitions that disagree, in this order.
-  const branches = alternatives.map((ns, i) => `${i === 0 ? '#if' : '#elif'} defined(SYNTHETIC_ALTERNATIVE_${i})\n#define ${macro}(sym) ${exportWithNamespace('sym', ns)}`);
+  const branches = alternatives.map(
+    (ns, i) => `${i === 0 ? '#if' : '#elif'} defined(SYNTHETIC_ALTERNATIVE_${i})\n#define ${macro}(sym) ${exportWithNamespace('sym', ns)}`,
+  );
   return { perUse: false, definition: `${branches.join('\n')}\n#endif` };
 }
 
@@ -138,7 +141,13 @@ function write(root: string, file: string, text: string): number {
 }
 
 /** One exporting file: each row's use at its line, a DEFAULT_SYMBOL_NAMESPACE line if needed, filler elsewhere. */
-function exportingFileText(rows: readonly ExportRow[], plans: ReadonlyMap<string, WrapperPlan>, bare: boolean, rand: () => number, unreproducible: ExportRow[]): string {
+function exportingFileText(
+  rows: readonly ExportRow[],
+  plans: ReadonlyMap<string, WrapperPlan>,
+  bare: boolean,
+  rand: () => number,
+  unreproducible: ExportRow[],
+): string {
   const lines = new Map<number, string[]>();
   const byDefaultNamespace = new Map<string, ExportRow[]>();
   for (const row of rows) {
@@ -147,7 +156,8 @@ function exportingFileText(rows: readonly ExportRow[], plans: ReadonlyMap<string
     if (plan) use = plan.perUse ? `${row.macro}(${row.symbol}, ${row.namespace});` : `${row.macro}(${row.symbol});`;
     else {
       use = coreUse(row, bare);
-      if (namespaceSource(row.macro, 1).from === 'default') byDefaultNamespace.set(row.namespace, [...(byDefaultNamespace.get(row.namespace) ?? []), row]);
+      if (namespaceSource(row.macro, 1).from === 'default')
+        byDefaultNamespace.set(row.namespace, [...(byDefaultNamespace.get(row.namespace) ?? []), row]);
     }
     lines.set(row.line, [...(lines.get(row.line) ?? []), use]);
   }
@@ -200,21 +210,32 @@ export function writeSyntheticTree(root: string, options: SyntheticTreeOptions):
   };
 
   const v = options.kernelVersion;
-  add('Makefile', `VERSION = ${v.version}\nPATCHLEVEL = ${v.patchlevel}\nSUBLEVEL = ${v.sublevel}\nEXTRAVERSION = ${v.extraversion}\nNAME = Synthetic\n`);
+  add(
+    'Makefile',
+    `VERSION = ${v.version}\nPATCHLEVEL = ${v.patchlevel}\nSUBLEVEL = ${v.sublevel}\nEXTRAVERSION = ${v.extraversion}\nNAME = Synthetic\n`,
+  );
 
   const plans = new Map<string, WrapperPlan>();
-  for (const [macro, rows] of groupBy(options.rows.filter((r) => !isCoreMacro(r.macro)), (r) => r.macro)) {
+  for (const [macro, rows] of groupBy(
+    options.rows.filter((r) => !isCoreMacro(r.macro)),
+    (r) => r.macro,
+  )) {
     plans.set(macro, planWrapper(macro, new Set(rows.map((r) => r.namespace))));
   }
   // Like include/linux/pgtable.h's DECLARE_VM_GET_PAGE_PROT, a generator the scanner must look for everywhere.
-  const generator = '#define DECLARE_SYNTHETIC_GENERATOR \\\nint synthetic_generated(void) { return 0; } \\\nEXPORT_SYMBOL(synthetic_generated);';
-  add(WRAPPER_HEADER, `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${generator}\n`);
+  const generator =
+    '#define DECLARE_SYNTHETIC_GENERATOR \\\nint synthetic_generated(void) { return 0; } \\\nEXPORT_SYMBOL(synthetic_generated);';
+  add(
+    WRAPPER_HEADER,
+    `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${generator}\n`,
+  );
 
   const byFile = groupBy(options.rows, (r) => r.file);
   for (const [file, rows] of byFile) add(file, exportingFileText(rows, plans, options.bareNamespaces ?? false, rand, tree.unreproducible));
   const dirs = [...new Set([...byFile.keys()].map((f) => path.posix.dirname(f)))];
   const mean = options.meanFillerBytes ?? 14_000;
-  for (const [file, text] of fillerFiles(options.fillerFiles ?? 0, mean, FILLER, ['.c', '.c', '.c', '.h', '.h', '.S'], dirs, rand)) add(file, text);
+  for (const [file, text] of fillerFiles(options.fillerFiles ?? 0, mean, FILLER, ['.c', '.c', '.c', '.h', '.h', '.S'], dirs, rand))
+    add(file, text);
   for (const [file, text] of fillerFiles(options.otherFiles ?? 0, mean / 2, OTHER_FILLER, OTHER_NAMES, dirs, rand)) add(file, text);
   return tree;
 }

@@ -34,7 +34,7 @@ function tokenAt(text: string, pos: number, line: number): { token: Token | null
 /** All tokens of `text`; `line` is the line number of its first character. */
 export function tokenize(text: string, line = 1): Token[] {
   const tokens: Token[] = [];
-  for (let pos = 0; pos < text.length; ) {
+  for (let pos = 0; pos < text.length;) {
     const t = tokenAt(text, pos, line);
     if (!t) break;
     if (t.token) tokens.push(t.token);
@@ -51,7 +51,7 @@ export function tokenize(text: string, line = 1): Token[] {
 export function readParenGroup(text: string, open: number, line: number): { tokens: Token[]; end: number } | null {
   const tokens: Token[] = [];
   let depth = 0;
-  for (let pos = open; pos < text.length; ) {
+  for (let pos = open; pos < text.length;) {
     const t = tokenAt(text, pos, line);
     if (!t) return null;
     pos = t.end;

@@ -33,7 +33,9 @@ export function treeCommit(root: string): string | undefined {
   for (const base of [dir, ...(common ? [path.resolve(dir, common)] : [])]) {
     const loose = readIfExists(path.join(base, ref))?.trim();
     if (loose) return loose;
-    const packed = readIfExists(path.join(base, 'packed-refs'))?.split('\n').find((line) => line.endsWith(` ${ref}`));
+    const packed = readIfExists(path.join(base, 'packed-refs'))
+      ?.split('\n')
+      .find((line) => line.endsWith(` ${ref}`));
     if (packed) return packed.split(' ')[0];
   }
   return undefined;

@@ -22,7 +22,8 @@ export function parseUnresolvedFile(text: string, name = 'unresolved.tsv'): Unre
     if (lines[i] === '') continue;
     const cols = lines[i]!.split('\t');
     const line = Number(cols[1]);
-    if (cols.length !== 4 || !Number.isInteger(line) || line < 1) throw new SnapshotError(name, i + 1, 'expected file, line (a positive integer), reason and text, tab-separated');
+    if (cols.length !== 4 || !Number.isInteger(line) || line < 1)
+      throw new SnapshotError(name, i + 1, 'expected file, line (a positive integer), reason and text, tab-separated');
     uses.push({ file: cols[0]!, line, reason: cols[2]!, text: cols[3]! });
   }
   return uses;

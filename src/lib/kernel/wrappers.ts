@@ -21,7 +21,8 @@ function isExportMacro(name: string, table: WrapperTable): boolean {
 /** The uses of export macros in a definition's body. */
 export function innerCalls(def: MacroDefinition, table: WrapperTable): InnerCall[] {
   const body = def.body;
-  if (def.params === null && body.length === 1 && isExportMacro(body[0]!.text, table)) return [{ name: body[0]!.text, args: 'forward', line: body[0]!.line }];
+  if (def.params === null && body.length === 1 && isExportMacro(body[0]!.text, table))
+    return [{ name: body[0]!.text, args: 'forward', line: body[0]!.line }];
   const calls: InnerCall[] = [];
   for (let i = 0; i < body.length; i++) {
     const t = body[i]!;
@@ -52,7 +53,7 @@ export function discoverWrappers(defines: readonly MacroDefinition[], base: Wrap
   const table = new Map(base);
   const redefined = new Set<string>();
   const pending = defines.filter((d) => !isCoreMacro(d.name) && !MACHINERY_FILES.has(d.file));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < pending.length; i++) {
       const def = pending[i]!;
@@ -65,7 +66,11 @@ export function discoverWrappers(defines: readonly MacroDefinition[], base: Wrap
       table.set(def.name, [...previous, def]);
     }
   }
-  for (const name of redefined) table.set(name, [...table.get(name)!].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
+  for (const name of redefined)
+    table.set(
+      name,
+      [...table.get(name)!].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
+    );
   return table;
 }
 
@@ -88,14 +93,25 @@ function pasted(text: string, line: number): Token {
  * Replaces parameters by arguments, with `#param` stringified and `a ## b` pasted. A parameter elsewhere
  * takes its `expanded` argument when given: cpp macro-expands such arguments before substitution.
  */
-function substitute(tokens: readonly Token[], bindings: ReadonlyMap<string, Token[]>, expanded?: ReadonlyMap<string, Token[]>): { tokens: Token[]; pasted: boolean } {
+function substitute(
+  tokens: readonly Token[],
+  bindings: ReadonlyMap<string, Token[]>,
+  expanded?: ReadonlyMap<string, Token[]>,
+): { tokens: Token[]; pasted: boolean } {
   const out: Token[] = [];
   let didPaste = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (t.text === '#' && next && bindings.has(next.text)) {
-      out.push({ kind: 'string', text: `"${bindings.get(next.text)!.map((u) => u.text).join(' ')}"`, line: t.line });
+      out.push({
+        kind: 'string',
+        text: `"${bindings
+          .get(next.text)!
+          .map((u) => u.text)
+          .join(' ')}"`,
+        line: t.line,
+      });
       i++;
     } else if (t.text === '##' && next) {
       const right = bindings.get(next.text) ?? [next];
@@ -163,7 +179,8 @@ export function expand(name: string, args: Token[][], table: WrapperTable, optio
         // substituted, as in cpp's rescan.
         const innerArgs = call.args === 'forward' ? args : resplit(substituted.map((s) => s.tokens));
         const pastedHere = substituted.some((s) => s.pasted);
-        for (const e of expand(call.name, innerArgs, table, options, depth + 1)) expansions.push({ ...e, chain: [name, ...e.chain], pasted: e.pasted || pastedHere });
+        for (const e of expand(call.name, innerArgs, table, options, depth + 1))
+          expansions.push({ ...e, chain: [name, ...e.chain], pasted: e.pasted || pastedHere });
       }
     }
   }

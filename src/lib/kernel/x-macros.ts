@@ -73,7 +73,9 @@ export function findXMacroUses(lex: FileLex, table: WrapperTable, read: TreeRead
   for (const include of lex.includes) {
     // A macro with EXPORT in its name is found by the search for EXPORT in the included file itself (and
     // resolved there with its includer's wrappers: include-wrappers.ts); only the others need this.
-    const defs = definitionsAt(lex, include.line).filter((d) => d.params !== null && !d.name.includes(EXPORT_MARKER) && closeAbove(d, include) && innerCalls(d, table).length > 0);
+    const defs = definitionsAt(lex, include.line).filter(
+      (d) => d.params !== null && !d.name.includes(EXPORT_MARKER) && closeAbove(d, include) && innerCalls(d, table).length > 0,
+    );
     if (!defs.length) continue;
     const names = defs.map((d) => d.name);
     const pending: Array<{ includer: string; include: Include; depth: number }> = [{ includer: lex.file, include, depth: 0 }];
@@ -88,7 +90,8 @@ export function findXMacroUses(lex: FileLex, table: WrapperTable, read: TreeRead
           const calls = included.calls.filter((c) => c.name === def.name && c.args);
           if (calls.length) uses.push({ def, include, file, calls });
         }
-        if (next.depth + 1 < MAX_NESTED_INCLUDES) for (const inner of included.includes) pending.push({ includer: file, include: inner, depth: next.depth + 1 });
+        if (next.depth + 1 < MAX_NESTED_INCLUDES)
+          for (const inner of included.includes) pending.push({ includer: file, include: inner, depth: next.depth + 1 });
       }
     }
   }

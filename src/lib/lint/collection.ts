@@ -27,7 +27,13 @@ export function checkCollection(
     const symbol = namesIn(record).symbol ?? record.id;
     const first = bySymbol.get(symbol);
     if (first) {
-      problems.push({ file: record.file, ...record.locate(['symbol']), severity: 'error', rule: 'duplicate-symbol', message: `symbol ${symbol} is already recorded in ${first.file}` });
+      problems.push({
+        file: record.file,
+        ...record.locate(['symbol']),
+        severity: 'error',
+        rule: 'duplicate-symbol',
+        message: `symbol ${symbol} is already recorded in ${first.file}`,
+      });
       duplicates.add(record);
       continue;
     }
@@ -46,17 +52,37 @@ export function checkCollection(
   for (const record of records) {
     const { symbol, replacedBy, related } = namesIn(record);
     if (replacedBy && replacedBy !== symbol && !exists(replacedBy)) {
-      problems.push({ file: record.file, ...record.locate(['replaced_by']), severity: 'error', rule: 'replaced-by-exists', message: `replaced_by: ${missing(replacedBy)}` });
+      problems.push({
+        file: record.file,
+        ...record.locate(['replaced_by']),
+        severity: 'error',
+        rule: 'replaced-by-exists',
+        message: `replaced_by: ${missing(replacedBy)}`,
+      });
     }
     related.forEach((s, i) => {
-      if (s && !exists(s)) problems.push({ file: record.file, ...record.locate(['related', i]), severity: 'error', rule: 'related-exists', message: `related: ${missing(s)}` });
+      if (s && !exists(s))
+        problems.push({
+          file: record.file,
+          ...record.locate(['related', i]),
+          severity: 'error',
+          rule: 'related-exists',
+          message: `related: ${missing(s)}`,
+        });
     });
   }
   // A body link must land on a page: a record, or a symbol of the latest snapshot.
   for (const record of records) {
     for (const ref of record.symRefs ?? []) {
       if (!bySymbol.has(ref.name) && !latestSymbols.has(ref.name)) {
-        problems.push({ file: record.file, line: ref.line, column: ref.column, severity: 'error', rule: 'sym-exists', message: `<Sym name="${ref.name}"> has no page: it has no record and is not exported in the latest snapshot; write it as \`${ref.name}\`` });
+        problems.push({
+          file: record.file,
+          line: ref.line,
+          column: ref.column,
+          severity: 'error',
+          rule: 'sym-exists',
+          message: `<Sym name="${ref.name}"> has no page: it has no record and is not exported in the latest snapshot; write it as \`${ref.name}\``,
+        });
       }
     }
   }
@@ -80,7 +106,10 @@ function caseTwins(records: readonly Parsed<RecordData>[]): Problem[] {
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     for (const record of group) {
-      const others = group.filter((r) => r !== record).map((r) => r.file).sort();
+      const others = group
+        .filter((r) => r !== record)
+        .map((r) => r.file)
+        .sort();
       problems.push({
         file: record.file,
         ...record.locate(['symbol']),
@@ -95,8 +124,18 @@ function caseTwins(records: readonly Parsed<RecordData>[]): Problem[] {
 
 /** Names that get one page (and one feed) on the site: its subsystem and namespace pages slugify them. */
 const PAGE_NAMES = [
-  { field: 'subsystem', what: 'subsystem', page: (name: string) => sitePaths('/').subsystem(name), of: (r: Parsed<RecordData>) => text(fieldOf(r, 'subsystem')) },
-  { field: 'namespace', what: 'namespace', page: (name: string) => sitePaths('/').namespace(name), of: (r: Parsed<RecordData>) => namespaceOf(r) },
+  {
+    field: 'subsystem',
+    what: 'subsystem',
+    page: (name: string) => sitePaths('/').subsystem(name),
+    of: (r: Parsed<RecordData>) => text(fieldOf(r, 'subsystem')),
+  },
+  {
+    field: 'namespace',
+    what: 'namespace',
+    page: (name: string) => sitePaths('/').namespace(name),
+    of: (r: Parsed<RecordData>) => namespaceOf(r),
+  },
 ] as const;
 
 /** The kernel's own spelling: subsystems are paths (lowercase), namespaces are upper case, module lists lower case. */
@@ -114,7 +153,15 @@ function sharedPages(records: readonly Parsed<RecordData>[], mechanisms: readonl
   for (const { field, what, page, of } of PAGE_NAMES) {
     const bySlug = new Map<string, Map<string, Parsed<RecordData>[]>>();
     // Mechanism decisions appear on the namespace page they name (as the site lists them).
-    const named = field === 'namespace' ? [...records, ...mechanisms.filter((m) => MECHANISM_NAMESPACE.test(text(fieldOf(m as unknown as Parsed<RecordData>, 'namespace')) ?? '')) as unknown as Parsed<RecordData>[]] : records;
+    const named =
+      field === 'namespace'
+        ? [
+            ...records,
+            ...(mechanisms.filter((m) =>
+              MECHANISM_NAMESPACE.test(text(fieldOf(m as unknown as Parsed<RecordData>, 'namespace')) ?? ''),
+            ) as unknown as Parsed<RecordData>[]),
+          ]
+        : records;
     for (const record of named) {
       const name = record.file.startsWith(MECHANISMS_DIR) ? text(fieldOf(record, 'namespace')) : of(record);
       if (name === undefined) continue;
@@ -127,7 +174,9 @@ function sharedPages(records: readonly Parsed<RecordData>[], mechanisms: readonl
       if (spellings.size < 2) continue;
       const firstFile = (list: Parsed<RecordData>[]) => list.map((r) => r.file).sort()[0]!;
       const usual = (name: string) => Number(name === conventional(field, name));
-      const [kept, keptRecords] = [...spellings].sort(([x, a], [y, b]) => b.length - a.length || usual(y) - usual(x) || (firstFile(a) < firstFile(b) ? -1 : 1))[0]!;
+      const [kept, keptRecords] = [...spellings].sort(
+        ([x, a], [y, b]) => b.length - a.length || usual(y) - usual(x) || (firstFile(a) < firstFile(b) ? -1 : 1),
+      )[0]!;
       for (const [name, list] of spellings) {
         if (name === kept) continue;
         for (const record of list) {
@@ -173,5 +222,9 @@ function namesIn(record: Parsed<RecordData>): { symbol?: string; replacedBy?: st
   if (record.data) return { symbol: record.data.symbol, replacedBy: record.data.replaced_by, related: record.data.related ?? [] };
   const raw = record.raw ?? {};
   const name = (value: unknown) => (typeof value === 'string' && C_IDENTIFIER.test(value) ? value : undefined);
-  return { symbol: name(raw['symbol']), replacedBy: name(raw['replaced_by']), related: Array.isArray(raw['related']) ? raw['related'].map(name) : [] };
+  return {
+    symbol: name(raw['symbol']),
+    replacedBy: name(raw['replaced_by']),
+    related: Array.isArray(raw['related']) ? raw['related'].map(name) : [],
+  };
 }

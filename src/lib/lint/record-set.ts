@@ -40,7 +40,12 @@ export interface RecordSet {
 
 /** Every problem of the set, sorted; the set is valid when none is an error. */
 export function checkRecordSet(set: RecordSet): Problem[] {
-  return [...(set.entries ?? []), ...set.records.flatMap((r) => r.problems), ...checkCollection(set.records, set.symbols.known, set.symbols.latest, set.mechanisms), ...checkAgainstSnapshot(set.records, set.symbols.latestSnapshot)].sort(compareProblems);
+  return [
+    ...(set.entries ?? []),
+    ...set.records.flatMap((r) => r.problems),
+    ...checkCollection(set.records, set.symbols.known, set.symbols.latest, set.mechanisms),
+    ...checkAgainstSnapshot(set.records, set.symbols.latestSnapshot),
+  ].sort(compareProblems);
 }
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');

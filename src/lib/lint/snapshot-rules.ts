@@ -28,24 +28,30 @@ export function checkAgainstSnapshot(records: readonly Parsed<RecordData>[], lat
     });
     const where = (rs: typeof rows) => [...new Set(rs.map((r) => `${exportKind(r).type} in ${r.file}`))].join('; ');
     const otherArches = [...new Set(rows.filter((r) => !relevant.includes(r)).map((r) => rowArch(r.file)!))];
-    const report = (message: string) => problems.push({ file: record.file, ...record.locate(['type']), severity: 'error', rule: 'type-matches-snapshot', message });
+    const report = (message: string) =>
+      problems.push({ file: record.file, ...record.locate(['type']), severity: 'error', rule: 'type-matches-snapshot', message });
     if (d.type === 'unexported') {
       if (!relevant.length) continue;
       const archOnly = relevant.every((r) => rowArch(r.file) !== undefined);
-      const hint = archOnly && !d.arches
-        ? `; if the decision concerns other architectures, name them in arches (the export is in ${[...new Set(relevant.map((r) => rowArch(r.file)))].join(', ')} code)`
-        : '; record the new decision (history entry and type)';
+      const hint =
+        archOnly && !d.arches
+          ? `; if the decision concerns other architectures, name them in arches (the export is in ${[...new Set(relevant.map((r) => rowArch(r.file)))].join(', ')} code)`
+          : '; record the new decision (history entry and type)';
       report(`is unexported but ${latest.version} exports ${d.symbol}${scope ? ` ${scope}` : ''}: ${where(relevant)}${hint}`);
       continue;
     }
     // A symbol the release does not export at all may be newer than it, or gone: drift reports that.
     if (!rows.length) continue;
     if (!relevant.length) {
-      report(`is ${d.type} but ${latest.version} exports ${d.symbol} only in ${otherArches.join(', ')} code, not ${scope}; set arches to the architectures the decision concerns`);
+      report(
+        `is ${d.type} but ${latest.version} exports ${d.symbol} only in ${otherArches.join(', ')} code, not ${scope}; set arches to the architectures the decision concerns`,
+      );
       continue;
     }
     if (!relevant.some((r) => exportKind(r).type === d.type)) {
-      report(`is ${d.type} but ${latest.version} exports ${d.symbol}${scope ? ` ${scope}` : ''} as ${where(relevant)}; update type (with a history entry), or set arches if the decision concerns other architectures`);
+      report(
+        `is ${d.type} but ${latest.version} exports ${d.symbol}${scope ? ` ${scope}` : ''} as ${where(relevant)}; update type (with a history entry), or set arches if the decision concerns other architectures`,
+      );
     }
   }
   return problems;

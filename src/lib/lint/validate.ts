@@ -41,7 +41,10 @@ function plan(repoRoot: string, options: ValidateOptions): Plan {
 function finish({ root, onlyAbs, entries }: Plan, records: Parsed<RecordData>[]): ValidateResult {
   const mechanisms = loadMechanisms(root, sitePaths('/'));
   // The build's content loader decides with the same function (src/loaders/records.ts).
-  let problems = [...checkRecordSet({ records, entries, symbols: knownSymbols(root), mechanisms }), ...mechanisms.flatMap((m) => m.problems)];
+  let problems = [
+    ...checkRecordSet({ records, entries, symbols: knownSymbols(root), mechanisms }),
+    ...mechanisms.flatMap((m) => m.problems),
+  ];
   if (onlyAbs) {
     const wanted = new Set(onlyAbs.map((f) => path.relative(root, f).split(path.sep).join('/')));
     problems = problems.filter((p) => wanted.has(p.file));
@@ -58,14 +61,21 @@ export function validateRepository(repoRoot: string, options: ValidateOptions = 
  * The same check with the record files parsed on every core (worker threads), for large
  * collections; the result is identical to validateRepository's.
  */
-export async function validateRepositoryParallel(repoRoot: string, options: ValidateOptions & { threads?: number } = {}): Promise<ValidateResult> {
+export async function validateRepositoryParallel(
+  repoRoot: string,
+  options: ValidateOptions & { threads?: number } = {},
+): Promise<ValidateResult> {
   const p = plan(repoRoot, options);
   const threads = Math.max(1, options.threads ?? os.availableParallelism());
-  if (threads === 1 || (p.files.length < PARALLEL_THRESHOLD && options.threads === undefined)) return finish(p, loadRecords(p.root, sitePaths('/'), p.files));
+  if (threads === 1 || (p.files.length < PARALLEL_THRESHOLD && options.threads === undefined))
+    return finish(p, loadRecords(p.root, sitePaths('/'), p.files));
   const rel = (file: string) => path.relative(p.root, file).split(path.sep).join('/');
   const parsed = await parseInWorkers(
     p.files.map((file) => ({ file, rel: rel(file) })),
     { base: '/', keepBody: false, threads },
   );
-  return finish(p, parsed.map((r) => fromPortable(r)));
+  return finish(
+    p,
+    parsed.map((r) => fromPortable(r)),
+  );
 }

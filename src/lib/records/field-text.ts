@@ -30,11 +30,19 @@ export function checkFieldText(data: Record<string, unknown>): TextProblem[] {
       const prose = PROSE_FIELDS.has(field);
       const bad = CONTROL_CHARACTERS.exec(value) ?? (prose ? null : NEWLINE_OR_TAB.exec(value));
       if (bad) {
-        problems.push({ path, rule: 'control-character', message: `${name} contains the control character ${escapeCharacter(bad[0])} at character ${bad.index + 1}; ${prose ? 'write plain text' : 'write it on one line of plain text'}` });
+        problems.push({
+          path,
+          rule: 'control-character',
+          message: `${name} contains the control character ${escapeCharacter(bad[0])} at character ${bad.index + 1}; ${prose ? 'write plain text' : 'write it on one line of plain text'}`,
+        });
       } else if (value !== '' && value.trim() === '') {
         problems.push({ path, rule: 'field-whitespace', message: `${name} is blank; write the value, or leave the field out` });
       } else if (!prose && value !== value.trim()) {
-        problems.push({ path, rule: 'field-whitespace', message: `${name} ${/^\s/.test(value) ? 'starts' : 'ends'} with blank space; remove it` });
+        problems.push({
+          path,
+          rule: 'field-whitespace',
+          message: `${name} ${/^\s/.test(value) ? 'starts' : 'ends'} with blank space; remove it`,
+        });
       }
       continue;
     }
@@ -43,7 +51,13 @@ export function checkFieldText(data: Record<string, unknown>): TextProblem[] {
     for (const [key, child] of entries.reverse()) {
       if (typeof key === 'string') {
         const bad = CONTROL_CHARACTERS.exec(key) ?? NEWLINE_OR_TAB.exec(key);
-        if (bad) problems.push({ path: [...path, key], rule: 'control-character', atKey: true, message: `a field name contains the control character ${escapeCharacter(bad[0])}` });
+        if (bad)
+          problems.push({
+            path: [...path, key],
+            rule: 'control-character',
+            atKey: true,
+            message: `a field name contains the control character ${escapeCharacter(bad[0])}`,
+          });
       }
       stack.push({ value: child, path: [...path, key] });
     }

@@ -40,9 +40,31 @@ export function listRecordEntries(dir: string, root: string): RecordEntries {
   for (const entry of entries) {
     const file = path.join(dir, entry.name);
     if (entry.name === 'README.md' && entry.isFile()) continue;
-    const kind = entry.isFile() ? undefined : entry.isSymbolicLink() ? 'a symbolic link' : entry.isDirectory() ? 'a directory' : entry.isFIFO() ? 'a FIFO (named pipe)' : entry.isSocket() ? 'a socket' : 'not a regular file';
-    const why = kind ? `is ${kind}; only regular files are read as records` : entry.name.startsWith('.') ? 'is a hidden file; records are never hidden (rename it, or move it out of the directory)' : undefined;
-    if (why) problems.push({ file: relative(root, file), line: 1, column: 1, severity: 'warning', rule: 'record-entry', message: `${printable(entry.name)} ${why}: not read` });
+    const kind = entry.isFile()
+      ? undefined
+      : entry.isSymbolicLink()
+        ? 'a symbolic link'
+        : entry.isDirectory()
+          ? 'a directory'
+          : entry.isFIFO()
+            ? 'a FIFO (named pipe)'
+            : entry.isSocket()
+              ? 'a socket'
+              : 'not a regular file';
+    const why = kind
+      ? `is ${kind}; only regular files are read as records`
+      : entry.name.startsWith('.')
+        ? 'is a hidden file; records are never hidden (rename it, or move it out of the directory)'
+        : undefined;
+    if (why)
+      problems.push({
+        file: relative(root, file),
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        rule: 'record-entry',
+        message: `${printable(entry.name)} ${why}: not read`,
+      });
     else files.push(file);
   }
   return { files: files.sort(), problems: problems.sort((a, b) => (a.file < b.file ? -1 : 1)) };
@@ -54,7 +76,9 @@ export function loadRecords(root: string, paths: SitePaths, files = listRecordFi
 }
 
 export function loadMechanisms(root: string, paths: SitePaths): Parsed<MechanismData>[] {
-  return listRecordFiles(path.join(root, MECHANISMS_DIR)).map((file) => parseMechanismFile(relative(root, file), fs.readFileSync(file), paths));
+  return listRecordFiles(path.join(root, MECHANISMS_DIR)).map((file) =>
+    parseMechanismFile(relative(root, file), fs.readFileSync(file), paths),
+  );
 }
 
 /** Committed snapshots, oldest release first. */

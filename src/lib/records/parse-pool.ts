@@ -16,14 +16,19 @@ export interface ParseJob {
 export const PARALLEL_THRESHOLD = 2000;
 
 /** Results come back in job order. `keepBody` keeps the body text and its HTML (the loader needs them; validate does not). */
-export async function parseInWorkers(jobs: readonly ParseJob[], options: { base: string; keepBody: boolean; threads?: number }): Promise<PortableParsed<RecordData>[]> {
+export async function parseInWorkers(
+  jobs: readonly ParseJob[],
+  options: { base: string; keepBody: boolean; threads?: number },
+): Promise<PortableParsed<RecordData>[]> {
   const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), jobs.length));
   const shares = Array.from({ length: threads }, (_, i) => jobs.filter((_, k) => k % threads === i));
   const parsed = await Promise.all(
     shares.map(
       (share) =>
         new Promise<PortableParsed<RecordData>[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { base: options.base, jobs: share, keepBody: options.keepBody } });
+          const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
+            workerData: { base: options.base, jobs: share, keepBody: options.keepBody },
+          });
           worker.once('message', resolve);
           worker.once('error', reject);
         }),

@@ -47,7 +47,8 @@ const recordKind: Kind<RecordData> = {
     if (extension !== '.mdx') return `record file must end in .mdx (got "${extension || 'no extension'}")`;
     if (!C_IDENTIFIER.test(id)) return `file name "${id}.mdx" must be the symbol, a C identifier (no spaces or dashes)`;
     const symbol = data?.['symbol'];
-    if (typeof symbol === 'string' && symbol !== id) return `file name must equal the symbol: rename to ${symbol}.mdx (or fix symbol: ${id})`;
+    if (typeof symbol === 'string' && symbol !== id)
+      return `file name must equal the symbol: rename to ${symbol}.mdx (or fix symbol: ${id})`;
     return undefined;
   },
 };
@@ -79,7 +80,21 @@ function parseSafely<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind:
   } catch (error) {
     const message = printable(error instanceof Error ? error.message : String(error)).slice(0, 200);
     const id = path.basename(file, path.extname(file));
-    return { file, id, locate: () => ({ line: 1, column: 1 }), problems: [{ file, line: 1, column: 1, severity: 'error', rule: 'record-unreadable', message: `the record could not be checked (${message}); simplify it` }] };
+    return {
+      file,
+      id,
+      locate: () => ({ line: 1, column: 1 }),
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          rule: 'record-unreadable',
+          message: `the record could not be checked (${message}); simplify it`,
+        },
+      ],
+    };
   }
 }
 
@@ -125,7 +140,11 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
     else {
       result.raw = raw;
       const schema = kind.schema as unknown as z.core.$ZodType;
-      for (const p of problemsFromIssues(parsed.error.issues, (fp) => fieldNames(schema, fp), (fp) => fieldDescription(schema, fp))) {
+      for (const p of problemsFromIssues(
+        parsed.error.issues,
+        (fp) => fieldNames(schema, fp),
+        (fp) => fieldDescription(schema, fp),
+      )) {
         // A missing field has no line of its own: point at the opening --- of the frontmatter.
         const place = p.rule === 'required-field' ? locator.start() : locator.locate(p.path, p.atKey);
         at(place.line, place.column, p.rule, p.message);
@@ -140,7 +159,12 @@ function parseFile<T>(file: string, bytes: Uint8Array, paths: SitePaths, kind: K
     at(offset(tree.line), tree.column, 'mdx-syntax', `MDX syntax error: ${tree.message}`);
   } else if (deep) {
     // Checking and rendering walk the tree recursively: a body nested deeper than any prose needs is refused first.
-    at(offset(deep.line), deep.column, 'body-depth', `the body nests quotes, lists or elements more than ${MAX_BODY_DEPTH} levels deep; flatten it`);
+    at(
+      offset(deep.line),
+      deep.column,
+      'body-depth',
+      `the body nests quotes, lists or elements more than ${MAX_BODY_DEPTH} levels deep; flatten it`,
+    );
   } else {
     const bodyProblems = checkBody(tree.tree);
     result.symRefs = symReferences(tree.tree).map((r) => ({ ...r, line: offset(r.line) }));

@@ -26,13 +26,23 @@ const shown = (value: unknown) => {
   return truncateText(printable(String(value)), 60);
 };
 
-export function problemsFromIssues(issues: readonly Issue[], knownKeys: (path: PropertyKey[]) => string[], descriptionOf: (path: PropertyKey[]) => string | undefined): FieldProblem[] {
+export function problemsFromIssues(
+  issues: readonly Issue[],
+  knownKeys: (path: PropertyKey[]) => string[],
+  descriptionOf: (path: PropertyKey[]) => string | undefined,
+): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const issue of issues) collect(issue, [], out, knownKeys, descriptionOf);
   return out;
 }
 
-function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], knownKeys: (path: PropertyKey[]) => string[], descriptionOf: (path: PropertyKey[]) => string | undefined) {
+function collect(
+  issue: Issue,
+  prefix: PropertyKey[],
+  out: FieldProblem[],
+  knownKeys: (path: PropertyKey[]) => string[],
+  descriptionOf: (path: PropertyKey[]) => string | undefined,
+) {
   const path = [...prefix, ...issue.path];
   const name = fieldPath(path) || 'frontmatter';
   const last = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
@@ -50,7 +60,12 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
     case 'unrecognized_keys':
       for (const key of issue.keys) {
         const guess = closest(key, knownKeys(path));
-        out.push({ path: [...typed, key], rule: 'unknown-field', atKey: true, message: `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''}` });
+        out.push({
+          path: [...typed, key],
+          rule: 'unknown-field',
+          atKey: true,
+          message: `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''}`,
+        });
       }
       return;
     case 'invalid_value': {
@@ -71,9 +86,17 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
       if (input === undefined) {
         out.push(required(path, typed, name, descriptionOf));
       } else {
-        const got = input === null ? 'nothing' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input} ${shown(input)}`;
+        const got =
+          input === null
+            ? 'nothing'
+            : Array.isArray(input)
+              ? 'a list'
+              : typeof input === 'object'
+                ? 'a mapping'
+                : `${typeof input} ${shown(input)}`;
         // YAML reads an unquoted 6.1 as a number; the fix is the release's own spelling.
-        const hint = typeof input === 'number' && ruleOf('format', last) === 'version-format' ? '; write the release with its v, like v5.3' : '';
+        const hint =
+          typeof input === 'number' && ruleOf('format', last) === 'version-format' ? '; write the release with its v, like v5.3' : '';
         out.push({ path: typed, rule: 'field-type', message: `${name} must be ${article(issue.expected)} (got ${got})${hint}` });
       }
       return;
@@ -82,7 +105,11 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
       return;
     case 'too_small':
     case 'too_big':
-      out.push({ path: typed, rule: custom ?? 'field-value', message: `${name} ${issue.code === 'too_small' && issue.origin === 'string' ? 'must not be empty' : issue.message}` });
+      out.push({
+        path: typed,
+        rule: custom ?? 'field-value',
+        message: `${name} ${issue.code === 'too_small' && issue.origin === 'string' ? 'must not be empty' : issue.message}`,
+      });
       return;
     default:
       out.push({ path: typed, rule: custom ?? 'field-value', message: `${name} ${issue.message}` });
@@ -90,7 +117,12 @@ function collect(issue: Issue, prefix: PropertyKey[], out: FieldProblem[], known
 }
 
 /** A missing field (zod reports it as a wrong type, or for an enum as a wrong value). */
-function required(path: PropertyKey[], typed: (string | number)[], name: string, descriptionOf: (path: PropertyKey[]) => string | undefined): FieldProblem {
+function required(
+  path: PropertyKey[],
+  typed: (string | number)[],
+  name: string,
+  descriptionOf: (path: PropertyKey[]) => string | undefined,
+): FieldProblem {
   const about = descriptionOf(path);
   return { path: typed, rule: 'required-field', atKey: true, message: `${name} is required${about ? ` (${about})` : ''}` };
 }
@@ -135,6 +167,12 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string {
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function article(expected: string): string {
-  const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', number: 'a number', boolean: 'true or false' };
+  const words: Record<string, string> = {
+    string: 'text',
+    array: 'a list',
+    object: 'a mapping',
+    number: 'a number',
+    boolean: 'true or false',
+  };
   return words[expected] ?? expected;
 }

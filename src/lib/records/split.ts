@@ -18,14 +18,24 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function splitRecord(bytes: Uint8Array): SplitResult {
   if (bytes.length > MAX_RECORD_BYTES) {
-    return fail(1, 1, 'record-size', `record is ${formatKiB(bytes.length)}; the limit is ${formatKiB(MAX_RECORD_BYTES)} (a rationale is prose, not a dump)`);
+    return fail(
+      1,
+      1,
+      'record-size',
+      `record is ${formatKiB(bytes.length)}; the limit is ${formatKiB(MAX_RECORD_BYTES)} (a rationale is prose, not a dump)`,
+    );
   }
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return fail(at.line, at.column, 'encoding-utf8', `file is not valid UTF-8 (bad byte 0x${bytes[at.offset]!.toString(16).padStart(2, '0')})`);
+    return fail(
+      at.line,
+      at.column,
+      'encoding-utf8',
+      `file is not valid UTF-8 (bad byte 0x${bytes[at.offset]!.toString(16).padStart(2, '0')})`,
+    );
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') return fail(1, 1, 'frontmatter-missing', 'file is empty; a record starts with --- frontmatter');
@@ -60,7 +70,7 @@ function formatKiB(bytes: number): string {
 function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     let valid = len > 0 && i + len <= bytes.length;

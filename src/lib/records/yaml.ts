@@ -19,13 +19,25 @@ export function parseFrontmatter(frontmatter: string, firstLine: number): YamlRe
   const tab = /^( *)\t/m.exec(frontmatter);
   if (tab) {
     const line = firstLine + frontmatter.slice(0, tab.index).split('\n').length - 1;
-    return { ok: false, line, column: tab[1]!.length + 1, rule: 'yaml-tab', message: 'tab character in indentation; YAML indents with spaces' };
+    return {
+      ok: false,
+      line,
+      column: tab[1]!.length + 1,
+      rule: 'yaml-tab',
+      message: 'tab character in indentation; YAML indents with spaces',
+    };
   }
   try {
     // gray-matter splits and parses; the text handed to it is already the frontmatter alone.
     const data = matter(`---\n${frontmatter}\n---\n`, { engines }).data as unknown;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      return { ok: false, line: firstLine, column: 1, rule: 'frontmatter-mapping', message: 'frontmatter must be a mapping of field: value lines' };
+      return {
+        ok: false,
+        line: firstLine,
+        column: 1,
+        rule: 'frontmatter-mapping',
+        message: 'frontmatter must be a mapping of field: value lines',
+      };
     }
     const shape = checkShape(data);
     if (shape) {
@@ -35,7 +47,14 @@ export function parseFrontmatter(frontmatter: string, firstLine: number): YamlRe
     return { ok: true, data };
   } catch (error) {
     // The YAML reader recurses per level: nesting deep enough to exhaust the stack is the depth limit's case.
-    if (error instanceof RangeError) return { ok: false, line: firstLine, column: 1, rule: 'yaml-size', message: `frontmatter is nested more than ${MAX_YAML_DEPTH} levels deep` };
+    if (error instanceof RangeError)
+      return {
+        ok: false,
+        line: firstLine,
+        column: 1,
+        rule: 'yaml-size',
+        message: `frontmatter is nested more than ${MAX_YAML_DEPTH} levels deep`,
+      };
     const e = error as { mark?: { line: number; column: number }; reason?: string; message?: string };
     // A message quotes the input at most briefly (a hostile file must not make a huge error line).
     const reason = truncateText(printable(e.reason ?? e.message ?? String(error)), 200);
@@ -49,7 +68,13 @@ export function parseFrontmatter(frontmatter: string, firstLine: number): YamlRe
       const colon = line.indexOf(':', start);
       const key = colon > start ? truncateText(printable(line.slice(start, colon).trimEnd()), 60) : undefined;
       // js-yaml's mark can fall before the line (a key whose value is a block list): point at the key then.
-      return { ok: false, line: firstLine + index, column: column > 0 ? column : start + 1, rule: 'yaml-duplicate-key', message: `field ${key ? `"${key}" ` : ''}is given twice; keep one` };
+      return {
+        ok: false,
+        line: firstLine + index,
+        column: column > 0 ? column : start + 1,
+        rule: 'yaml-duplicate-key',
+        message: `field ${key ? `"${key}" ` : ''}is given twice; keep one`,
+      };
     }
     let message = `YAML syntax error: ${reason}`;
     const quote = /end of the stream within a (double|single) quoted scalar/.exec(reason);
@@ -79,9 +104,14 @@ function checkShape(data: object): { rule: string; message: string } | undefined
   let values = 0;
   while (stack.length) {
     const { value, depth } = stack.pop()!;
-    if (++values > MAX_YAML_VALUES) return { rule: 'yaml-size', message: `frontmatter holds more than ${MAX_YAML_VALUES} values; a record needs a few dozen` };
+    if (++values > MAX_YAML_VALUES)
+      return { rule: 'yaml-size', message: `frontmatter holds more than ${MAX_YAML_VALUES} values; a record needs a few dozen` };
     if (value === null || typeof value !== 'object') continue;
-    if (seen.has(value)) return { rule: 'yaml-alias', message: 'YAML anchors and aliases (&name, *name) are not allowed in frontmatter: write each value out' };
+    if (seen.has(value))
+      return {
+        rule: 'yaml-alias',
+        message: 'YAML anchors and aliases (&name, *name) are not allowed in frontmatter: write each value out',
+      };
     seen.add(value);
     if (depth > MAX_YAML_DEPTH) return { rule: 'yaml-size', message: `frontmatter is nested more than ${MAX_YAML_DEPTH} levels deep` };
     for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });

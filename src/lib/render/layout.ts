@@ -75,5 +75,6 @@ export interface DocumentParts {
 /** A whole page, as Base.astro lays it out. */
 export function documentHtml(page: DocumentParts): string {
   const { paths } = page;
-  return html`<!DOCTYPE html><html lang="en"><head>${headTags(paths, page.title, page.description)}<link rel="stylesheet" href="${page.stylesheet}">${page.head}</head><body>${siteHeader(paths)}<main id="content" tabindex="-1">${page.main}</main>${siteFooter(paths)}<script>${raw(SEARCH_BOX_SCRIPT)}</script></body></html>`.value;
+  return html`<!DOCTYPE html><html lang="en"><head>${headTags(paths, page.title, page.description)}<link rel="stylesheet" href="${page.stylesheet}">${page.head}</head><body>${siteHeader(paths)}<main id="content" tabindex="-1">${page.main}</main>${siteFooter(paths)}<script>${raw(SEARCH_BOX_SCRIPT)}</script></body></html>`
+    .value;
 }

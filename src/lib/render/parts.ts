@@ -32,7 +32,8 @@ const heading = (level: 2 | 4, text: string) => (level === 2 ? html`<h2>${text}<
 
 export function threadList(threads: readonly Thread[], { level = 2, landmark = true }: SectionOptions = {}): Html {
   const items = threads.map(
-    (t) => html`<li>${t.role && html`<span class="role role-${t.role}">${t.role}</span>`}<a href="${t.url}" rel="nofollow noopener"><code>${t.messageId}</code></a>${t.note && html`<span class="note">${t.note}</span>`}</li>`,
+    (t) =>
+      html`<li>${t.role && html`<span class="role role-${t.role}">${t.role}</span>`}<a href="${t.url}" rel="nofollow noopener"><code>${t.messageId}</code></a>${t.note && html`<span class="note">${t.note}</span>`}</li>`,
   );
   return html`<section class="threads"${landmark && html` aria-label="Mailing-list threads"`}>${heading(level, 'Threads')}<ul>${items}</ul></section>`;
 }
@@ -45,7 +46,14 @@ export function historyList(history: readonly HistoryEntry[], { level = 2, landm
   return html`<section class="history"${landmark && html` aria-label="History"`}>${heading(level, 'History')}<ol class="timeline">${items}</ol></section>`;
 }
 
-const CHANGE_LABELS: Record<TimelineChange, string> = { first: '', unchanged: '', absent: '', added: 'added', removed: 'removed', retyped: 'changed' };
+const CHANGE_LABELS: Record<TimelineChange, string> = {
+  first: '',
+  unchanged: '',
+  absent: '',
+  added: 'added',
+  removed: 'removed',
+  retyped: 'changed',
+};
 
 /** How each committed snapshot exports the symbol; every release links to its page of changes. */
 export function exportTimeline(paths: SitePaths, steps: readonly TimelineStep[]): Html | undefined {
@@ -56,7 +64,9 @@ export function exportTimeline(paths: SitePaths, steps: readonly TimelineStep[])
     : html`<ol>${steps.map((s) => {
         const forms = s.forms.length
           ? joined(
-              s.forms.map((f) => html`<code>${f.macro}</code>${f.namespace && html` <span class="ns">${describeNamespace(f.namespace)}</span>`}`),
+              s.forms.map(
+                (f) => html`<code>${f.macro}</code>${f.namespace && html` <span class="ns">${describeNamespace(f.namespace)}</span>`}`,
+              ),
               ' + ',
             )
           : html`<span class="absent">not exported</span>`;
@@ -78,7 +88,8 @@ export function scopeTable(paths: SitePaths, byScope: ExportsByScope): Html | un
       : html`<span class="absent">—</span>`;
   const head = html`<tr><th scope="col">Built for</th>${byScope.releases.map((r) => html`<th scope="col"><a href="${paths.release(r)}">${r}</a></th>`)}</tr>`;
   const body = byScope.rows.map(
-    (row) => html`<tr><th scope="row">${row.scope === ALL_ARCHES ? 'every architecture' : row.scope}</th>${row.cells.map((c) => html`<td>${cell(c)}</td>`)}</tr>`,
+    (row) =>
+      html`<tr><th scope="row">${row.scope === ALL_ARCHES ? 'every architecture' : row.scope}</th>${row.cells.map((c) => html`<td>${cell(c)}</td>`)}</tr>`,
   );
   return html`<section class="scope-table" aria-labelledby="exports-by-arch" data-pagefind-ignore><h2 id="exports-by-arch">Export by architecture</h2><p class="meta">Code in <code>arch/&lt;name&gt;/</code> is built only for that architecture; everything else for all of them. — means not exported there.</p><div class="table-wrap"><table><thead>${head}</thead><tbody>${body}</tbody></table></div></section>`;
 }

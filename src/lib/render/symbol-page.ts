@@ -39,9 +39,16 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
   const latestRows = ctx.snapshotIndexes.at(-1)?.bySymbol.get(d.symbol) ?? [];
   const fact = (term: string, value: Html | string) => html`<dt>${term}</dt><dd>${value}</dd>`;
   const facts = [
-    fact(d.arches ? `Export type on ${d.arches.join(', ')}` : 'Export type', html`<a href="${paths.type(d.type)}"><code>${d.type}</code></a>`),
+    fact(
+      d.arches ? `Export type on ${d.arches.join(', ')}` : 'Export type',
+      html`<a href="${paths.type(d.type)}"><code>${d.type}</code></a>`,
+    ),
     fact('Licence', licenceNote(d.type)),
-    d.arches && fact('Architectures', `${d.arches.join(', ')}: the decision concerns ${d.arches.length === 1 ? "this architecture's" : "these architectures'"} code; others may export a symbol of the same name on other terms (see Export by architecture)`),
+    d.arches &&
+      fact(
+        'Architectures',
+        `${d.arches.join(', ')}: the decision concerns ${d.arches.length === 1 ? "this architecture's" : "these architectures'"} code; others may export a symbol of the same name on other terms (see Export by architecture)`,
+      ),
     latestRows.length > 0 && fact(`In ${latestRelease}`, exportSentence(latestRows, latestRelease)),
     ns &&
       (d.type === 'EXPORT_SYMBOL_FOR_MODULES'
@@ -56,7 +63,14 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
     fact('Decided', html`<time datetime="${d.date}">${d.date}</time>`),
     d.contact && fact('Contact', d.contact),
     d.users && fact('Users', d.users.join(', ')),
-    d.related && fact('Related', html`${joined(d.related.map((s) => symbolLink(paths, s, known)), ', ')}`),
+    d.related &&
+      fact(
+        'Related',
+        html`${joined(
+          d.related.map((s) => symbolLink(paths, s, known)),
+          ', ',
+        )}`,
+      ),
   ];
   // Pagefind indexes the symbol, summary and rationale: threads and history would add words
   // (Message-IDs, dates) that no one searches for, and cost index time and memory at 40,000 records.
@@ -76,7 +90,13 @@ function entityNote(symbol: string, rows: readonly ExportRow[], ctx: SymbolPageC
   if (rows.length === 0 || entity === 'symbol') return undefined;
   const similar = similarExports(ctx.snapshotIndexes.at(-1), symbol);
   const version = ctx.snapshotIndexes.at(-1)?.release ?? '';
-  return html`<div class="entity-note"><p><strong>${symbol} is a ${ENTITY_NAMES[entity]}, not an exported function or variable.</strong> No symbol named <code>${symbol}</code> is exported in ${version}: a module that attaches to the ${ENTITY_NAMES[entity]} links against the linker symbols below, and a call to <code>${symbol}()</code> in C links against whatever the kernel headers make of it.</p>${similar.length > 0 && html`<p>Exported in ${version} with <code>${symbol}</code> in their name: ${joined(similar.map((s) => symbolLink(ctx.paths, s, ctx.known)), ', ')}.</p>`}</div>`;
+  return html`<div class="entity-note"><p><strong>${symbol} is a ${ENTITY_NAMES[entity]}, not an exported function or variable.</strong> No symbol named <code>${symbol}</code> is exported in ${version}: a module that attaches to the ${ENTITY_NAMES[entity]} links against the linker symbols below, and a call to <code>${symbol}()</code> in C links against whatever the kernel headers make of it.</p>${
+    similar.length > 0 &&
+    html`<p>Exported in ${version} with <code>${symbol}</code> in their name: ${joined(
+      similar.map((s) => symbolLink(ctx.paths, s, ctx.known)),
+      ', ',
+    )}.</p>`
+  }</div>`;
 }
 
 function undocumentedArticle(symbol: UndocumentedSymbol, ctx: SymbolPageContext): Html {
@@ -109,7 +129,13 @@ export function linkerAliasPageHtml(alias: LinkerAlias, ctx: SymbolPageContext):
 }
 
 export function recordPageHtml(record: SiteRecord, ctx: SymbolPageContext): string {
-  return documentHtml({ paths: ctx.paths, stylesheet: ctx.stylesheet, title: record.data.symbol, description: record.data.summary, main: recordArticle(record, ctx) });
+  return documentHtml({
+    paths: ctx.paths,
+    stylesheet: ctx.stylesheet,
+    title: record.data.symbol,
+    description: record.data.summary,
+    main: recordArticle(record, ctx),
+  });
 }
 
 export function undocumentedPageHtml(symbol: UndocumentedSymbol, ctx: SymbolPageContext): string {

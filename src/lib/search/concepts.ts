@@ -20,7 +20,14 @@ export interface ConceptPage {
 }
 
 export interface ConceptInputs {
-  mechanisms: readonly { id: string; title: string; summary: string; types: readonly string[]; macros?: readonly string[]; namespace?: string }[];
+  mechanisms: readonly {
+    id: string;
+    title: string;
+    summary: string;
+    types: readonly string[];
+    macros?: readonly string[];
+    namespace?: string;
+  }[];
   /** Importable namespaces with a page (/namespaces/<name>/); module groups are reached through /namespaces/. */
   namespaces: readonly string[];
   /** Subsystems with a page (/subsystems/<name>/). */
@@ -62,24 +69,72 @@ export function conceptPages(paths: SitePaths, inputs: ConceptInputs): ConceptPa
     {
       t: "Check a module's symbols",
       u: paths.checkModule(),
-      k: ['check module', 'check-module', 'module', 'modpost', 'nm', 'undefined symbol', 'ko', 'architecture', 'arch', 'tracepoint', 'EXPORT_TRACEPOINT_SYMBOL', 'static call', 'EXPORT_STATIC_CALL', 'linker symbol', ...KERNEL_ARCHES],
+      k: [
+        'check module',
+        'check-module',
+        'module',
+        'modpost',
+        'nm',
+        'undefined symbol',
+        'ko',
+        'architecture',
+        'arch',
+        'tracepoint',
+        'EXPORT_TRACEPOINT_SYMBOL',
+        'static call',
+        'EXPORT_STATIC_CALL',
+        'linker symbol',
+        ...KERNEL_ARCHES,
+      ],
       d: "An out-of-tree module's undefined symbols against a release and an architecture: GPL-only, namespaces, tracepoints' and static calls' linker symbols.",
     },
   );
-  for (const tier of TIERS) pages.push({ t: `${TIER_PROMISES[tier].title} decisions`, u: paths.tier(tier), k: [tier, 'tier'], d: TIER_PROMISES[tier].promise });
+  for (const tier of TIERS)
+    pages.push({ t: `${TIER_PROMISES[tier].title} decisions`, u: paths.tier(tier), k: [tier, 'tier'], d: TIER_PROMISES[tier].promise });
   for (const m of inputs.mechanisms) {
     const type = m.types[0];
     if (!type) continue;
-    pages.push({ t: m.title, u: `${paths.type(type)}#${m.id}`, k: [...(m.macros ?? []), ...(m.namespace ? [m.namespace] : []), 'mechanism', 'decision'], d: m.summary });
+    pages.push({
+      t: m.title,
+      u: `${paths.type(type)}#${m.id}`,
+      k: [...(m.macros ?? []), ...(m.namespace ? [m.namespace] : []), 'mechanism', 'decision'],
+      d: m.summary,
+    });
   }
   pages.push(
-    { t: 'A–Z index', u: paths.symbols(), k: ['index', 'all symbols', 'symbols'], d: 'Every exported symbol of the latest release, by letter.' },
+    {
+      t: 'A–Z index',
+      u: paths.symbols(),
+      k: ['index', 'all symbols', 'symbols'],
+      d: 'Every exported symbol of the latest release, by letter.',
+    },
     { t: 'Subsystems', u: paths.subsystems(), k: ['subsystem'], d: 'The subsystems with decision records.' },
-    { t: 'Coverage', u: paths.coverage(), k: ['records per subsystem', 'missing records'], d: 'How many exported symbols have a decision record, per subsystem and export type.' },
-    { t: 'Releases', u: paths.releases(), k: ['release', 'changelog', 'changes', 'version'], d: 'What each kernel release exported, added and withdrew.' },
-    { t: 'Data, API and feeds', u: paths.data(), k: ['data', 'api', 'json', 'feed', 'rss', 'download', 'tsv'], d: 'Snapshots, the JSON API and the feeds.' },
+    {
+      t: 'Coverage',
+      u: paths.coverage(),
+      k: ['records per subsystem', 'missing records'],
+      d: 'How many exported symbols have a decision record, per subsystem and export type.',
+    },
+    {
+      t: 'Releases',
+      u: paths.releases(),
+      k: ['release', 'changelog', 'changes', 'version'],
+      d: 'What each kernel release exported, added and withdrew.',
+    },
+    {
+      t: 'Data, API and feeds',
+      u: paths.data(),
+      k: ['data', 'api', 'json', 'feed', 'rss', 'download', 'tsv'],
+      d: 'Snapshots, the JSON API and the feeds.',
+    },
   );
-  for (const ns of inputs.namespaces) pages.push({ t: ns, u: paths.namespace(ns), k: [], d: `Symbol namespace: the symbols exported in ${ns}, and the MODULE_IMPORT_NS line that imports it.` });
+  for (const ns of inputs.namespaces)
+    pages.push({
+      t: ns,
+      u: paths.namespace(ns),
+      k: [],
+      d: `Symbol namespace: the symbols exported in ${ns}, and the MODULE_IMPORT_NS line that imports it.`,
+    });
   for (const s of inputs.subsystems) pages.push({ t: s, u: paths.subsystem(s), k: [], d: `Subsystem: the decision records of ${s}.` });
   return pages;
 }

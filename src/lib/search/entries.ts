@@ -6,7 +6,11 @@ import { describeNamespace, ENTITY_NAMES, exportEntity } from '../kernel/export-
 import type { LinkerAlias } from '../site/symbol-exports.ts';
 
 /** Records, exported symbols without one (a tracepoint says so), and tracepoints' and static calls' linker symbols. */
-export function searchEntries(records: readonly SiteRecord[], undocumented: readonly ExportRow[], aliases: readonly LinkerAlias[] = []): SearchEntry[] {
+export function searchEntries(
+  records: readonly SiteRecord[],
+  undocumented: readonly ExportRow[],
+  aliases: readonly LinkerAlias[] = [],
+): SearchEntry[] {
   const entries: SearchEntry[] = records.map((r) => {
     const ns = effectiveNamespace(r.data);
     return { s: r.data.symbol, t: r.data.status, x: r.data.type, u: r.data.subsystem, ...(ns ? { n: ns } : {}), d: r.data.summary };

@@ -40,7 +40,8 @@ export function matchRank(symbol: string, typed: string): number | undefined {
   const keys = symbolKeys(symbol);
   const whole = keys[0]!;
   if (whole === query) return 1; // exact once leading underscores are ignored
-  const asPart = (key: string) => key.startsWith(query) && (key.length === query.length || key.charAt(query.length) === '_' || query.endsWith('_'));
+  const asPart = (key: string) =>
+    key.startsWith(query) && (key.length === query.length || key.charAt(query.length) === '_' || query.endsWith('_'));
   if (asPart(whole)) return 2; // the family: kmalloc -> kmalloc_array
   if (keys.some((k, i) => i > 0 && asPart(k))) return 3; // a later part: fpu_begin -> kernel_fpu_begin
   if (whole.startsWith(query)) return 4; // a longer word: fpu -> fput

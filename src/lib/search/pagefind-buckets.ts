@@ -14,7 +14,10 @@ export interface PagefindBucket {
 
 const LETTER_GROUPS = ['bce', 'df', 'ghi', 'jklm', 'nop', 'qr', 's', 'tuvwxyz'];
 
-export const PAGEFIND_BUCKETS: readonly PagefindBucket[] = [{ name: 'other' }, ...LETTER_GROUPS.map((letters) => ({ name: letters, letters }))];
+export const PAGEFIND_BUCKETS: readonly PagefindBucket[] = [
+  { name: 'other' },
+  ...LETTER_GROUPS.map((letters) => ({ name: letters, letters })),
+];
 
 /** The bucket of a symbol page, by the first character of its folder name (case matters, as in Pagefind's glob). */
 export function bucketOf(symbol: string): PagefindBucket {

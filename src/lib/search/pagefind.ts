@@ -28,7 +28,17 @@ const PAGEFIND_LIB = path.dirname(fileURLToPath(import.meta.resolve('pagefind'))
 const PAGEFIND_BIN = path.join(PAGEFIND_LIB, 'runner/bin.cjs');
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(path.join(PAGEFIND_LIB, '../package.json'), 'utf8')) as { version: string }).version;
 const RECORD_MARK = Buffer.from('data-pagefind-body');
-const pagefindArgs = (siteDir: string, bucket: PagefindBucket, outputPath: string) => ['--site', siteDir, '--glob', bucketGlob(bucket), '--output-path', outputPath, '--force-language', 'en', '--silent'];
+const pagefindArgs = (siteDir: string, bucket: PagefindBucket, outputPath: string) => [
+  '--site',
+  siteDir,
+  '--glob',
+  bucketGlob(bucket),
+  '--output-path',
+  outputPath,
+  '--force-language',
+  'en',
+  '--silent',
+];
 
 /** Per bucket, a digest of its record pages (name and bytes), and their number. */
 function bucketInputs(siteDir: string): Map<string, { digest: string; pages: number }> {
@@ -56,15 +66,19 @@ function runPagefind(siteDir: string, bucket: PagefindBucket, outputPath: string
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`pagefind (bucket ${bucket.name}) exited ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`pagefind (bucket ${bucket.name}) exited ${code}: ${stderr.trim()}`)),
+    );
   });
 }
 
 async function inTurns<T>(items: readonly T[], atOnce: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(atOnce, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(atOnce, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 function readBundleList(file: string): BundleList | undefined {
@@ -83,11 +97,14 @@ export async function writePagefindIndex(siteDir: string, options: { atOnce?: nu
   fs.mkdirSync(outputPath, { recursive: true });
   // Anything that is not a current bucket's folder (an older layout, a removed bucket) goes.
   const current = new Set(PAGEFIND_BUCKETS.map((b) => b.name));
-  for (const entry of fs.readdirSync(outputPath)) if (!current.has(entry)) fs.rmSync(path.join(outputPath, entry), { recursive: true, force: true });
+  for (const entry of fs.readdirSync(outputPath))
+    if (!current.has(entry)) fs.rmSync(path.join(outputPath, entry), { recursive: true, force: true });
 
   const stale = PAGEFIND_BUCKETS.filter((b) => {
     const input = inputs.get(b.name)!;
-    const kept = previous?.inputs[b.name]?.digest === input.digest && (input.pages === 0 || fs.existsSync(path.join(outputPath, b.name, 'pagefind-entry.json')));
+    const kept =
+      previous?.inputs[b.name]?.digest === input.digest &&
+      (input.pages === 0 || fs.existsSync(path.join(outputPath, b.name, 'pagefind-entry.json')));
     if (!kept || input.pages === 0) fs.rmSync(path.join(outputPath, b.name), { recursive: true, force: true });
     return !kept && input.pages > 0;
   });
@@ -99,7 +116,9 @@ export async function writePagefindIndex(siteDir: string, options: { atOnce?: nu
   };
   fs.writeFileSync(listFile, JSON.stringify(list));
   const pages = list.bundles.reduce((sum, name) => {
-    const entry = JSON.parse(fs.readFileSync(path.join(outputPath, name, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(fs.readFileSync(path.join(outputPath, name, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     return sum + Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
   }, 0);
   return { pages, outputPath, rebuilt: stale.map((b) => b.name) };

@@ -48,7 +48,9 @@ export function shardsForQuery(query: string, prefixes: readonly string[]): stri
   if (!query) return [];
   const own = shardFor(query, new Set(prefixes));
   // Shallower (more general) shards first: with the previews they hold the best matches.
-  const deeper = prefixes.filter((p) => p.length > query.length && p.startsWith(query)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const deeper = prefixes
+    .filter((p) => p.length > query.length && p.startsWith(query))
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   return own ? [own, ...deeper] : deeper;
 }
 
@@ -63,7 +65,10 @@ export function buildShards(entries: readonly SearchEntry[]): ShardSet {
         split(deeper, depth + 1);
         // The parent keeps a preview of its subtree's shortest whole names, so a short query
         // ("snd") sees the head of its family from one shard.
-        const preview = deeper.filter((i) => i.whole).sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : 1)).slice(0, PREVIEW_ENTRIES);
+        const preview = deeper
+          .filter((i) => i.whole)
+          .sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : 1))
+          .slice(0, PREVIEW_ENTRIES);
         shards.set(prefix, capped([...list.filter((i) => i.key.length <= depth), ...preview]));
       } else {
         shards.set(prefix, capped(list));

@@ -15,7 +15,10 @@ export function archChoices(rows: readonly Pick<ExportRow, 'file'>[]): ArchChoic
     const arch = rowArch(row.file);
     if (arch) arches.add(arch);
   }
-  const aliases = (arch: string) => Object.entries(ARCH_ALIASES).filter(([, a]) => a === arch).map(([name]) => name);
+  const aliases = (arch: string) =>
+    Object.entries(ARCH_ALIASES)
+      .filter(([, a]) => a === arch)
+      .map(([name]) => name);
   const choices = [...arches].sort().map((arch) => {
     const names = aliases(arch).slice(0, 3);
     return { value: arch, label: names.length ? `${arch} (${names.join(', ')})` : arch };

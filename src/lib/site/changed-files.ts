@@ -13,7 +13,11 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('base6
  * `previous`: the hashes of what `folder` holds now (undefined when unknown: every file is
  * written). Returns the hashes of what it holds afterwards and how many files were written.
  */
-export function writeChangedFiles(folder: string, files: Iterable<{ name: string; text: string }>, previous: FileHashes | undefined): { hashes: FileHashes; written: number } {
+export function writeChangedFiles(
+  folder: string,
+  files: Iterable<{ name: string; text: string }>,
+  previous: FileHashes | undefined,
+): { hashes: FileHashes; written: number } {
   fs.mkdirSync(folder, { recursive: true });
   const hashes: FileHashes = {};
   let written = 0;

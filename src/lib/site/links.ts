@@ -22,7 +22,13 @@ function htmlFiles(dir: string): string[] {
   return out;
 }
 
-const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 export function checkLinks(distDir: string, base = '/'): { pages: number; links: number; broken: BrokenLink[] } {
   const root = base.endsWith('/') ? base : base + '/';
@@ -50,7 +56,8 @@ export function checkLinks(distDir: string, base = '/'): { pages: number; links:
           const url = new URL(href.startsWith('//') ? 'https:' + href : href);
           if (!/^https?:$/.test(url.protocol)) broken.push({ page, href, reason: `unexpected scheme ${url.protocol}` });
           // Well formed without asking the network: a dotted host name, nothing a browser would fix up.
-          else if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname)) broken.push({ page, href, reason: `no host name in ${url.protocol}//${url.hostname}` });
+          else if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname))
+            broken.push({ page, href, reason: `no host name in ${url.protocol}//${url.hostname}` });
           else if (/\s/.test(href)) broken.push({ page, href, reason: 'whitespace in URL' });
         } catch {
           broken.push({ page, href, reason: 'malformed URL' });

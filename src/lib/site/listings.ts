@@ -3,7 +3,15 @@
 // snapshot's symbols, not only the records. Computed once per build from the snapshots (about
 // 40,000 rows) by src/data/site.ts; pages only lay the pieces out. What a row means (type, GPL,
 // namespace, module list, architecture) comes from the export model.
-import { describeModules, describeNamespace, exportKind, restrictedModules, rowArch, rowsBySymbol, type ExportedType } from '../kernel/export-model.ts';
+import {
+  describeModules,
+  describeNamespace,
+  exportKind,
+  restrictedModules,
+  rowArch,
+  rowsBySymbol,
+  type ExportedType,
+} from '../kernel/export-model.ts';
 import type { ExportRow, Snapshot } from '../kernel/snapshot.ts';
 import { importLine } from '../check-module.ts';
 import { EXPORT_TYPES, type ExportType, type Tier } from '../vocabulary.ts';
@@ -51,7 +59,6 @@ export function whereText(rows: readonly Pick<ExportRow, 'file'>[]): string {
 export function moduleGroupName(modules: readonly string[]): string {
   return `module:${modules.join(',')}`;
 }
-
 
 /**
  * A namespace as records and feeds name it, for a reader: "DMA_BUF" stays, "module:kvm" reads "only
@@ -150,7 +157,8 @@ export function typeListings(snapshot: Snapshot | undefined, hasPage: (symbol: s
       const where = whereText(rows);
       // Mark where when the symbol has other types elsewhere, or when only architecture code exports it.
       if (byType.size > 1 || !where.startsWith('generic code')) notes.push(where);
-      if (places.conditional || (byType.size > 1 && genericTypes.size > 1 && rows.some((r) => rowArch(r.file) === undefined))) notes.push('depends on configuration');
+      if (places.conditional || (byType.size > 1 && genericTypes.size > 1 && rows.some((r) => rowArch(r.file) === undefined)))
+        notes.push('depends on configuration');
       lists.get(type)!.push({ symbol: s.symbol, page, namespaces: places.namespaces, moduleGroups: places.moduleGroups, notes });
     }
   }
@@ -212,7 +220,19 @@ export function namespaceListings(
     let ns = map.get(name);
     if (!ns) {
       const modules = name.startsWith('module:') ? restrictedModules([name]) : undefined;
-      map.set(name, (ns = { name, slug: slugify(name), kind: modules ? 'modules' : 'namespace', modules, symbols: [], records: [], mechanisms: [], imports: [] }));
+      map.set(
+        name,
+        (ns = {
+          name,
+          slug: slugify(name),
+          kind: modules ? 'modules' : 'namespace',
+          modules,
+          symbols: [],
+          records: [],
+          mechanisms: [],
+          imports: [],
+        }),
+      );
     }
     return ns;
   };
@@ -252,9 +272,20 @@ export function namespaceListings(
   for (const ns of map.values()) {
     ns.records.sort(bySymbol);
     ns.mechanisms.sort((a, b) => (a.data.date < b.data.date ? -1 : 1));
-    if (ns.kind === 'namespace') ns.imports = snapshots.filter((s) => perRelease.get(s.version)?.has(ns.name)).map((s) => ({ release: s.version, line: importLine(ns.name, s.version) }));
+    if (ns.kind === 'namespace')
+      ns.imports = snapshots
+        .filter((s) => perRelease.get(s.version)?.has(ns.name))
+        .map((s) => ({ release: s.version, line: importLine(ns.name, s.version) }));
   }
-  const list = [...map.values()].sort((a, b) => (a.kind !== b.kind ? (a.kind === 'namespace' ? -1 : 1) : a.kind === 'namespace' ? a.name.localeCompare(b.name) : describeModules(a.modules!).localeCompare(describeModules(b.modules!))));
+  const list = [...map.values()].sort((a, b) =>
+    a.kind !== b.kind
+      ? a.kind === 'namespace'
+        ? -1
+        : 1
+      : a.kind === 'namespace'
+        ? a.name.localeCompare(b.name)
+        : describeModules(a.modules!).localeCompare(describeModules(b.modules!)),
+  );
   const slugs = new Map<string, string>();
   for (const ns of list) {
     const other = slugs.get(ns.slug);
@@ -292,7 +323,11 @@ export interface LetterListing {
 }
 
 /** Every symbol of the latest snapshot and every record, by first letter (leading underscores ignored), A–Z. */
-export function azIndex(snapshot: Snapshot | undefined, records: readonly SiteRecord[], hasPage: (symbol: string) => boolean): LetterListing[] {
+export function azIndex(
+  snapshot: Snapshot | undefined,
+  records: readonly SiteRecord[],
+  hasPage: (symbol: string) => boolean,
+): LetterListing[] {
   const entries = new Map<string, AzEntry>();
   for (const s of cachedSymbolRows(snapshot)) {
     const types = EXPORTED_TYPES.filter((t) => s.kinds.some((k) => k.type === t));
@@ -312,7 +347,9 @@ export function azIndex(snapshot: Snapshot | undefined, records: readonly SiteRe
     if (list) list.push(e);
     else letters.set(letter, [e]);
   }
-  return [...letters].map(([letter, list]) => ({ letter, entries: list })).sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter < b.letter ? -1 : 1));
+  return [...letters]
+    .map(([letter, list]) => ({ letter, entries: list }))
+    .sort((a, b) => (a.letter === '#' ? 1 : b.letter === '#' ? -1 : a.letter < b.letter ? -1 : 1));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,7 +387,11 @@ export interface TypeCount {
 
 export function typeCountTable(types: readonly TypeListing[], records: readonly SiteRecord[]): TypeCount[] {
   const exported = new Map(types.map((t) => [t.type as ExportType, t.symbols.length]));
-  return EXPORT_TYPES.map((type) => ({ type, exported: type === 'unexported' ? undefined : (exported.get(type) ?? 0), records: records.filter((r) => r.data.type === type).length }));
+  return EXPORT_TYPES.map((type) => ({
+    type,
+    exported: type === 'unexported' ? undefined : (exported.get(type) ?? 0),
+    records: records.filter((r) => r.data.type === type).length,
+  }));
 }
 
 /** Everything the listing pages show, computed once per build. */

@@ -106,7 +106,9 @@ export function importAdvice(data: Pick<RecordData, 'type' | 'namespace'>): { li
     };
   }
   if (info.takesNamespace === 'modules' && data.namespace) {
-    return { text: `Only the module${data.namespace.includes(',') ? 's' : ''} ${data.namespace.split(',').join(', ')} may use this symbol; the "module:" namespace cannot be imported by others.` };
+    return {
+      text: `Only the module${data.namespace.includes(',') ? 's' : ''} ${data.namespace.split(',').join(', ')} may use this symbol; the "module:" namespace cannot be imported by others.`,
+    };
   }
   return undefined;
 }

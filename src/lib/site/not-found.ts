@@ -76,6 +76,12 @@ export function closestSymbols(name: string, entries: readonly SearchEntry[], li
     // A shortened address (`/symbols/kernel_fpu/`) still leads to the family it starts.
     if (wanted.length >= 4 && candidate.replace(/^_+/, '').startsWith(wanted.replace(/^_+/, ''))) out.push({ entry, distance: budget + 1 });
   }
-  out.sort((a, b) => a.distance - b.distance || Number(!a.entry.t) - Number(!b.entry.t) || a.entry.s.length - b.entry.s.length || (a.entry.s < b.entry.s ? -1 : 1));
+  out.sort(
+    (a, b) =>
+      a.distance - b.distance ||
+      Number(!a.entry.t) - Number(!b.entry.t) ||
+      a.entry.s.length - b.entry.s.length ||
+      (a.entry.s < b.entry.s ? -1 : 1),
+  );
   return out.slice(0, limit);
 }

@@ -44,7 +44,12 @@ const stateFiles = (stateDir: string) => ({
  * Build start: moves the cached folders of outDir (e.g. `symbols`) aside if the
  * manifest says they came from a build into this same outDir, and records this build's code digest.
  */
-export function stashPreviousOutputs(stateDir: string, outDir: string, folders: readonly string[], codeDigest: string): { stashed: number } {
+export function stashPreviousOutputs(
+  stateDir: string,
+  outDir: string,
+  folders: readonly string[],
+  codeDigest: string,
+): { stashed: number } {
   const files = stateFiles(stateDir);
   removeStaleStash(files.previous);
   fs.rmSync(files.next, { force: true });

@@ -14,7 +14,9 @@ export function digest(...parts: readonly string[]): string {
 
 /** The build-wide data every symbol page may show: the set of symbols with pages, and the snapshots. */
 export function sharedPageKey(symbolsWithPages: Iterable<string>, snapshots: readonly Snapshot[]): string {
-  const snapshotParts = snapshots.map((s) => `${s.version}\n${s.rows.map((r) => `${r.symbol}\t${r.macro}\t${r.namespace}\t${r.file}\t${r.line}`).join('\n')}`);
+  const snapshotParts = snapshots.map(
+    (s) => `${s.version}\n${s.rows.map((r) => `${r.symbol}\t${r.macro}\t${r.namespace}\t${r.file}\t${r.line}`).join('\n')}`,
+  );
   return digest([...symbolsWithPages].sort().join('\n'), ...snapshotParts);
 }
 

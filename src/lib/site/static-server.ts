@@ -48,7 +48,9 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
     res.writeHead(200, headers).end(body);
   });
   const notFound = (res: http.ServerResponse, page?: string) => {
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(page && fs.existsSync(page) ? fs.readFileSync(page) : 'not found');
+    res
+      .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+      .end(page && fs.existsSync(page) ? fs.readFileSync(page) : 'not found');
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -43,7 +43,12 @@ export interface ExportsByScope {
 
 function formsOf(rows: readonly ExportRow[]): ScopeForm[] {
   const seen = new Map<string, ScopeForm>();
-  for (const row of rows) seen.set(`${row.macro}\t${row.namespace}`, { macro: row.macro, type: exportKind(row).type, namespace: describeNamespace(row.namespace) });
+  for (const row of rows)
+    seen.set(`${row.macro}\t${row.namespace}`, {
+      macro: row.macro,
+      type: exportKind(row).type,
+      namespace: describeNamespace(row.namespace),
+    });
   return [...seen.values()];
 }
 

@@ -27,7 +27,6 @@ export function undocumentedSymbols(snapshot: Snapshot | undefined, recorded: Re
   return [...bySymbol.values()];
 }
 
-
 /** The facts a new record starts with, read from the rows by the export model. */
 export interface RecordStart {
   type: ExportedType;

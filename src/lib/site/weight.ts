@@ -126,6 +126,7 @@ export function overBudget(w: PageWeight, isRecordPage: boolean): string[] {
 
 /** Traces of a client framework's runtime (React, Preact, Vue, Svelte, Solid, Astro islands) in a page or script. */
 export function frameworkRuntime(text: string): string | undefined {
-  const m = /<astro-island\b|\bastro-island\b|react-dom|__REACT_DEVTOOLS|\bpreact\b|__VUE__|createApp\(|\bsvelte\b|solid-js|\bhydrate\(/.exec(text);
+  const m =
+    /<astro-island\b|\bastro-island\b|react-dom|__REACT_DEVTOOLS|\bpreact\b|__VUE__|createApp\(|\bsvelte\b|solid-js|\bhydrate\(/.exec(text);
   return m?.[0];
 }

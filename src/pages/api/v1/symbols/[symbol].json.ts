@@ -10,5 +10,7 @@ export async function getStaticPaths() {
 }
 
 export async function GET({ props }: { props: { record: SiteRecord } }) {
-  return new Response(apiJson(symbolFile(props.record, await snapshotIndexes(), { paths, site })), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(apiJson(symbolFile(props.record, await snapshotIndexes(), { paths, site })), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
