@@ -10,6 +10,13 @@ export const PROCESS_PHRASES: readonly string[] = [
   'rated partial',
   'rated verified',
   'confidence:',
+  // Hedges and archive-search talk: a guess is not a fact, and "on record" / "here" speak of the
+  // writer's search rather than of the kernel.
+  'most likely',
+  'on record',
+  'established here',
+  'not captured',
+  'unverified',
 ];
 
 export interface ProseProblem {
