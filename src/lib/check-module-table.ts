@@ -60,8 +60,8 @@ function add(map: Map<string, ExportVariant[]>, key: string, variant: ExportVari
   else if (!list.some((v) => sameVariant(v, variant))) list.push(variant);
 }
 
-/** Every linker symbol of one export: what a row (or a decoded group entry) contributes. */
-function addExport(table: ExportTable, base: Omit<ExportVariant, 'condition'>): void {
+/** Every linker symbol of one export: what a row (or a decoded group entry, or a release of the history) contributes. */
+export function addExport(table: ExportTable, base: Omit<ExportVariant, 'condition'>): void {
   for (const linker of entityLinkerSymbols(base.entity, base.name, table.version)) {
     add(table.exports, linker.name, linker.condition ? { ...base, condition: linker.condition } : base);
   }
