@@ -87,7 +87,8 @@ export function formatReleaseMatrixText(m: ReleaseMatrix): string {
     m.symbols.reduce((w, s) => Math.max(w, s.symbol.length), 0),
   );
   const grouped = (cells: readonly string[]) => groups.map((g) => cells.slice(g.from, g.to + 1).join('')).join(' ');
-  const header = groups.map((g) => `v${g.major}`.padEnd(g.to - g.from + 1)).join(' ');
+  // "v6" over a group, or "6" over a group of one column.
+  const header = groups.map((g) => (g.to > g.from ? `v${g.major}` : g.major).padEnd(g.to - g.from + 1)).join(' ');
   out.push(`  ${''.padEnd(width)}  ${header.trimEnd()}`);
   for (const s of m.symbols) {
     const mark = s.firstFailure ? 'x' : s.verdicts.some((v) => v === 'action') ? '!' : ' ';
