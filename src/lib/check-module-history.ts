@@ -17,6 +17,7 @@ import { compareReleases } from './kernel/versions.ts';
 import { checkSymbol, describeInput, type CheckOptions, type ModuleInput, type SymbolCheck, type Verdict } from './check-module.ts';
 import { addExport, frontCode, frontDecode, type ExportTable, type ExportVariant, type RecordFacts } from './check-module-table.ts';
 import { EXPORT_TYPES, TIERS } from './vocabulary.ts';
+import { isPageName } from './urls.ts';
 
 /** One export (as the table knows it) and the releases, by position, it is exported in. */
 export interface HistoryVariant extends Omit<ExportVariant, 'condition'> {
@@ -248,12 +249,13 @@ export function checkAcrossReleases(input: ModuleInput, history: HistoryTable, o
     }
     if (lines.length) imports.push({ first: releases[k]!, last: releases[k]!, lines });
   });
+  // Both spellings are needed when some release before 6.13 and some from 6.13 import a namespace.
+  const before = (r: string) => compareReleases(r, NAMESPACE_STRING_LITERAL_SINCE) < 0;
+  const importing = releases.filter((_, k) => importsPerRelease[k]!.length);
   const namespaces = [
     ...new Set(checksPerRelease.flatMap((perSymbol) => perSymbol.flatMap((c) => (c.importLine ? [c.namespace!] : [])))),
   ].sort();
-  const spansChange =
-    releases.some((r) => compareReleases(r, NAMESPACE_STRING_LITERAL_SINCE) < 0) &&
-    releases.some((r) => compareReleases(r, NAMESPACE_STRING_LITERAL_SINCE) >= 0);
+  const spansChange = importing.some(before) && importing.some((r) => !before(r));
   return {
     releases,
     arch: options.arch ?? '',
@@ -394,4 +396,10 @@ export function decodeHistoryTable(encoded: EncodedHistory): HistoryTable {
     records.set(symbol, facts);
   }
   return { releases: [...encoded.releases], byName, records };
+}
+
+/** Which names have a page on the site, as far as the history table knows: a record, or exported in the newest release. */
+export function historyHasPage(history: HistoryTable): (name: string) => boolean {
+  const newest = history.releases.length - 1;
+  return (name) => history.records.has(name) || ((history.byName.get(name) ?? []).some((v) => covers(v, newest)) && isPageName(name));
 }

@@ -38,14 +38,15 @@ function majorGroups(releases: readonly string[]): { major: string; from: number
   return groups;
 }
 
-const spanText = (first: string, last: string) => (first === last ? first : `${first} … ${last}`);
+/** "v5.4.286 … v6.19", or one release. */
+export const spanText = (first: string, last: string) => (first === last ? first : `${first} … ${last}`);
 
 function count(k: number, one: string, many = `${one}s`): string {
   return `${k.toLocaleString('en-US')} ${k === 1 ? one : many}`;
 }
 
 /** Consecutive runs (in the matrix's order) of the releases in `subset`, as "va … vb" texts. */
-function runsOf(releases: readonly string[], subset: readonly string[]): string[] {
+export function runsOf(releases: readonly string[], subset: readonly string[]): string[] {
   const inSubset = new Set(subset);
   const runs: string[] = [];
   let start: string | undefined;
