@@ -136,10 +136,11 @@ export interface SymbolAcrossReleases {
   spans: SymbolSpan[];
   /**
    * Where it breaks: the first release checked where it does not link after one where it did (and
-   * that one), or, when it never linked before, the first release where it does not; why in a few
-   * words, and what its record says when the export was removed.
+   * that one), or, when it never linked before, the first release where it does not and the first
+   * where it links (none when it links in no release checked); why in a few words, and what its
+   * record says when the export was removed.
    */
-  firstFailure?: { release: string; linkedIn?: string; why: string; detail?: string };
+  firstFailure?: { release: string; linkedIn?: string; linksFrom?: string; why: string; detail?: string };
   link?: string;
 }
 
@@ -231,6 +232,8 @@ export function checkAcrossReleases(input: ModuleInput, history: HistoryTable, o
         ...(failure.linkedAt === undefined ? {} : { linkedIn: releases[failure.linkedAt]! }),
         why: failureReason(check, before, gplCompatible),
       };
+      const linksAt = verdicts.findIndex((v) => v !== 'blocked');
+      if (failure.linkedAt === undefined && linksAt >= 0) result.firstFailure.linksFrom = releases[linksAt]!;
       const detail = failureDetail(check);
       if (detail) result.firstFailure.detail = detail;
     }

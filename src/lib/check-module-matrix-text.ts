@@ -63,6 +63,12 @@ export function runsOf(releases: readonly string[], subset: readonly string[]): 
   return runs;
 }
 
+/** "breaks in v6.19 (links in v6.18.2): why", "does not link before v5.8.18: why", "does not link in any release checked: why". */
+export function failureSentence(f: NonNullable<SymbolAcrossReleases['firstFailure']>): string {
+  if (f.linkedIn) return `breaks in ${f.release} (links in ${f.linkedIn}): ${f.why}`;
+  return f.linksFrom ? `does not link before ${f.linksFrom}: ${f.why}` : `does not link in any release checked: ${f.why}`;
+}
+
 export function formatReleaseMatrixText(m: ReleaseMatrix): string {
   const out: string[] = [];
   const arch = m.arch ? ` for ${m.arch}` : ' (every architecture)';
@@ -106,11 +112,7 @@ export function formatReleaseMatrixText(m: ReleaseMatrix): string {
     out.push(`${s.firstFailure ? 'x' : '!'} ${s.symbol}`);
     if (s.firstFailure) {
       const f = s.firstFailure;
-      out.push(
-        f.linkedIn
-          ? `    breaks in ${f.release} (links in ${f.linkedIn}): ${f.why}`
-          : `    fails in ${f.release}, the first release checked: ${f.why}`,
-      );
+      out.push(`    ${failureSentence(f)}`);
       if (f.detail) out.push(`    ${f.detail}`);
     }
     const spanWidth = Math.max(...s.spans.map((span) => spanText(span.first, span.last).length));

@@ -2,7 +2,7 @@
 // same characters as the CLI's), each symbol's first failure and spans, and the MODULE_IMPORT_NS
 // lines per span of releases. Only lays out what src/lib/check-module-history computed.
 import type { ReleaseMatrix, SymbolAcrossReleases } from '../lib/check-module-history.ts';
-import { CELL_LEGEND, runsOf, spanText, symbolCells } from '../lib/check-module-matrix-text.ts';
+import { CELL_LEGEND, failureSentence, runsOf, spanText, symbolCells } from '../lib/check-module-matrix-text.ts';
 
 type Child = Node | string;
 
@@ -66,12 +66,14 @@ function symbolItem(s: SymbolAcrossReleases): HTMLLIElement {
   const item = el('li', { class: `cm-${verdict}`, 'data-symbol': s.symbol }, el('p', {}, el('span', { class: 'cm-symbol-name' }, name)));
   if (s.firstFailure) {
     const f = s.firstFailure;
+    const sentence = failureSentence(f);
+    const colon = sentence.indexOf(': ');
     item.append(
       el(
         'p',
         { class: 'cm-failure' },
-        el('strong', {}, f.linkedIn ? `Breaks in ${f.release}` : `Fails in ${f.release}`),
-        f.linkedIn ? ` (links in ${f.linkedIn}): ${f.why}.` : ` (the first release checked): ${f.why}.`,
+        el('strong', {}, sentence.charAt(0).toUpperCase() + sentence.slice(1, colon)),
+        `${sentence.slice(colon)}.`,
       ),
     );
     if (f.detail) item.append(el('p', { class: 'meta' }, f.detail));

@@ -119,7 +119,11 @@ describe('the matrix', () => {
       why: "cr4_update_irqsoff restricted to KVM and its vendor modules (the modules that KVM_SUB_MODULES lists in the build's configuration)",
     });
     // Exported from v5.10 only: it fails from the first release checked, then links.
-    expect(by('__traceiter_kmalloc').firstFailure).toEqual({ release: 'v5.4.286', why: '__traceiter_kmalloc not exported' });
+    expect(by('__traceiter_kmalloc').firstFailure).toEqual({
+      release: 'v5.4.286',
+      linksFrom: 'v6.12',
+      why: '__traceiter_kmalloc not exported',
+    });
     for (const s of ['dma_buf_get', 'drm_gem_shmem_pin', 'mutex_lock', '__tracepoint_kmalloc']) expect(by(s).firstFailure).toBeUndefined();
   });
 
