@@ -57,14 +57,16 @@ export function buildHistoryTable(
   const releases = store.releases.map((r) => r.release);
   const positions = new Map(releases.map((r, i) => [r, i]));
   const variants = new Map<string, HistoryVariant>();
+  // Tens of thousands of intervals share a few hundred macros and namespaces and fewer files than rows.
+  const kinds = new Map<string, ExportedType>();
+  const arches = new Map<string, string>();
   for (const i of store.intervals) {
-    const base = {
-      type: exportKind(i).type,
-      namespace: i.namespace,
-      arch: rowArch(i.file) ?? '',
-      entity: exportEntity(i.macro),
-      name: i.symbol,
-    };
+    const kindKey = `${i.macro}\t${i.namespace}`;
+    let type = kinds.get(kindKey);
+    if (type === undefined) kinds.set(kindKey, (type = exportKind(i).type));
+    let arch = arches.get(i.file);
+    if (arch === undefined) arches.set(i.file, (arch = rowArch(i.file) ?? ''));
+    const base = { type, namespace: i.namespace, arch, entity: exportEntity(i.macro), name: i.symbol };
     const key = variantKey(base);
     const run: [number, number] = [positions.get(i.first)!, positions.get(i.last)!];
     const known = variants.get(key);
