@@ -92,7 +92,7 @@ function compact<T extends object>(o: T): T {
 }
 
 /**
- * The table as the site serves it (/check-module/exports.json): export names grouped by export
+ * The table as the site serves it (/check-module/latest/<range>.json, cut by check-module-shards.ts): export names grouped by export
  * type, namespace, architecture and entity, each group one string of sorted names, front-coded (each
  * name starts with how many characters it shares with the one before, as one base-36 digit, 0-z).
  * Linker symbols are derived again on decoding, by the same export model. Gzip does the rest.
