@@ -16,6 +16,7 @@ import { buildFeeds, type FeedSet } from '../lib/feeds.ts';
 import { pageCacheKey, sharedPageKey } from '../lib/site/page-keys.ts';
 import { openPageReuse } from '../lib/site/page-cache.ts';
 import { buildListings, LISTING_PAGE_SIZE, type Listings } from '../lib/site/listings.ts';
+import { readStore } from '../lib/history/store-io.ts';
 
 export const paths = sitePaths(import.meta.env.BASE_URL);
 // Bundled pages cannot locate the repo from import.meta.url; astro runs from the project root.
@@ -43,6 +44,9 @@ export const allMechanisms = once(async (): Promise<SiteMechanism[]> =>
 export const snapshots = once(async (): Promise<Snapshot[]> => loadSnapshots(contentRoot));
 
 export const latestSnapshot = once(async () => (await snapshots()).at(-1));
+
+/** The history store (content/history): every release's exports as intervals; empty when the tree has none. */
+export const historyStore = once(async () => readStore(path.join(contentRoot, 'content/history'), 'content/history'));
 
 /** The export-macro uses the scanner could not resolve, by release (shown on the release pages). */
 export const unresolvedUses = once(async () => loadUnresolved(contentRoot));

@@ -6,6 +6,10 @@ import { parseSnapshot, SnapshotError, type Snapshot } from './kernel/snapshot.t
 import { sitePaths } from './urls.ts';
 import { buildExportTable, type ExportTable } from './check-module.ts';
 import { isPageName } from './urls.ts';
+import path from 'node:path';
+import { readStore } from './history/store-io.ts';
+import { HistoryError } from './history/model.ts';
+import { buildHistoryTable, type HistoryTable } from './check-module-history.ts';
 
 export class CheckModuleDataError extends Error {
   constructor(message: string) {
@@ -37,8 +41,27 @@ export function chooseSnapshot(root: string, snapshot?: string): Snapshot {
 /** The table, and which symbols have a page on the site (a record, or exported in the latest snapshot). */
 export function loadExportTable(root: string, snapshot?: string): { table: ExportTable; hasPage: (symbol: string) => boolean } {
   const chosen = chooseSnapshot(root, snapshot);
+  const { records, hasPage } = recordsAndPages(root);
+  return { table: buildExportTable(chosen, records), hasPage };
+}
+
+function recordsAndPages(root: string) {
   const records = loadRecords(root, sitePaths('/')).flatMap((p) => (p.data ? [p.data] : []));
   const latest = loadSnapshots(root).at(-1);
   const pages = new Set([...records.map((r) => r.symbol), ...(latest?.rows ?? []).map((r) => r.symbol).filter(isPageName)]);
-  return { table: buildExportTable(chosen, records), hasPage: (symbol) => pages.has(symbol) };
+  return { records, hasPage: (symbol: string) => pages.has(symbol) };
+}
+
+/** The history store of `root` (content/history) as the checker's table across releases, with the records' facts. */
+export function loadHistoryTable(root: string): { history: HistoryTable; hasPage: (symbol: string) => boolean } {
+  let store;
+  try {
+    store = readStore(path.join(root, 'content/history'), 'content/history');
+  } catch (error) {
+    if (error instanceof HistoryError) throw new CheckModuleDataError(error.message);
+    throw error;
+  }
+  if (!store.releases.length) throw new CheckModuleDataError(`no releases in ${root}/content/history (npm run history -- add adds them)`);
+  const { records, hasPage } = recordsAndPages(root);
+  return { history: buildHistoryTable(store, buildExportTable({ version: '', rows: [] }, records).records), hasPage };
 }

@@ -60,8 +60,8 @@ function add(map: Map<string, ExportVariant[]>, key: string, variant: ExportVari
   else if (!list.some((v) => sameVariant(v, variant))) list.push(variant);
 }
 
-/** Every linker symbol of one export: what a row (or a decoded group entry) contributes. */
-function addExport(table: ExportTable, base: Omit<ExportVariant, 'condition'>): void {
+/** Every linker symbol of one export: what a row (or a decoded group entry, or a release of the history) contributes. */
+export function addExport(table: ExportTable, base: Omit<ExportVariant, 'condition'>): void {
   for (const linker of entityLinkerSymbols(base.entity, base.name, table.version)) {
     add(table.exports, linker.name, linker.condition ? { ...base, condition: linker.condition } : base);
   }
@@ -92,7 +92,7 @@ function compact<T extends object>(o: T): T {
 }
 
 /**
- * The table as the site serves it (/check-module/exports.json): export names grouped by export
+ * The table as the site serves it (/check-module/latest/<range>.json, cut by check-module-shards.ts): export names grouped by export
  * type, namespace, architecture and entity, each group one string of sorted names, front-coded (each
  * name starts with how many characters it shares with the one before, as one base-36 digit, 0-z).
  * Linker symbols are derived again on decoding, by the same export model. Gzip does the rest.

@@ -4,8 +4,14 @@
 // namespace to import (and the MODULE_IMPORT_NS line for that release), restricted to named
 // modules, and the record's tier and replacement. No Node imports: the /check-module/ page runs this
 // in the browser with the table it downloads; the CLI builds the same table from the snapshot.
-import { describeModules, ENTITY_NAMES, namespaceAlternatives, restrictedModules, type ExportedType } from './kernel/export-model.ts';
-import { compareReleases } from './kernel/versions.ts';
+import {
+  describeModules,
+  ENTITY_NAMES,
+  moduleImportLine,
+  namespaceAlternatives,
+  restrictedModules,
+  type ExportedType,
+} from './kernel/export-model.ts';
 import type { ExportTable, ExportVariant, RecordFacts } from './check-module-table.ts';
 import { isPageName, sitePaths } from './urls.ts';
 import { EXPORT_TYPE_INFO } from './vocabulary.ts';
@@ -21,10 +27,8 @@ import { describeInput, type ModuleInput, type Reported } from './check-module-i
 // ---------------------------------------------------------------------------------------------
 // The check.
 
-/** How MODULE_IMPORT_NS is written for a release: a string literal since 6.13-rc1, a bare token before. */
-export function importLine(namespace: string, version: string): string {
-  return compareReleases(version, 'v6.13-rc1') >= 0 ? `MODULE_IMPORT_NS("${namespace}");` : `MODULE_IMPORT_NS(${namespace});`;
-}
+/** How MODULE_IMPORT_NS is written for a release (the export model's rule: a string literal since 6.13-rc1, a bare token before). */
+export const importLine = moduleImportLine;
 
 /** ok: usable as is; action: usable after a change (import a namespace, a GPL-compatible licence); blocked: not usable. */
 export type Verdict = 'ok' | 'action' | 'blocked';

@@ -34,7 +34,6 @@ export function sitePaths(base: string) {
     namespaces: () => `${root}namespaces/`,
     // Module check and coverage (issue 5).
     checkModule: () => `${root}check-module/`,
-    checkModuleData: () => `${root}check-module/exports.json`,
     coverage: () => `${root}coverage/`,
     asset: (path: string) => `${root}${path.replace(/^\//, '')}`,
     // Releases, data files and feeds (issue 7).

@@ -1,5 +1,7 @@
-// The module check page: reads what was pasted, downloads the export table once (on the first
-// check), and shows src/lib/check-module's verdict per symbol. Nothing is sent anywhere.
+// The module check page: reads what was pasted, downloads the parts of the export table its symbols
+// need (each name range once; src/lib/check-module-shards.ts), and shows src/lib/check-module's
+// verdict per symbol for the latest release, or, when every release is chosen, the matrix of
+// src/lib/check-module-history from the history table's parts. Nothing is sent anywhere.
 import {
   checkModule,
   decodeExportTable,
@@ -7,45 +9,52 @@ import {
   parseModuleInput,
   type EncodedTable,
   type ModuleInput,
-  type ExportTable,
   type ModuleCheck,
   type SymbolCheck,
 } from '../lib/check-module.ts';
+import { checkAcrossReleases, decodeHistoryTable, historyHasPage, type EncodedHistory } from '../lib/check-module-history.ts';
+import { mergeEncoded, shardsFor } from '../lib/check-module-shards.ts';
+import { el, renderMatrix } from './check-module-matrix.ts';
 
 const root = document.querySelector<HTMLElement>('[data-check-module]')!;
 const base = root.dataset.base!;
-const src = root.dataset.src!;
+const bounds = JSON.parse(root.dataset.bounds ?? '[""]') as string[];
+const latestBase = root.dataset.latest!;
+const historyBase = root.dataset.history!;
 const form = root.querySelector<HTMLFormElement>('.cm-form')!;
 const input = root.querySelector<HTMLTextAreaElement>('#cm-input')!;
 const arch = root.querySelector<HTMLSelectElement>('#cm-arch')!;
+const releases = root.querySelector<HTMLSelectElement>('#cm-releases');
 const status = root.querySelector<HTMLElement>('#cm-status')!;
 const section = root.querySelector<HTMLElement>('#cm-result')!;
 const summary = root.querySelector<HTMLElement>('#cm-summary')!;
 const list = root.querySelector<HTMLOListElement>('#cm-symbols')!;
+const matrix = root.querySelector<HTMLElement>('#cm-matrix')!;
 
-let table: Promise<ExportTable> | undefined;
-const loadTable = () =>
-  (table ??= fetch(src)
-    .then((response) => {
-      if (!response.ok) throw new Error(`${src}: ${response.status}`);
-      return response.json() as Promise<EncodedTable>;
-    })
-    .then(decodeExportTable)
-    .catch((error: unknown) => {
-      table = undefined; // let the next check try again
-      throw error;
-    }));
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
+// Each part is fetched once; a failed fetch is forgotten so that the next check tries again.
+function partLoader<T>(base: string): (symbols: readonly string[]) => Promise<T> {
+  const parts = new Map<number, Promise<T>>();
+  const part = (k: number) => {
+    let loading = parts.get(k);
+    if (!loading) {
+      const url = `${base}${k}.json`;
+      loading = fetch(url)
+        .then((response) => {
+          if (!response.ok) throw new Error(`${url}: ${response.status}`);
+          return response.json() as Promise<T>;
+        })
+        .catch((error: unknown) => {
+          parts.delete(k);
+          throw error;
+        });
+      parts.set(k, loading);
+    }
+    return loading;
+  };
+  return async (symbols) => mergeEncoded((await Promise.all(shardsFor(bounds, symbols).map(part))) as never[]) as T;
 }
+const latestParts = partLoader<EncodedTable>(latestBase);
+const historyParts = partLoader<EncodedHistory>(historyBase);
 
 const code = (text: string) => el('code', {}, text);
 const LABEL_CLASS: Record<string, string> = {
@@ -110,29 +119,53 @@ async function run(): Promise<void> {
   } catch (error) {
     if (!(error instanceof ModuleInputError)) throw error;
     section.hidden = true;
+    matrix.hidden = true;
     status.textContent = `Cannot check this input: ${error.message}.`;
     return;
   }
   if (!parsed.symbols.length) {
     section.hidden = true;
+    matrix.hidden = true;
     status.textContent = input.value.trim()
       ? 'No symbol found: paste modpost error lines, nm -u output, or one symbol per line.'
       : 'Paste something to check first.';
     return;
   }
+  const symbols = parsed.symbols.map((x) => x.symbol);
+  const chosenArch = arch.value === 'any' ? undefined : arch.value;
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const skipped = parsed.ignored ? `; ${plural(parsed.ignored, 'other line')} skipped` : '';
+  if (releases?.value === 'all') {
+    status.textContent = 'Loading the exports of every release…';
+    let history;
+    try {
+      history = decodeHistoryTable(await historyParts(symbols));
+    } catch (error) {
+      status.textContent = `Could not load the export history (${(error as Error).message}).`;
+      return;
+    }
+    const result = checkAcrossReleases(parsed, history, { base, arch: chosenArch, hasPage: historyHasPage(history) });
+    section.hidden = true;
+    matrix.replaceChildren(el('h2', { id: 'cm-matrix-heading' }, 'Result across releases'), ...renderMatrix(result));
+    matrix.hidden = false;
+    status.textContent = `Checked ${plural(result.symbols.length, 'symbol')} against ${plural(result.releases.length, 'release')}${skipped}.`;
+    root.dataset.checked = 'true';
+    return;
+  }
   status.textContent = 'Loading the export list…';
-  let exports: ExportTable;
+  let exports;
   try {
-    exports = await loadTable();
+    exports = decodeExportTable(await latestParts(symbols));
   } catch (error) {
     status.textContent = `Could not load the export list (${(error as Error).message}).`;
     return;
   }
-  const result = checkModule(parsed, exports, { base, arch: arch.value === 'any' ? undefined : arch.value });
+  const result = checkModule(parsed, exports, { base, arch: chosenArch });
   summary.replaceChildren(...renderSummary(result));
   list.replaceChildren(...result.symbols.map(renderSymbol));
+  matrix.hidden = true;
   section.hidden = false;
-  status.textContent = `Checked ${result.symbols.length} ${result.symbols.length === 1 ? 'symbol' : 'symbols'}${result.ignored ? `; ${result.ignored} other ${result.ignored === 1 ? 'line' : 'lines'} skipped` : ''}.`;
+  status.textContent = `Checked ${plural(result.symbols.length, 'symbol')}${skipped}.`;
   root.dataset.checked = 'true';
 }
 
@@ -147,15 +180,17 @@ for (const button of root.querySelectorAll<HTMLButtonElement>('.cm-try')) {
     void run();
   });
 }
-// Start the download while the reader pastes, so the first check is instant.
-input.addEventListener('focus', () => void loadTable().catch(() => undefined), { once: true });
 // A check can be linked: /check-module/?q=<text> (also what the form submits).
 const params = new URLSearchParams(location.search);
 const sharedArch = params.get('arch');
 if (sharedArch && [...arch.options].some((o) => o.value === sharedArch)) arch.value = sharedArch;
-arch.addEventListener('change', () => {
-  if (root.dataset.checked) void run();
-});
+const sharedReleases = params.get('releases');
+if (releases && sharedReleases && [...releases.options].some((o) => o.value === sharedReleases)) releases.value = sharedReleases;
+for (const choice of [arch, releases]) {
+  choice?.addEventListener('change', () => {
+    if (root.dataset.checked) void run();
+  });
+}
 const shared = params.get('q');
 if (shared) {
   input.value = shared;

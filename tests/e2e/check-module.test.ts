@@ -6,7 +6,10 @@ import { FIXTURE_SITE, type BuiltSite } from '../helpers/site.ts';
 import { openServedSite } from '../helpers/served-site.ts';
 import type { StaticServer } from '../../src/lib/site/static-server.ts';
 import { checkLinks } from '../../src/lib/site/links.ts';
-import { decodeExportTable } from '../../src/lib/check-module.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodeExportTable, type EncodedTable } from '../../src/lib/check-module.ts';
+import { mergeEncoded } from '../../src/lib/check-module-shards.ts';
 
 let site: BuiltSite;
 let server: StaticServer;
@@ -58,7 +61,7 @@ describe('the coverage page', () => {
 });
 
 describe('the module check page', () => {
-  it('shows the modpost message forms and serves the export table as compact JSON', () => {
+  it('shows the modpost message forms and serves the export table as compact JSON, cut into name ranges', () => {
     const page = text(site.read('check-module/index.html'));
     expect(page).toContain("ERROR: modpost: GPL-incompatible module foo.ko uses GPL-only symbol 'kernel_fpu_begin_mask'");
     expect(page).toContain('ERROR: modpost: module foo uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.');
@@ -66,7 +69,10 @@ describe('the module check page', () => {
     expect(page).toContain(
       'Since 6.13 the namespace is a string literal ( MODULE_IMPORT_NS("DMA_BUF"); ); older kernels write the bare token ( MODULE_IMPORT_NS(DMA_BUF); ).',
     );
-    const table = decodeExportTable(JSON.parse(site.read('check-module/exports.json')));
+    // Every name range of the latest release together is the whole table.
+    const ranges = fs.readdirSync(path.join(site.dir, 'check-module/latest'));
+    expect(ranges.length).toBeGreaterThan(10);
+    const table = decodeExportTable(mergeEncoded(ranges.map((f) => JSON.parse(site.read(`check-module/latest/${f}`)) as EncodedTable))!);
     expect([table.version, table.exports.size, table.records.size]).toEqual(['v6.19', 49, 6]);
     expect(table.exports.get('dma_buf_get')).toEqual([
       { type: 'EXPORT_SYMBOL_NS_GPL', namespace: 'DMA_BUF', arch: '', entity: 'symbol', name: 'dma_buf_get' },
@@ -87,7 +93,7 @@ describe('the module check page', () => {
     const page = await browser.newPage();
     const downloads: string[] = [];
     page.on('request', (r) => {
-      if (r.url().endsWith('/check-module/exports.json')) downloads.push(r.url());
+      if (r.url().includes('/check-module/') && r.url().endsWith('.json')) downloads.push(new URL(r.url()).pathname);
     });
     await page.goto(`${server.url}check-module/`);
     await page.waitForSelector('[data-check-module][data-ready="true"]');
@@ -115,9 +121,20 @@ describe('the module check page', () => {
       'Not exported in v6.19: the export was removed. No modular users were left. Use alpha_stable instead.',
     );
     expect(await page.textContent('li[data-symbol="dma_buf_get"] pre')).toBe('MODULE_IMPORT_NS("DMA_BUF");');
+    // Only the name ranges of the three symbols, of the latest release; nothing of the other releases.
+    const parts = (await page.$eval('[data-check-module]', (root) => JSON.parse((root as HTMLElement).dataset.bounds!))) as string[];
+    expect(parts.length).toBeGreaterThan(3);
+    expect(downloads.length).toBeGreaterThan(0);
+    expect(downloads.length).toBeLessThanOrEqual(3);
+    expect(downloads.every((d) => /^\/check-module\/latest\/\d+\.json$/.test(d))).toBe(true);
 
-    // Offline after the first check: the table is not fetched again.
+    // Offline, the same symbols are checked again from the parts already fetched, for another architecture too.
     await page.context().setOffline(true);
+    await page.selectOption('#cm-arch', 'any');
+    await page.waitForFunction(() => document.querySelector('#cm-status')?.textContent === 'Checked 3 symbols; 2 other lines skipped.');
+    await page.context().setOffline(false);
+    const fetched = downloads.length;
+    await page.selectOption('#cm-arch', 'x86');
     await page.click('.cm-try >> nth=3');
     await page.waitForFunction(() => document.querySelector('#cm-status')?.textContent === 'Checked 4 symbols.');
     const nm = await page.$$eval('#cm-symbols > li', (lis) =>
@@ -129,8 +146,64 @@ describe('the module check page', () => {
       ['kernel_fpu_begin_mask', 'action'],
       ['kmalloc_caches', 'blocked'],
     ]);
-    expect(downloads).toHaveLength(1);
-    await page.context().setOffline(false);
+    // dma_buf_get's range was fetched already.
+    expect(downloads.length - fetched).toBeLessThanOrEqual(3);
+    expect(new Set(downloads).size).toBe(downloads.length);
+    await page.close();
+  });
+
+  it('answers across every release when chosen: a grid, the first breaking release and why, the import line per release', async () => {
+    const page = await browser.newPage();
+    const downloads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/check-module/') && r.url().endsWith('.json')) downloads.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}check-module/?releases=all`);
+    await page.waitForSelector('[data-check-module][data-ready="true"]');
+    expect(await page.$eval('#cm-releases', (s) => (s as HTMLSelectElement).value)).toBe('all');
+    expect(await page.$$eval('#cm-releases option', (os) => os.map((o) => o.textContent?.trim()))).toEqual([
+      'the latest (v6.19)',
+      'all 2 (v6.1 to v6.19)',
+    ]);
+    await page.fill(
+      '#cm-input',
+      [
+        'ERROR: modpost: module foo uses symbol dma_buf_get from namespace DMA_BUF, but does not import it.',
+        'ERROR: modpost: "old_helper" [foo.ko] undefined!',
+        'ERROR: modpost: "kernel_fpu_end" [foo.ko] undefined!',
+        'ERROR: modpost: "__kmalloc_node" [foo.ko] undefined!',
+      ].join('\n'),
+    );
+    await page.click('#cm-check');
+    await page.waitForSelector('[data-check-module][data-checked="true"]');
+    expect(await page.textContent('#cm-status')).toBe('Checked 4 symbols against 2 releases.');
+    expect(await page.isHidden('#cm-result')).toBe(true);
+    expect(await page.textContent('#cm-links')).toBe('Links on none of the 2 releases checked.');
+    const grid = await page.$$eval('#cm-matrix-table tbody tr', (rows) =>
+      rows.map((row) => [row.getAttribute('data-symbol'), [...row.querySelectorAll('td')].map((td) => td.textContent).join('')]),
+    );
+    expect(grid).toEqual([
+      ['dma_buf_get', 'gn'],
+      ['old_helper', '.x'],
+      ['kernel_fpu_end', '.g'],
+      ['__kmalloc_node', 'x.'],
+    ]);
+    expect(await page.getAttribute('#cm-matrix-table tbody tr[data-symbol="old_helper"] td:nth-of-type(2)', 'title')).toBe(
+      'v6.19: not exported',
+    );
+    expect(await page.textContent('#cm-matrix-symbols li[data-symbol="old_helper"] .cm-failure')).toBe(
+      'Breaks in v6.19 (links in v6.1): old_helper no longer exported.',
+    );
+    expect(await page.textContent('#cm-matrix-symbols li[data-symbol="__kmalloc_node"] .cm-failure')).toBe(
+      'Does not link before v6.19: __kmalloc_node not exported.',
+    );
+    expect(
+      await page.$$eval('#cm-matrix-symbols li[data-symbol="dma_buf_get"] .cm-spans li', (lis) => lis.map((li) => li.textContent)),
+    ).toEqual(['v6.1: GPL-only', 'v6.19: GPL-only, namespace DMA_BUF']);
+    expect(await page.textContent('#cm-release-imports')).toBe('v6.19: MODULE_IMPORT_NS("DMA_BUF");');
+    // The history's ranges only (the latest release's were not needed).
+    expect(downloads.length).toBeGreaterThan(0);
+    expect(downloads.every((d) => /^\/check-module\/history\/\d+\.json$/.test(d))).toBe(true);
     await page.close();
   });
 

@@ -69,6 +69,7 @@ export const TEMPLATE_PAGES: TemplatePage[] = [
   { name: 'search with results', path: 'search/?q=alpha', ready: searchResultsShown },
   { name: 'coverage', path: 'coverage/' },
   { name: 'module checker with a result', path: 'check-module/', ready: moduleResultShown },
+  { name: 'module checker across releases', path: 'check-module/?releases=all', ready: moduleResultShown },
   { name: 'releases', path: 'releases/' },
   { name: 'release', path: 'releases/v6.19/' },
   { name: 'release area', path: 'releases/v6.19/drivers-dma-buf/' },

@@ -35,6 +35,8 @@ const LAYER_OF: Record<string, Layer> = {
   'check-module-input.ts': 'answers',
   'check-module-table.ts': 'answers',
   'check-module-data.ts': 'answers',
+  'check-module-history.ts': 'answers',
+  'check-module-matrix-text.ts': 'answers',
   'drift/': 'answers',
   'drift-scaffold.ts': 'answers',
   'coverage.ts': 'answers',

@@ -57,6 +57,19 @@ export function namespaceAlternatives(namespace: string): string[] {
         .filter((ns) => ns !== '');
 }
 
+/**
+ * MODULE_IMPORT_NS takes a string literal from v6.13-rc1 (commit cdd30ebb1b9f, content/mechanisms/
+ * namespace-string-literal-2024.mdx) and a bare token before: the one place that knows which.
+ */
+export const NAMESPACE_STRING_LITERAL_SINCE = 'v6.13-rc1';
+
+/** The MODULE_IMPORT_NS line a module built for `release` writes to import `namespace`. */
+export function moduleImportLine(namespace: string, release: string): string {
+  return compareReleases(release, NAMESPACE_STRING_LITERAL_SINCE) >= 0
+    ? `MODULE_IMPORT_NS("${namespace}");`
+    : `MODULE_IMPORT_NS(${namespace});`;
+}
+
 /** The modules of "module:kvm,kvm-amd|module:kvm" alternatives, each once, in order. */
 export function restrictedModules(alternatives: readonly string[]): string[] {
   const modules: string[] = [];
@@ -197,6 +210,20 @@ export function entityLinkerSymbols(entity: ExportEntity, x: string, release = '
   }
 }
 
+/** Prefixes entityLinkerSymbols puts before an export's name, longest first. */
+const LINKER_PREFIXES = ['__SCK__tp_func_', '__SCT__tp_func_', '__tracepoint_', '__traceiter_', '__SCK__', '__SCT__'];
+
+/**
+ * The export names whose linker symbols may include `linker` (entityLinkerSymbols backwards, a
+ * superset): the name itself, and the name after a tracepoint or static-call prefix.
+ */
+export function exportNamesOf(linker: string): string[] {
+  const names = [linker];
+  for (const prefix of LINKER_PREFIXES)
+    if (linker.startsWith(prefix) && linker.length > prefix.length) names.push(linker.slice(prefix.length));
+  return [...new Set(names)];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scope: which architecture a row is built for
 
@@ -253,4 +280,21 @@ export function rowsBySymbol<R extends Pick<ExportRow, 'symbol'>>(rows: readonly
  */
 export function primaryRow<R extends Pick<ExportRow, 'file'>>(rows: readonly R[]): R {
   return rows.find((r) => !r.file.startsWith('arch/')) ?? rows[0]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Module licences
+
+/** The MODULE_LICENSE strings the kernel takes for GPL-compatible (license_is_gpl_compatible, include/linux/license.h). */
+export const GPL_COMPATIBLE_LICENSES = [
+  'GPL',
+  'GPL v2',
+  'GPL and additional rights',
+  'Dual BSD/GPL',
+  'Dual MIT/GPL',
+  'Dual MPL/GPL',
+] as const;
+
+export function isGplCompatibleLicense(license: string): boolean {
+  return (GPL_COMPATIBLE_LICENSES as readonly string[]).includes(license);
 }

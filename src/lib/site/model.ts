@@ -3,6 +3,7 @@ import { EXPORT_TYPES, EXPORT_TYPE_INFO, TIERS, type ExportType, type Tier } fro
 import type { MechanismData, RecordData } from '../schema.ts';
 import { slugify } from '../urls.ts';
 import { compareSymbols, effectiveNamespace } from '../symbols.ts';
+import { moduleImportLine, NAMESPACE_STRING_LITERAL_SINCE } from '../kernel/export-model.ts';
 
 // Kept here for src/lib/search (another change is moving it); new code imports ../symbols.ts.
 export { compareSymbols, effectiveNamespace };
@@ -101,8 +102,8 @@ export function importAdvice(data: Pick<RecordData, 'type' | 'namespace'>): { li
   const info = EXPORT_TYPE_INFO[data.type];
   if (info.takesNamespace === 'namespace' && data.namespace) {
     return {
-      line: `MODULE_IMPORT_NS("${data.namespace}");`,
-      text: `Modules must import the ${data.namespace} namespace (kernels before 6.13 write the bare token: MODULE_IMPORT_NS(${data.namespace});).`,
+      line: moduleImportLine(data.namespace, NAMESPACE_STRING_LITERAL_SINCE),
+      text: `Modules must import the ${data.namespace} namespace (kernels before 6.13 write the bare token: ${moduleImportLine(data.namespace, 'v6.12')}).`,
     };
   }
   if (info.takesNamespace === 'modules' && data.namespace) {
