@@ -14,7 +14,7 @@ const MAX_SHARDS = 6;
 /** Results per page of symbols, and of records from the prose index. */
 const MAX_RESULTS = 50;
 const PROSE_PAGE = 20;
-/** Records from the prose index shown at first: each costs Pagefind a request for its fragment. */
+/** Records from the prose index a word query shows at first: each costs Pagefind a request for its text. */
 const PROSE_FIRST = 5;
 /** Below this many symbol hits, the rationale prose is searched too. */
 const PROSE_THRESHOLD = 10;
@@ -273,7 +273,8 @@ async function runProse(mine: number, raw: string, filters: Filters, shown: Set<
     proseMore.hidden = loaded >= results.length;
     proseMore.textContent = `Show ${Math.min(results.length - loaded, PROSE_PAGE)} more records`;
   };
-  await loadPage(PROSE_FIRST);
+  // A word query shows a few records below the symbols; browsing by filters is the list itself.
+  await loadPage(raw ? PROSE_FIRST : PROSE_PAGE);
   if (mine !== generation) return;
   if (!listed.length && loaded >= results.length) {
     if (!raw) status.textContent = 'No records match the filters.';
