@@ -60,18 +60,23 @@ type PagefindResults = { results: { data: () => Promise<PagefindHit> }[] };
 type Pagefind = {
   options: (o: object) => Promise<void>;
   search: (q: string | null, o?: object) => Promise<PagefindResults>;
+  preload: (q: string, o?: object) => Promise<void>;
 };
-let pagefind: Promise<Pick<Pagefind, 'search'>> | undefined;
+let pagefind: Promise<Pick<Pagefind, 'search' | 'preload'>> | undefined;
+/** Set once Pagefind has loaded (after the first word query). */
+let pagefindReady: Pick<Pagefind, 'search' | 'preload'> | undefined;
 // One bundle of the record pages (src/lib/search/pagefind.ts); the page says whether there are any.
 const hasRecords = Number(root.dataset.records) > 0;
 const loadPagefind = () =>
-  (pagefind ??= hasRecords
-    ? import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
-        // No web worker: one request and 12 KB fewer; the records-only index is small enough for the main thread.
-        await pf.options({ baseUrl: base, noWorker: true });
-        return pf;
-      })
-    : Promise.resolve({ search: async (): Promise<PagefindResults> => ({ results: [] }) }));
+  (pagefind ??= (
+    hasRecords
+      ? import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
+          // No web worker: one request and 12 KB fewer; the records-only index is small enough for the main thread.
+          await pf.options({ baseUrl: base, noWorker: true });
+          return pf;
+        })
+      : Promise.resolve({ search: async (): Promise<PagefindResults> => ({ results: [] }), preload: async () => {} })
+  ).then((pf) => (pagefindReady = pf)));
 
 function currentFilters(): Filters {
   const filters: Filters = {};
@@ -200,6 +205,8 @@ async function search(mine: number) {
   let hits: SearchEntry[] = [];
   /** Symbols listed above the prose results, which do not repeat them. */
   const listed = new Set<string>();
+  // Once Pagefind is loaded, it fetches the query's index chunks while the symbols are looked up.
+  if (pagefindReady && query.length >= 3) void pagefindReady.preload(raw.trim()).catch(() => {});
   if (query) {
     const m = await loadManifest();
     const wanted = shardsForQuery(query, m.prefixes);
