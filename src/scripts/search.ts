@@ -6,14 +6,16 @@ import { exactForm, normalizeQuery } from '../lib/search/keys.ts';
 import { shardFileName, shardsForQuery, type SearchEntry } from '../lib/search/shards.ts';
 import { facetCounts, passes, rankEntries, type Filters } from '../lib/search/rank.ts';
 import { rankConcepts, type ConceptPage } from '../lib/search/concepts.ts';
-import { BUNDLE_LIST_FILE, type BundleList } from '../lib/search/pagefind-buckets.ts';
 import { closestSymbols, suggestionShards } from '../lib/site/not-found.ts';
+import { PAGEFIND_FILTER, pagefindFilterValue } from '../lib/search/pagefind-filter.ts';
 
 /** Shards read for a query at first; "Show more" reads the rest. */
 const MAX_SHARDS = 6;
 /** Results per page of symbols, and of records from the prose index. */
 const MAX_RESULTS = 50;
 const PROSE_PAGE = 20;
+/** Records from the prose index a word query shows at first: each costs Pagefind a request for its text. */
+const PROSE_FIRST = 5;
 /** Below this many symbol hits, the rationale prose is searched too. */
 const PROSE_THRESHOLD = 10;
 
@@ -57,20 +59,24 @@ type PagefindHit = { url: string; excerpt: string; meta: Record<string, string> 
 type PagefindResults = { results: { data: () => Promise<PagefindHit> }[] };
 type Pagefind = {
   options: (o: object) => Promise<void>;
-  mergeIndex: (url: string) => Promise<void>;
   search: (q: string | null, o?: object) => Promise<PagefindResults>;
+  preload: (q: string, o?: object) => Promise<void>;
 };
-let pagefind: Promise<Pick<Pagefind, 'search'>> | undefined;
-// The index is one bundle per bucket of symbols (src/lib/search/pagefind-buckets.ts): the first
-// is loaded and the others merged into it.
+let pagefind: Promise<Pick<Pagefind, 'search' | 'preload'>> | undefined;
+/** Set once Pagefind has loaded (after the first word query). */
+let pagefindReady: Pick<Pagefind, 'search' | 'preload'> | undefined;
+// One bundle of the record pages (src/lib/search/pagefind.ts); the page says whether there are any.
+const hasRecords = Number(root.dataset.records) > 0;
 const loadPagefind = () =>
-  (pagefind ??= getJson<BundleList>(`${base}pagefind/${BUNDLE_LIST_FILE}`).then(async ({ bundles }) => {
-    if (!bundles.length) return { search: async (): Promise<PagefindResults> => ({ results: [] }) };
-    const pf = (await import(/* @vite-ignore */ `${base}pagefind/${bundles[0]}/pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: base });
-    for (const bundle of bundles.slice(1)) await pf.mergeIndex(`${base}pagefind/${bundle}/`);
-    return pf;
-  }));
+  (pagefind ??= (
+    hasRecords
+      ? import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
+          // No web worker: one request and 12 KB fewer; the records-only index is small enough for the main thread.
+          await pf.options({ baseUrl: base, noWorker: true });
+          return pf;
+        })
+      : Promise.resolve({ search: async (): Promise<PagefindResults> => ({ results: [] }), preload: async () => {} })
+  ).then((pf) => (pagefindReady = pf)));
 
 function currentFilters(): Filters {
   const filters: Filters = {};
@@ -199,6 +205,8 @@ async function search(mine: number) {
   let hits: SearchEntry[] = [];
   /** Symbols listed above the prose results, which do not repeat them. */
   const listed = new Set<string>();
+  // Once Pagefind is loaded, it fetches the query's index chunks while the symbols are looked up.
+  if (pagefindReady && query.length >= 3) void pagefindReady.preload(raw.trim()).catch(() => {});
   if (query) {
     const m = await loadManifest();
     const wanted = shardsForQuery(query, m.prefixes);
@@ -247,18 +255,16 @@ async function suggest(mine: number, raw: string, prefixes: string[], filters: F
 
 async function runProse(mine: number, raw: string, filters: Filters, shown: Set<string>) {
   const pf = await loadPagefind();
-  const pfFilters: Record<string, string> = {};
-  const names: Record<keyof Filters, string> = { t: 'status', x: 'type', u: 'subsystem', n: 'namespace' };
-  for (const [k, v] of Object.entries(filters)) if (v) pfFilters[names[k as keyof Filters]] = v;
-  const search = await pf.search(raw || null, { filters: pfFilters });
+  const wanted = Object.entries(filters).flatMap(([k, v]) => (v ? [pagefindFilterValue(k, v)] : []));
+  const search = await pf.search(raw || null, { filters: wanted.length ? { [PAGEFIND_FILTER]: { all: wanted } } : {} });
   if (mine !== generation) return;
   const results = search.results;
   let loaded = 0;
   let repeated = 0;
   const listed: PagefindHit[] = [];
   // Records already listed among the symbols are not repeated; the count says how many are left.
-  const loadPage = async () => {
-    const data = await Promise.all(results.slice(loaded, loaded + PROSE_PAGE).map((r) => r.data()));
+  const loadPage = async (size: number) => {
+    const data = await Promise.all(results.slice(loaded, loaded + size).map((r) => r.data()));
     loaded += data.length;
     for (const d of data) {
       if (shown.has(d.meta['symbol'] ?? '')) repeated++;
@@ -274,7 +280,8 @@ async function runProse(mine: number, raw: string, filters: Filters, shown: Set<
     proseMore.hidden = loaded >= results.length;
     proseMore.textContent = `Show ${Math.min(results.length - loaded, PROSE_PAGE)} more records`;
   };
-  await loadPage();
+  // A word query shows a few records below the symbols; browsing by filters is the list itself.
+  await loadPage(raw ? PROSE_FIRST : PROSE_PAGE);
   if (mine !== generation) return;
   if (!listed.length && loaded >= results.length) {
     if (!raw) status.textContent = 'No records match the filters.';
@@ -284,7 +291,7 @@ async function runProse(mine: number, raw: string, filters: Filters, shown: Set<
   render();
   proseMore.onclick = async () => {
     const from = listed.length;
-    await loadPage();
+    await loadPage(PROSE_PAGE);
     if (mine !== generation) return;
     render();
     focusFrom(prose, from);

@@ -1,14 +1,15 @@
 // The page cache (issue 6): a rebuild keeps the symbol pages whose key is unchanged and renders
 // the rest, and the site it leaves is the one a cold build would write.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPageReuse, restoreReusedOutputs, stashPreviousOutputs, type PageReuse } from '../../src/lib/site/page-cache.ts';
 import { pageCacheKey } from '../../src/lib/site/page-keys.ts';
 import { writeChangedFiles } from '../../src/lib/site/changed-files.ts';
-import { makeBuildDir } from '../../src/lib/project.ts';
+import { makeBuildDir, REPO_ROOT } from '../../src/lib/project.ts';
 import { buildInto, FIXTURE_SITE } from '../helpers/site.ts';
-import { BUNDLE_LIST_FILE, bucketOf, PAGEFIND_BUCKETS, type BundleList } from '../../src/lib/search/pagefind-buckets.ts';
+import { INPUTS_FILE } from '../../src/lib/search/pagefind.ts';
 
 /** Every file below dir with its contents, for comparing two builds. */
 function tree(dir: string): Map<string, string> {
@@ -138,31 +139,24 @@ describe('a rebuild after editing one record', () => {
     expect(rebuilt.get(`symbols/${edited}/index.html`)).toContain('A sentence added by the rebuild test.');
   });
 
-  it('re-indexes only the Pagefind bundle holding the edited record', () => {
-    const list = JSON.parse(rebuilt.get(`pagefind/${BUNDLE_LIST_FILE}`)!) as BundleList;
-    expect(coldLog).toContain(`(${list.bundles.length} of ${PAGEFIND_BUCKETS.length} bundles rebuilt)`);
-    expect(list.bundles.length).toBeGreaterThan(2);
-    expect(rebuiltLog).toContain(`(1 of ${PAGEFIND_BUCKETS.length} bundles rebuilt)`);
-    expect(list.bundles).toContain(bucketOf(edited).name);
+  it('re-indexes the records after one changed, and keeps the index when none did', () => {
+    expect(coldLog).toMatch(/indexed \d+ record pages in \d+ ms \(rebuilt\)/);
+    expect(rebuiltLog).toMatch(/indexed \d+ record pages in \d+ ms \(rebuilt\)/);
+    const again = execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), path.join(tmp, 'site/dist')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(again).toMatch(/indexed \d+ record pages in \d+ ms \(unchanged, kept\)/);
   });
 
-  it('puts each record page in the bundle bucketOf names, and in no other (glob and code agree)', () => {
-    const list = JSON.parse(rebuilt.get(`pagefind/${BUNDLE_LIST_FILE}`)!) as BundleList;
+  it('indexes every record page, in one bundle, and no other page', () => {
     const records = [...rebuilt.keys()].filter(
       (f) => /^symbols\/[^/]+\/index\.html$/.test(f) && rebuilt.get(f)!.includes('data-pagefind-body'),
     );
-    for (const bucket of PAGEFIND_BUCKETS) {
-      const expected = records.filter((f) => bucketOf(f.split('/')[1]!) === bucket).length;
-      expect(list.inputs[bucket.name]!.pages, bucket.name).toBe(expected);
-      const entry = rebuilt.get(`pagefind/${bucket.name}/pagefind-entry.json`);
-      const indexed = entry
-        ? Object.values((JSON.parse(entry) as { languages: Record<string, { page_count: number }> }).languages).reduce(
-            (n, l) => n + l.page_count,
-            0,
-          )
-        : 0;
-      expect(indexed, bucket.name).toBe(expected);
-    }
+    expect(records.length).toBeGreaterThan(5);
+    const entry = JSON.parse(rebuilt.get('pagefind/pagefind-entry.json')!) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(records.length);
+    expect((JSON.parse(rebuilt.get(`pagefind/${INPUTS_FILE}`)!) as { pages: number }).pages).toBe(records.length);
   });
 
   it('leaves exactly the site a cold build writes', () => {

@@ -1,7 +1,8 @@
 // What a record page tells Pagefind: meta for result lines (and the symbol's parts as an alias, so
 // "pages vma" finds alloc_pages_vma), and filters. Pagefind reads one key:value per attribute, so
-// each becomes an empty element of its own.
+// each becomes an empty element of its own. The filters share one key (pagefind-filter.ts).
 import { symbolKeys } from './keys.ts';
+import { PAGEFIND_FILTER, pagefindFilterValue } from './pagefind-filter.ts';
 import { effectiveNamespace } from '../site/model.ts';
 import type { RecordData } from '../schema.ts';
 
@@ -11,6 +12,8 @@ export function pagefindAttributes(d: RecordData): { meta: string[]; filters: st
   const alias = symbolKeys(d.symbol).slice(1).concat(d.symbol.split('_').filter(Boolean)).join(' ');
   const meta = [`symbol:${d.symbol}`, `status:${d.status}`, `type:${d.type}`, `alias:${clean(alias)}`];
   const ns = effectiveNamespace(d);
-  const filters = [`status:${d.status}`, `type:${d.type}`, `subsystem:${clean(d.subsystem)}`, ...(ns ? [`namespace:${clean(ns)}`] : [])];
+  const values = [pagefindFilterValue('t', d.status), pagefindFilterValue('x', d.type), pagefindFilterValue('u', clean(d.subsystem))];
+  if (ns) values.push(pagefindFilterValue('n', clean(ns)));
+  const filters = values.map((v) => `${PAGEFIND_FILTER}:${v}`);
   return { meta, filters };
 }

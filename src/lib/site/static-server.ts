@@ -21,14 +21,18 @@ export interface StaticServer {
   url: string;
   /** Bytes sent on the wire since the last reset, per request path. */
   sent: Map<string, number>;
+  /** Requests answered since the last reset (404s included), per request path. */
+  requests: Map<string, number>;
   resetCounts: () => void;
   close: () => Promise<void>;
 }
 
 export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
   const sent = new Map<string, number>();
+  const requests = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith(base)) return notFound(res);
     rel = rel.slice(base.length);
@@ -57,7 +61,11 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
   return {
     url: `http://127.0.0.1:${port}${base}`,
     sent,
-    resetCounts: () => sent.clear(),
+    requests,
+    resetCounts: () => {
+      sent.clear();
+      requests.clear();
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
