@@ -122,7 +122,7 @@ export const RULES: readonly RuleInfo[] = [
     name: 'type-matches-snapshot',
     scope: 'collection',
     description:
-      "type is how the latest committed snapshot exports the symbol on the record's arches (every architecture when arches is left out); unexported only when it exports none there.",
+      "type is how the newest release held exports the symbol on the record's arches (every architecture when arches is left out); unexported only when it exports none there. The newest release is the latest committed snapshot, or the history store's newest release when that is newer.",
   },
   {
     name: 'since-matches-history',
