@@ -366,10 +366,13 @@ export const ROWS: Row[] = [
       ...historyStore(),
       ...historyRecord('since_late', { since: 'v5.3' }),
       ...historyRecord('since_unexported', { since: 'v5.0' }),
+      // x86_scoped's x86 export starts in v5.8.18, but s390 has its own since v4.19.304: arches is missing.
+      ...historyRecord('x86_scoped', { since: 'v5.8' }),
     }),
     expected: [
       `${E}/since_late.mdx:7:8: error: says since v5.3, but v5.0, a release v5.3 is built on, already exports since_late as EXPORT_SYMBOL_GPL in mm/fixture.c (the first release held that exports it is v4.19.304); set since to the first release that exported it, or leave it out when that is not known (v4.19.304, the oldest release held, is a bound, not the first export) [since-matches-history]`,
       `${E}/since_unexported.mdx:7:8: error: says since v5.0, but v5.0 does not export since_unexported (the first release held that exports it is v5.4.286); correct since, or add the removal to history if the export was taken away again by v5.0 [since-matches-history]`,
+      `${E}/x86_scoped.mdx:7:8: error: says since v5.8, but v5.0, a release v5.8 is built on, already exports x86_scoped as EXPORT_SYMBOL in arch/s390/kernel/fixture.c (the first release held that exports it is v4.19.304); set since to the first release that exported it, or leave it out when that is not known (v4.19.304, the oldest release held, is a bound, not the first export); if the decision concerns other architectures, name them in arches (that export is in s390 code) [since-matches-history]`,
     ],
   },
   {

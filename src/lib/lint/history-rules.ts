@@ -9,7 +9,7 @@
 //   for "unexported in v5.12"), unless a later claim the record makes covers that release;
 // - a version outside the held range, and a symbol no release held exports, say nothing.
 // The export model decides what a row's macro amounts to and which architecture a row is built for.
-import { exportKind, rowBuiltFor } from '../kernel/export-model.ts';
+import { exportKind, rowArch, rowBuiltFor } from '../kernel/export-model.ts';
 import type { ExportRow } from '../kernel/snapshot.ts';
 import { compareReleases, isBuiltOn } from '../kernel/versions.ts';
 import { symbolHistory } from '../history/reconstruct.ts';
@@ -99,10 +99,15 @@ export function checkAgainstHistory(records: readonly Parsed<RecordData>[], stor
       // `since` after a release it is built on that already exports the symbol.
       const earlier = held.find((h) => h.rows.length > 0 && h.release !== d.since && isBuiltOn(d.since!, h.release));
       if (earlier) {
+        // Like type-matches-snapshot: an export only in another architecture's code usually means arches is missing.
+        const archOnly = !d.arches && earlier.rows.every((r) => rowArch(r.file) !== undefined);
+        const archHint = archOnly
+          ? `; if the decision concerns other architectures, name them in arches (that export is in ${[...new Set(earlier.rows.map((r) => rowArch(r.file)))].join(', ')} code)`
+          : '';
         report(
           ['since'],
           'since-matches-history',
-          `says since ${d.since}, but ${earlier.release}, a release ${d.since} is built on, already ${describe(earlier, d.symbol)}${scope}${firstExport && firstExport !== earlier ? ` (the first release held that exports it is ${firstExport.release})` : ''}; set since to the first release that exported it, or leave it out when that is not known (${oldest}, the oldest release held, is a bound, not the first export)`,
+          `says since ${d.since}, but ${earlier.release}, a release ${d.since} is built on, already ${describe(earlier, d.symbol)}${scope}${firstExport && firstExport !== earlier ? ` (the first release held that exports it is ${firstExport.release})` : ''}; set since to the first release that exported it, or leave it out when that is not known (${oldest}, the oldest release held, is a bound, not the first export)${archHint}`,
         );
       }
     }
