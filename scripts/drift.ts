@@ -1,5 +1,5 @@
-// npm run drift -- <kernel-tree | snapshot.tsv> [--format text|json] [--strict] [--all] [--subsystem S]
-//                  [--write (--limit N | --all) [--thread ID]…] [--root DIR]
+// npm run drift -- <kernel-tree | snapshot.tsv | --release vX.Y> [--format text|json] [--strict] [--all]
+//                  [--subsystem S] [--write (--limit N | --all) [--thread ID]…] [--root DIR]
 // Compares the records with the code: export types, namespaces, records whose symbol is gone,
 // removed records exported again, and exported symbols without a record (per subsystem).
 // Exit codes: 0 done; 1 --strict and a mismatch was found (undocumented symbols never count), or a
@@ -9,14 +9,17 @@ import { fail as failWith, parseCli } from '../src/lib/cli-args.ts';
 import { printable } from '../src/lib/printable.ts';
 import { checkDirectory, InputFileError } from '../src/lib/input-file.ts';
 import { computeDrift, filterSubsystem } from '../src/lib/drift/compare.ts';
-import { DriftInputError, readDriftInput } from '../src/lib/drift/input.ts';
+import { DriftInputError, readDriftInput, readDriftRelease } from '../src/lib/drift/input.ts';
 import { formatDriftJson, formatDriftText, type DriftReport } from '../src/lib/drift/format.ts';
 import { loadDriftRecords } from '../src/lib/drift/records.ts';
 import { formatScaffoldText, scaffoldUndocumented } from '../src/lib/drift-scaffold.ts';
 import { EXPORTS_DIR, REPO_ROOT } from '../src/lib/project.ts';
 
-const USAGE = `usage: npm run drift -- <kernel-tree | snapshot.tsv> [--format text|json] [--strict] [--all] [--subsystem S]
-                      [--write (--limit N | --all) [--thread ID]…] [--root DIR]
+const USAGE = `usage: npm run drift -- <kernel-tree | snapshot.tsv | --release vX.Y> [--format text|json] [--strict] [--all]
+                      [--subsystem S] [--write (--limit N | --all) [--thread ID]…] [--root DIR]
+  --release R     compare with release R of the history store (content/history), e.g. v5.10.89, instead
+                  of a tree or snapshot (npm run history -- list names the releases held); a record is
+                  compared with what its dated history says held in R
   --strict        exit 1 when a record disagrees with the code (symbols without a record never fail)
   --all           list every symbol without a record (otherwise counts per subsystem)
   --subsystem S   only symbols without a record under S (drivers, drivers/gpu, mm)
@@ -31,7 +34,7 @@ const { values, positionals } = parseCli({
   name: 'drift',
   usage: USAGE,
   allowPositionals: true,
-  positionals: { min: 1, max: 1 },
+  positionals: { max: 1 },
   options: {
     format: { type: 'string', default: 'text' },
     strict: { type: 'boolean', default: false },
@@ -41,6 +44,7 @@ const { values, positionals } = parseCli({
     limit: { type: 'string' },
     thread: { type: 'string', multiple: true, default: [] },
     root: { type: 'string', default: REPO_ROOT },
+    release: { type: 'string' },
   },
 });
 function fail(message: string, code = 2): never {
@@ -52,17 +56,19 @@ const limit = values.limit === undefined ? undefined : Number(values.limit);
 if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) fail(`--limit must be a positive whole number (got "${values.limit}")`);
 if (limit !== undefined && !values.write) fail('--limit only applies to --write');
 if (values.thread.length && !values.write) fail('--thread only applies to --write');
+if ((positionals.length === 1) === (values.release !== undefined))
+  fail('give one input: a kernel tree, a snapshot (.tsv), or --release with a release of the history store');
 
 let input;
 try {
   checkDirectory(path.join(values.root, EXPORTS_DIR), 'a directory (is --root a repository?)');
-  input = await readDriftInput(positionals[0]!);
+  input = values.release === undefined ? await readDriftInput(positionals[0]!) : readDriftRelease(values.root, values.release);
 } catch (error) {
   if (error instanceof DriftInputError || error instanceof InputFileError) fail(error.message);
   throw error;
 }
 const { records, unreadable } = loadDriftRecords(values.root);
-const result = filterSubsystem(computeDrift(input.rows, records, input.version), values.subsystem);
+const result = filterSubsystem(computeDrift(input.rows, records, input.version, { historical: input.historical }), values.subsystem);
 const report: DriftReport = {
   ...result,
   input: { kind: input.kind, path: input.path, version: input.version, rows: input.rows.length },

@@ -1,19 +1,21 @@
 // npm run validate [-- paths…] [--format json] [--root DIR]: check records like a compiler would.
-// Exit codes: 0 no errors (warnings may be printed); 1 a record has an error; 2 usage, or a path
-// that is not a record file or a repository.
+// Exit codes: 0 no errors (warnings may be printed); 1 a record has an error; 2 usage, a path that
+// is not a record file or a repository, or a malformed history store.
 import path from 'node:path';
 import { validateRepositoryParallel } from '../src/lib/lint/validate.ts';
 import { formatProblem, formatProblemsJson } from '../src/lib/problems.ts';
 import { EXPORTS_DIR, REPO_ROOT } from '../src/lib/project.ts';
 import { fail, parseCli } from '../src/lib/cli-args.ts';
 import { checkDirectory, checkRegularFile, InputFileError } from '../src/lib/input-file.ts';
+import { HistoryError } from '../src/lib/history/model.ts';
 
 const USAGE = `usage: npm run validate [-- files…] [--format text|json] [--root DIR]
   Checks every record of content/exports (and content/mechanisms), or only the files named (still
   against the whole collection), and prints one line per problem: file:line:col: error: message [rule].
   --format json   the problems as a JSON array (for scripts/annotate.ts)
   --root DIR      the repository to check (default: this one)
-Exit codes: 0 no errors, 1 errors found, 2 usage or a path that is not a record file or repository.`;
+Exit codes: 0 no errors, 1 errors found, 2 usage, a path that is not a record file or repository, or a
+  malformed history store (content/history).`;
 
 const { values, positionals } = parseCli({
   name: 'validate',
@@ -34,8 +36,16 @@ try {
   if (error instanceof InputFileError) fail('validate', error.message);
   throw error;
 }
-// Large collections are parsed on every core; small ones in this thread.
-const { problems, checkedFiles } = await validateRepositoryParallel(values.root, positionals.length ? { only: positionals } : {});
+// Large collections are parsed on every core; small ones in this thread. A malformed history store
+// (content/history) is an input error naming its file and line: nothing can be checked against it.
+let result;
+try {
+  result = await validateRepositoryParallel(values.root, positionals.length ? { only: positionals } : {});
+} catch (error) {
+  if (error instanceof HistoryError) fail('validate', error.message);
+  throw error;
+}
+const { problems, checkedFiles } = result;
 if (values.format === 'json') console.log(formatProblemsJson(problems));
 else {
   for (const p of problems) console.log(formatProblem(p));

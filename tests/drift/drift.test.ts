@@ -185,6 +185,36 @@ describe('drift in the library', () => {
     ).toBeUndefined();
   });
 
+  it('reads a stable backport in history as part of its own line only (find_module: v5.12, and v5.10.220)', () => {
+    const record: DriftRecord = {
+      symbol: 'find_module',
+      type: 'unexported',
+      status: 'removed',
+      source: 'content/exports/find_module.mdx',
+      history: [
+        { version: 'v5.12', type: 'unexported', status: 'removed' },
+        { version: 'v5.10.220', type: 'unexported', status: 'removed' },
+      ],
+    };
+    const removed = { type: 'unexported', status: 'removed', namespace: undefined, asOf: 'v5.12' };
+    // v5.11 and v5.10.89 are not built on either removal: the record says nothing about them.
+    expect([recordAt(record, 'v5.10.89'), recordAt(record, 'v5.11')]).toEqual([undefined, undefined]);
+    expect(recordAt(record, 'v5.10.220')).toEqual({ ...removed, asOf: 'v5.10.220' });
+    expect([recordAt(record, 'v5.12.9'), recordAt(record, 'v6.1.158')]).toEqual([removed, removed]);
+  });
+
+  it("compares only the rows built for the record's arches (s390's __kernel_fpu_begin is not x86's)", () => {
+    const rows = [{ symbol: '__kernel_fpu_begin', macro: 'EXPORT_SYMBOL', namespace: '', file: 'arch/s390/kernel/fpu.c', line: 61 }];
+    const record: DriftRecord = {
+      symbol: '__kernel_fpu_begin',
+      type: 'unexported',
+      status: 'removed',
+      source: 'content/exports/__kernel_fpu_begin.mdx',
+    };
+    expect(computeDrift(rows, [{ ...record, arches: ['x86'] }], 'v6.19').mismatches).toEqual([]);
+    expect(computeDrift(rows, [record], 'v6.19').mismatches.map((m) => m.kind)).toEqual(['re-exported']);
+  });
+
   it('lists the top subsystems in text and says how to see the rest', () => {
     const many: DriftRecord[] = [];
     const rows = Array.from({ length: 25 }, (_, i) => ({
@@ -310,6 +340,75 @@ describe('npm run drift', () => {
     const bad = path.join(tmp, 'bad.tsv');
     fs.writeFileSync(bad, 'symbol\tmacro\tnamespace\tfile\tline\nfoo\tEXPORT_SYMBOL\t\tlib/foo.c\n');
     expect(drift(bad)).toEqual({ status: 2, stdout: '', stderr: `drift: ${bad}:2: expected 5 tab-separated columns, got 4\n` });
+  });
+});
+
+describe('npm run drift -- --release', () => {
+  /** The fixture repository with a history store made from its two snapshots by `npm run history -- add`. */
+  function withStore(): string {
+    const root = copyFixture();
+    for (const release of ['v6.12', 'v6.19']) {
+      const r = spawnSync(
+        NODE,
+        [
+          path.join(REPO_ROOT, 'scripts/history.ts'),
+          'add',
+          path.join(FIXTURE, `content/snapshots/${release}.tsv`),
+          '--store',
+          path.join(root, 'content/history'),
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+    }
+    return root;
+  }
+
+  it("compares with the store's newest release exactly as with its snapshot", () => {
+    const root = withStore();
+    const fromStore = drift('--release', 'v6.19', '--root', root);
+    const fromSnapshot = drift(SNAPSHOT, '--root', root);
+    expect(fromStore.status).toBe(0);
+    expect(fromStore.stdout.split('\n')[0]).toBe(
+      'drift: 14 records against v6.19 (history store content/history: 20 exports of 18 symbols)',
+    );
+    expect(fromStore.stdout.split('\n').slice(1)).toEqual(fromSnapshot.stdout.split('\n').slice(1));
+  });
+
+  it('compares an older release with what dated history and since say held then, never with undated current fields', () => {
+    const root = withStore();
+    const json = JSON.parse(drift('--release', 'v6.12', '--root', root, '--format', 'json').stdout);
+    expect(json.input).toEqual({ kind: 'release', path: 'content/history', version: 'v6.12', rows: 3 });
+    // The v6.12 snapshot given as a file is read with the current fields (records not yet exported then
+    // are "not exported"); the store's older release is not.
+    expect(json.mismatches.map((m: { kind: string; symbol: string }) => [m.kind, m.symbol])).toEqual([['type', 'later_gone']]);
+  });
+
+  it.each([
+    [
+      ['--release', 'v6.1'],
+      'drift: --release v6.1: the history store holds no such release (2 releases, v6.12 to v6.19: npm run history -- list)\n',
+    ],
+    [
+      ['--release', 'v6.19.3'],
+      'drift: --release v6.19.3: the history store holds no such release (2 releases, v6.12 to v6.19: npm run history -- list); of the 6.19 line it holds v6.19\n',
+    ],
+    [
+      ['--release', 'v6.19', SNAPSHOT],
+      'drift: give one input: a kernel tree, a snapshot (.tsv), or --release with a release of the history store\n',
+    ],
+    [[], 'drift: give one input: a kernel tree, a snapshot (.tsv), or --release with a release of the history store\n'],
+  ])('exits 2 on %j', (args, stderr) => {
+    const r = drift(...args, '--root', withStore());
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', stderr]);
+  });
+
+  it('exits 2 naming file and line when the store is malformed', () => {
+    const root = withStore();
+    const releases = path.join(root, 'content/history/releases.tsv');
+    fs.writeFileSync(releases, fs.readFileSync(releases, 'utf8').replace('v6.12\t6.12', 'v6.12\t6.1'));
+    const r = drift('--release', 'v6.19', '--root', root);
+    expect([r.status, r.stderr]).toEqual([2, 'drift: content/history/releases.tsv:2: line: must be 6.12 for v6.12 (got "6.1")\n']);
   });
 });
 

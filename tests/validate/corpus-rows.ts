@@ -1,7 +1,9 @@
 // The bad-record corpus: one row per kind of bad record, with every line the validator prints for
 // it. corpus.test.ts checks each through validate; tests/hostile/agree.test.ts checks that the build's
 // content loader reaches the same verdicts.
-import { fixture } from './helpers.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fixture, REPO } from './helpers.ts';
 import { EXPORT_TYPES, KERNEL_ARCHES } from '../../src/lib/vocabulary.ts';
 
 export const E = 'content/exports';
@@ -34,6 +36,35 @@ export interface Row {
   generate?: () => Record<string, string | Uint8Array>;
   /** Every line the validator prints for the whole repository; [] means accepted. */
   expected: string[];
+}
+
+/** tests/fixtures/history-store (five releases, one made-up symbol per case) as content/history/ files. */
+export function historyStore(): Record<string, string> {
+  const dir = path.join(REPO, 'tests/fixtures/history-store');
+  const files: Record<string, string> = {};
+  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    if (name.endsWith('.tsv')) files[`content/history/${name.split(path.sep).join('/')}`] = fs.readFileSync(path.join(dir, name), 'utf8');
+  return files;
+}
+
+/** A valid record with the fields the history rules read: since, arches, type and tier, history entries. */
+function historyRecord(
+  symbol: string,
+  fields: { since?: string; arches?: string; removed?: boolean; type?: string; history?: [string, string, string][] },
+): Record<string, string> {
+  let text = validRecord(symbol);
+  if (fields.removed)
+    text = text.replace('type: EXPORT_SYMBOL_GPL\nstatus: testing', 'type: unexported\nstatus: removed\nreason: Withdrawn.');
+  if (fields.type) text = text.replace('type: EXPORT_SYMBOL_GPL', `type: ${fields.type}`);
+  if (fields.arches) text = text.replace('subsystem: mm', `subsystem: mm\narches: [${fields.arches}]`);
+  if (fields.since) text = text.replace('date: 2024-01-15', `since: ${fields.since}\ndate: 2024-01-15`);
+  if (fields.history) {
+    const entries = fields.history.map(
+      ([version, type, date]) => `  - date: ${date}\n    version: ${version}\n    change: Fixture step.\n    type: ${type}`,
+    );
+    text = text.replace('\n---\n', `\nhistory:\n${entries.join('\n')}\n---\n`);
+  }
+  return { [`${E}/${symbol}.mdx`]: text };
 }
 
 export const ROWS: Row[] = [
@@ -326,6 +357,68 @@ export const ROWS: Row[] = [
     }),
     expected: [
       `${E}/only_s390.mdx:4:7: error: is EXPORT_SYMBOL_GPL but v6.19 exports only_s390 only in s390 code, not on x86; set arches to the architectures the decision concerns [type-matches-snapshot]`,
+    ],
+  },
+  // --- records against the history store (since-matches-history, history-type-matches-history, since-from-history) ---
+  {
+    kind: 'since contradicted by the history store',
+    generate: () => ({
+      ...historyStore(),
+      ...historyRecord('since_late', { since: 'v5.3' }),
+      ...historyRecord('since_unexported', { since: 'v5.0' }),
+      // x86_scoped's x86 export starts in v5.8.18, but s390 has its own since v4.19.304: arches is missing.
+      ...historyRecord('x86_scoped', { since: 'v5.8' }),
+    }),
+    expected: [
+      `${E}/since_late.mdx:7:8: error: says since v5.3, but v5.0, a release v5.3 is built on, already exports since_late as EXPORT_SYMBOL_GPL in mm/fixture.c (the first release held that exports it is v4.19.304); set since to the first release that exported it, or leave it out when that is not known (v4.19.304, the oldest release held, is a bound, not the first export) [since-matches-history]`,
+      `${E}/since_unexported.mdx:7:8: error: says since v5.0, but v5.0 does not export since_unexported (the first release held that exports it is v5.4.286); correct since, or add the removal to history if the export was taken away again by v5.0 [since-matches-history]`,
+      `${E}/x86_scoped.mdx:7:8: error: says since v5.8, but v5.0, a release v5.8 is built on, already exports x86_scoped as EXPORT_SYMBOL in arch/s390/kernel/fixture.c (the first release held that exports it is v4.19.304); set since to the first release that exported it, or leave it out when that is not known (v4.19.304, the oldest release held, is a bound, not the first export); if the decision concerns other architectures, name them in arches (that export is in s390 code) [since-matches-history]`,
+    ],
+  },
+  {
+    kind: 'since not contradicted: before the oldest release held, a stable backport, another architecture',
+    generate: () => ({
+      ...historyStore(),
+      // The oldest release held is a bound, not a birth.
+      ...historyRecord('since_old', { since: 'v2.6.32', type: 'EXPORT_SYMBOL' }),
+      // v5.4.286 is a stable branch of v5.4: its backport is older by version, not part of v5.9's past.
+      ...historyRecord('since_backport', { since: 'v5.9' }),
+      // s390's own export of the name says nothing about x86.
+      ...historyRecord('x86_scoped', { since: 'v5.8', arches: 'x86' }),
+      // Never exported in a release held: the store is silent.
+      ...historyRecord('never_held', { since: 'v5.3' }),
+    }),
+    expected: [],
+  },
+  {
+    kind: 'history entry type contradicted by the history store',
+    generate: () => ({
+      ...historyStore(),
+      ...historyRecord('retyped_gpl', { history: [['v5.8', 'EXPORT_SYMBOL_GPL', '2020-06-01']] }),
+      ...historyRecord('unexported_early', { removed: true, history: [['v5.4', 'unexported', '2019-10-01']] }),
+      // Unexported in v5.8, back as GPL by a backport to v5.8.14 (the __kernel_write pattern): accepted.
+      ...historyRecord('history_backport', {
+        history: [
+          ['v5.8', 'unexported', '2020-07-10'],
+          ['v5.8.14', 'EXPORT_SYMBOL_GPL', '2020-10-05'],
+        ],
+      }),
+    }),
+    expected: [
+      `${E}/retyped_gpl.mdx:14:11: error: says EXPORT_SYMBOL_GPL from v5.8, but v5.8.18, the first release held from v5.8 on, exports retyped_gpl as EXPORT_SYMBOL in mm/fixture.c; correct the entry's type or version, or add the change v5.8.18 shows to history (a stable backport is an entry whose version is the 5.8 release that took it, no later than v5.8.18) [history-type-matches-history]`,
+      `${E}/unexported_early.mdx:15:11: error: says unexported from v5.4, but v5.4.286, the first release held from v5.4 on, exports unexported_early as EXPORT_SYMBOL_GPL in mm/fixture.c; correct the entry's type or version, or add the change v5.4.286 shows to history (a stable backport is an entry whose version is the 5.4 release that took it, no later than v5.4.286) [history-type-matches-history]`,
+    ],
+  },
+  {
+    kind: 'since left out where the history store bounds it (a warning)',
+    generate: () => ({
+      ...historyStore(),
+      ...historyRecord('no_since', {}),
+      // Exported in the oldest release held: that is a bound, so no hint.
+      ...historyRecord('since_late', {}),
+    }),
+    expected: [
+      `${E}/no_since.mdx:2:9: warning: since is not given; the history store first shows the export in v5.4.286, not in v5.0, the release held before it: it was first exported after v5.0 and no later than v5.4.286; set since when the release that added the export is known [since-from-history]`,
     ],
   },
   {

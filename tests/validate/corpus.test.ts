@@ -10,7 +10,7 @@ import { formatProblem, type Problem } from '../../src/lib/problems.ts';
 import { parseRecordFile } from '../../src/lib/records/parse.ts';
 import { sitePaths } from '../../src/lib/urls.ts';
 import { FIXTURES, fixture, lines, runScript, runValidator, tempRepo } from './helpers.ts';
-import { E, filesOf, ROWS, utf8, validRecord } from './corpus-rows.ts';
+import { E, filesOf, historyStore, ROWS, utf8, validRecord } from './corpus-rows.ts';
 
 export { validRecord };
 
@@ -33,15 +33,18 @@ describe('bad-record corpus', () => {
 });
 
 describe('bad-record corpus through the CLI', () => {
-  it.for(ROWS)('$kind: same lines, exit 1 on errors and 0 when clean, in text and --format json', async (row, { expect }) => {
-    const root = tempRepo(filesOf(row));
-    const [text, json] = await Promise.all([runValidator(root), runValidator(root, ['--format', 'json'])]);
-    const code = row.expected.length ? 1 : 0;
-    expect(text.code, text.stderr).toBe(code);
-    expect(lines(text.stdout)).toEqual(row.expected);
-    expect(json.code, json.stderr).toBe(code);
-    expect((JSON.parse(json.stdout) as Problem[]).map(formatProblem)).toEqual(row.expected);
-  });
+  it.for(ROWS)(
+    '$kind: same lines, exit 1 on errors and 0 when clean or only warned, in text and --format json',
+    async (row, { expect }) => {
+      const root = tempRepo(filesOf(row));
+      const [text, json] = await Promise.all([runValidator(root), runValidator(root, ['--format', 'json'])]);
+      const code = row.expected.some((l) => l.includes(': error: ')) ? 1 : 0;
+      expect(text.code, text.stderr).toBe(code);
+      expect(lines(text.stdout)).toEqual(row.expected);
+      expect(json.code, json.stderr).toBe(code);
+      expect((JSON.parse(json.stdout) as Problem[]).map(formatProblem)).toEqual(row.expected);
+    },
+  );
 });
 
 describe('hostile bodies', () => {
@@ -97,6 +100,15 @@ describe('validator CLI', () => {
       { cwd: path.dirname(root) },
     );
     expect(result).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('exits 2, naming file and line, on a malformed history store', async () => {
+    const store = historyStore();
+    store['content/history/releases.tsv'] = store['content/history/releases.tsv']!.replace('v5.0\t5.0', 'v5.0\t5.1');
+    const root = tempRepo(store);
+    const result = await runValidator(root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('content/history/releases.tsv:3: line: must be 5.0 for v5.0 (got "5.1")');
   });
 
   it('exits 2 on usage errors', async () => {

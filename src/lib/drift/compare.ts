@@ -2,14 +2,22 @@
 // whose symbol is gone while their tier still promises it, removed records exported again, and exported
 // symbols without a record, counted per subsystem).
 import { type ExportRow } from '../kernel/snapshot.ts';
-import { compareReleases } from '../kernel/versions.ts';
-import { exportKind, normalizeNamespace, pathSubsystem, primaryRow, rowsBySymbol, type ExportedType } from '../kernel/export-model.ts';
+import { compareReleases, isBuiltOn } from '../kernel/versions.ts';
+import {
+  exportKind,
+  normalizeNamespace,
+  pathSubsystem,
+  primaryRow,
+  rowBuiltFor,
+  rowsBySymbol,
+  type ExportedType,
+} from '../kernel/export-model.ts';
 import { effectiveNamespace, compareSymbols } from '../symbols.ts';
 import { EXPORT_TYPE_INFO, type ExportType, type Tier } from '../vocabulary.ts';
 import type { HistoryEntry, RecordData } from '../schema.ts';
 
 /** The part of a record drift reads (history: dated steps, oldest first, to compare an older release with what held then), and its file. */
-export type DriftRecord = Pick<RecordData, 'symbol' | 'type' | 'namespace' | 'status' | 'file' | 'since'> & {
+export type DriftRecord = Pick<RecordData, 'symbol' | 'type' | 'namespace' | 'status' | 'file' | 'since' | 'arches'> & {
   history?: Pick<HistoryEntry, 'version' | 'type' | 'status'>[];
   /** The record's file in the repository. */
   source: string;
@@ -17,24 +25,41 @@ export type DriftRecord = Pick<RecordData, 'symbol' | 'type' | 'namespace' | 'st
 
 /**
  * What the record says held in `version`: its current fields, unless its history dates a change
- * after that release; then the type (and tier) of the last dated step up to it, without a namespace
- * (history does not give one). Undefined when the record says nothing about that release (exported
- * only since a later one, or its dated history starts later).
+ * that is not in that release's past; then the type (and tier) of the last dated step that is,
+ * without a namespace (history does not give one). A release's past is what it is built on
+ * (isBuiltOn): v5.11 does not contain the v5.10.220 stable backport, v5.12.9 contains v5.12.
+ * Undefined when the record says nothing about that release (exported only since a later one, or
+ * its dated history starts later). With `historical`, see CompareOptions.
  */
 export function recordAt(
   record: DriftRecord,
   version: string,
+  options: CompareOptions = {},
 ): (Pick<DriftRecord, 'type' | 'status' | 'namespace'> & { asOf?: string }) | undefined {
   const current = { type: record.type, status: record.status, namespace: record.namespace };
   if (!/^v\d/.test(version)) return current;
   if (record.since && compareReleases(version, record.since) < 0) return undefined;
   const dated = (record.history ?? []).filter((h) => h.version && (h.type || h.status));
-  if (!dated.some((h) => compareReleases(h.version!, version) > 0)) return current;
-  const upTo = dated.filter((h) => compareReleases(h.version!, version) <= 0);
+  if (!options.historical && dated.every((h) => isBuiltOn(version, h.version!))) return current;
+  // The steps in the release's past form one line of descent: version order is their order.
+  const upTo = dated.filter((h) => isBuiltOn(version, h.version!)).sort((a, b) => compareReleases(a.version!, b.version!));
   const step = upTo.findLast((h) => h.type);
-  if (!step) return undefined;
+  if (!step) {
+    // An older release: the current fields hold there only when nothing dates a change of type and
+    // the record says since when it is exported (an undated removal may have come after it).
+    const undated = options.historical && !dated.some((h) => h.type) && record.type !== 'unexported' && record.since;
+    return undated && isBuiltOn(version, record.since!) ? current : undefined;
+  }
   const status = upTo.findLast((h) => h.status)?.status ?? record.status;
   return { type: step.type!, status, namespace: step.type === record.type ? record.namespace : undefined, asOf: step.version };
+}
+
+export interface CompareOptions {
+  /**
+   * The release is older than the newest one held (drift --release): a record's current fields are
+   * not assumed to hold there; only its dated history (and since) speak for it.
+   */
+  historical?: boolean;
 }
 
 export const MISMATCH_KINDS = ['type', 'namespace', 'not-exported', 're-exported'] as const;
@@ -99,9 +124,17 @@ function rowsFor(record: DriftRecord, rows: readonly ExportRow[]): { rows: reado
   return { rows, inFile: false };
 }
 
-function compareRecord(current: DriftRecord, all: readonly ExportRow[] | undefined, version: string): Mismatch[] {
-  const at = recordAt(current, version);
+function compareRecord(
+  current: DriftRecord,
+  every: readonly ExportRow[] | undefined,
+  version: string,
+  options: CompareOptions,
+): Mismatch[] {
+  const at = recordAt(current, version, options);
   if (!at) return [];
+  // Only the architectures the record is about (its arches, or all): another architecture's function of the same name is not its business.
+  const arches = current.arches;
+  const all = arches ? every?.filter((r) => arches.some((a) => rowBuiltFor(r.file, a))) : every;
   const record = { ...current, ...at };
   const recorded = { type: record.type, namespace: record.namespace, status: record.status, file: record.file };
   const base = { symbol: record.symbol, record: record.source, recorded };
@@ -175,11 +208,16 @@ function compareRecord(current: DriftRecord, all: readonly ExportRow[] | undefin
   return mismatches;
 }
 
-export function computeDrift(rows: readonly ExportRow[], records: readonly DriftRecord[], version: string): DriftResult {
+export function computeDrift(
+  rows: readonly ExportRow[],
+  records: readonly DriftRecord[],
+  version: string,
+  options: CompareOptions = {},
+): DriftResult {
   const bySymbol = rowsBySymbol(rows);
   const mismatches = [...records]
     .sort((a, b) => compareSymbols(a.symbol, b.symbol))
-    .flatMap((record) => compareRecord(record, bySymbol.get(record.symbol), version));
+    .flatMap((record) => compareRecord(record, bySymbol.get(record.symbol), version, options));
   const counts = Object.fromEntries(MISMATCH_KINDS.map((k) => [k, mismatches.filter((m) => m.kind === k).length])) as Record<
     MismatchKind,
     number

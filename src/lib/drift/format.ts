@@ -22,7 +22,7 @@ export const TOP_SUBSYSTEMS = 20;
 
 export function formatDriftText(report: DriftReport, options: { all?: boolean } = {}): string {
   const out: string[] = [];
-  const source = report.input.kind === 'tree' ? 'kernel tree' : 'snapshot';
+  const source = { tree: 'kernel tree', snapshot: 'snapshot', release: 'history store' }[report.input.kind];
   out.push(
     `drift: ${plural(report.records, 'record')} against ${report.input.version} (${source} ${report.input.path}: ${plural(report.input.rows, 'export')} of ${plural(report.exportedSymbols, 'symbol')})`,
   );

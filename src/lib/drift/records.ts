@@ -11,7 +11,7 @@ export function loadDriftRecords(root: string): { records: DriftRecord[]; unread
   for (const p of parsed) {
     if (!p.data || p.problems.some((problem) => problem.severity === 'error')) unreadable.push(p.file);
     else {
-      const { symbol, type, namespace, status, file, since, history } = p.data;
+      const { symbol, type, namespace, status, file, since, arches, history } = p.data;
       records.push({
         symbol,
         type,
@@ -19,6 +19,7 @@ export function loadDriftRecords(root: string): { records: DriftRecord[]; unread
         status,
         file,
         since,
+        arches,
         history: history?.map((h) => ({ version: h.version, type: h.type, status: h.status })),
         source: p.file,
       });

@@ -122,7 +122,25 @@ export const RULES: readonly RuleInfo[] = [
     name: 'type-matches-snapshot',
     scope: 'collection',
     description:
-      "type is how the latest committed snapshot exports the symbol on the record's arches (every architecture when arches is left out); unexported only when it exports none there.",
+      "type is how the newest release held exports the symbol on the record's arches (every architecture when arches is left out); unexported only when it exports none there. The newest release is the latest committed snapshot, or the history store's newest release when that is newer.",
+  },
+  {
+    name: 'since-matches-history',
+    scope: 'collection',
+    description:
+      "since agrees with the history store on the record's arches: no release that since is built on (an earlier point release of its line, or an earlier mainline release) already exports the symbol, and the first release held from since on exports it. The oldest release held is a bound, not the first export (a since before it is never questioned), and a stable point release of an older line (a backport) never contradicts a later since.",
+  },
+  {
+    name: 'history-type-matches-history',
+    scope: 'collection',
+    description:
+      "A history entry's type agrees with the first release the history store holds from the entry's version on (unexported: no export there on the record's arches; otherwise an export of that type), unless a later entry covers that release (a stable backport is an entry with the stable release as its version).",
+  },
+  {
+    name: 'since-from-history',
+    scope: 'collection',
+    description:
+      'A warning, not an error: a record without since whose symbol the history store first shows in a release after the oldest one held gets the range the first export lies in (after the last release held without it, no later than the first with it).',
   },
   {
     name: 'duplicate-symbol',
