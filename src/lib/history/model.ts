@@ -6,9 +6,9 @@
 // reaches the newest release leaves its `last` column empty, so adding a newer release rewrites
 // nothing for the rows that carry on. A release adds lines only for rows that appear, disappear or
 // change macro, namespace or file, plus one `line@release` entry for each row whose line number moved
-// (in the separate lines files, see interval-files.ts). The 36 releases of 3.10–6.19 hold 1.19 million
-// rows but 69,095 intervals and 430,839 line moves (12.4 MB); a mainline release adds about 1,300
-// intervals and 12,000 line moves (about 230 KB), a nearby stable point release far fewer, so 500
+// (in the separate lines files, see interval-files.ts). The 36 releases of 3.10–6.19 hold 1.21 million
+// rows but 70,137 intervals and 434,672 line moves (12.6 MB); a mainline release adds about 1,400
+// intervals and 12,600 line moves (about 230 KB), a nearby stable point release far fewer, so 500
 // tags come to tens of MB.
 
 export interface ReleaseEntry {
