@@ -67,10 +67,13 @@ export class GitRepository {
     return entries;
   }
 
-  /** Whether this is a partial clone, whose blobs may be absent until fetched. */
+  /** Whether this is a partial clone, whose blobs may be absent until fetched (a promisor remote). */
   isPartial(): boolean {
-    const r = spawnSync('git', ['-C', this.dir, 'config', '--get', 'extensions.partialclone'], { encoding: 'utf8' });
-    return r.status === 0 && r.stdout.trim() !== '';
+    const config = (args: string[]) => spawnSync('git', ['-C', this.dir, 'config', ...args], { encoding: 'utf8' });
+    const promisor = config(['--get-regexp', '^remote\\..*\\.promisor$'])
+      .stdout.split('\n')
+      .some((l) => / true$/.test(l));
+    return promisor || config(['--get', 'extensions.partialclone']).stdout.trim() !== '';
   }
 
   /**
