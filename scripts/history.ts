@@ -1,6 +1,6 @@
 // npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--store DIR]
 // npm run history -- list [--store DIR]
-// npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--source NAME] [--store DIR]
+// npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--new] [--source NAME] [--store DIR]
 // The history store (content/history/, see its README.md): `add` adds or replaces one release and
 // writes only the files that change (nothing when the input is malformed); `list` prints the releases;
 // `scan` adds a git repository's release tags, scanning each next tag incrementally (progress on stderr).
@@ -17,7 +17,7 @@ import { fail as failCli, parseCli } from '../src/lib/cli-args.ts';
 
 const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--store DIR]
        npm run history -- list [--store DIR]
-       npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--source NAME] [--store DIR]
+       npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--new] [--source NAME] [--store DIR]
 
   add    adds one release to the history store, or replaces it wholesale if the store has it;
          --release names the release of a Module.symvers (required there, checked elsewhere);
@@ -28,6 +28,8 @@ const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | ke
          in the store at the same commit are skipped. Mainline releases (v6.19) by default;
          --stable adds stable point releases (v6.1.158), --rc release candidates (v6.19-rc3);
          --tags narrows them to a glob (v6.*) or an inclusive range of releases (v6.1..v6.19);
+         --new to the tags after the newest release held and, with --stable, the point releases
+         after the newest held of a line the store has (what the weekly workflow runs);
          --source names the repository in each release's source line (default: github:owner/name
          of its origin remote)
   --store DIR   the store's folder (default ${HISTORY_DIR})`;
@@ -45,6 +47,7 @@ const { values, positionals } = parseCli({
     tags: { type: 'string' },
     stable: { type: 'boolean' },
     rc: { type: 'boolean' },
+    new: { type: 'boolean' },
     source: { type: 'string' },
   },
 });
@@ -114,6 +117,7 @@ if (command === 'list') {
       tags: values.tags,
       stable: values.stable,
       rc: values.rc,
+      onlyNew: values.new,
       source: values.source,
       onTag: progress,
     });

@@ -69,6 +69,19 @@ describe('npm run history -- scan', () => {
     expect(readStore(store).releases.map((x) => x.release)).toEqual(['v6.1', 'v6.2', 'v6.3', 'v6.4', 'v6.4.1', 'v6.5-rc1', 'v6.5', 'v6.6']);
   }, 120_000);
 
+  it('--new takes only the tags after what the store holds, and stable points of the lines it holds', () => {
+    const store = path.join(tmp, 'store-new');
+    const scan = (...args: string[]) => history('scan', repo, '--source', 'github:fixture/linux', '--store', store, ...args);
+    expect(scan('--tags', 'v6.1..v6.4').status).toBe(0);
+    const added = scan('--new');
+    expect(added.stderr).toMatch(/^history: scanned 2 tags: /m);
+    expect(readStore(store).releases.map((x) => x.release)).toEqual(['v6.1', 'v6.2', 'v6.3', 'v6.4', 'v6.5', 'v6.6']);
+    // v6.4.1 comes before v6.6, but after v6.4, the newest held of its line.
+    expect(scan('--new', '--stable').stderr).toMatch(/^history: scanned 1 tag: /m);
+    const none = scan('--new', '--stable');
+    expect([none.status, none.stderr]).toEqual([0, expect.stringMatching(/^history: scanned 0 tags: no file changed; 7 releases/m)]);
+  }, 120_000);
+
   it('reads a blobless bare clone, without a work tree, to the same store', () => {
     gitIn(repo, 'config', 'uploadpack.allowFilter', 'true');
     const clone = path.join(tmp, 'blobless.git');

@@ -10,7 +10,7 @@ import type { Snapshot } from '../kernel/snapshot.ts';
 import { addRelease, storableRowProblem } from './add-release.ts';
 import { HistoryInputError } from './input.ts';
 import type { HistoryStore } from './model.ts';
-import { selectTags, TagSelectionError, type TagSelection } from './tag-selection.ts';
+import { newerThanHeld, selectTags, TagSelectionError, type TagSelection } from './tag-selection.ts';
 
 /** The files a scan reads, for fetching a blobless clone's blobs in bulk. */
 const SCANNED_PATHSPECS = [
@@ -24,6 +24,8 @@ const SCANNED_PATHSPECS = [
 export interface ScanRepositoryOptions extends TagSelection {
   /** Names the repository in each release's source (`github:torvalds/linux`); default from its origin remote. */
   source?: string;
+  /** Only tags newer than the store holds (tag-selection.ts newerThanHeld). */
+  onlyNew?: boolean;
   /** Told before each tag is scanned, and after, with what was redone. */
   onTag?: (event: TagProgress) => void;
 }
@@ -74,12 +76,12 @@ export async function scanRepository(dir: string, store: HistoryStore, options: 
   }
   let tags: string[];
   try {
-    tags = selectTags(repo.tags(), options);
+    tags = selectTags(repo.tags(), { ...options, only: options.onlyNew ? newerThanHeld(store.releases) : undefined });
   } catch (error) {
     if (error instanceof TagSelectionError) throw new HistoryInputError(error.message);
     throw error;
   }
-  if (!tags.length)
+  if (!tags.length && !options.onlyNew)
     throw new HistoryInputError(
       `${dir}: no release tag matches${options.tags ? ` --tags ${options.tags}` : ''}${options.stable ? '' : ' (stable point releases need --stable)'}`,
     );

@@ -6,6 +6,7 @@
 // every -rc would fill the timelines with weekly steps). Tags before v3.0 (v2.6.39, whose third number
 // is the release, not a point release) and any other tag (v2.6.11-tree, next-20250101) are never taken.
 import { compareReleases } from '../kernel/versions.ts';
+import { releaseLine, type ReleaseEntry } from './model.ts';
 import { isReleaseName } from './releases-file.ts';
 
 export interface TagSelection {
@@ -13,6 +14,8 @@ export interface TagSelection {
   tags?: string;
   stable?: boolean;
   rc?: boolean;
+  /** A further test every selected tag must pass (`--new`: newer than what the store holds). */
+  only?: (tag: string) => boolean;
 }
 
 export class TagSelectionError extends Error {
@@ -62,9 +65,25 @@ export function selectTags(tags: readonly string[], selection: TagSelection = {}
   return tags
     .filter((tag) => {
       const m = KERNEL_TAG.exec(tag);
-      if (!m || Number(m[1]) < 3 || !isReleaseName(tag) || !wanted(tag)) return false;
+      if (!m || Number(m[1]) < 3 || !isReleaseName(tag) || !wanted(tag) || selection.only?.(tag) === false) return false;
       if (m[3]) return selection.rc === true;
       return m[2] === undefined || selection.stable === true;
     })
     .sort(compareReleases);
+}
+
+/**
+ * `--new`: the tags after the newest release held, and the point releases of a line held that come
+ * after that line's newest release held (v6.1.159 when the store has v6.1.158 and v6.19). What the
+ * weekly workflow asks for: the store's older gaps stay as they are.
+ */
+export function newerThanHeld(releases: readonly ReleaseEntry[]): (tag: string) => boolean {
+  const newest = releases.at(-1)?.release;
+  const newestOfLine = new Map<string, string>();
+  for (const r of releases) newestOfLine.set(r.line, r.release);
+  return (tag) => {
+    if (newest === undefined || compareReleases(tag, newest) > 0) return true;
+    const ofLine = newestOfLine.get(releaseLine(tag));
+    return ofLine !== undefined && compareReleases(tag, ofLine) > 0;
+  };
 }

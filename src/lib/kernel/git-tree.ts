@@ -103,7 +103,8 @@ export class BlobReader {
   private readonly tmp: string;
   private readonly child: ChildProcess;
   private readonly input: number;
-  private readonly output: number;
+  private output: number;
+  private readonly repo: string;
   private buffer = Buffer.allocUnsafe(1 << 20);
   private start = 0;
   private end = 0;
@@ -111,6 +112,7 @@ export class BlobReader {
   reads = 0;
 
   constructor(repo: string) {
+    this.repo = repo;
     this.tmp = mkdtempSync(path.join(os.tmpdir(), 'ked-blobs-'));
     const request = path.join(this.tmp, 'in');
     const answer = path.join(this.tmp, 'out');
@@ -127,6 +129,11 @@ export class BlobReader {
   /** The blob's bytes (valid until the next read), or undefined when git has no such object. */
   read(oid: string): Buffer | undefined {
     writeSync(this.input, `${oid}\n`);
+    return this.answer(oid);
+  }
+
+  /** The answer to a request already sent. */
+  private answer(oid: string): Buffer | undefined {
     const header = this.line();
     if (header.endsWith(' missing')) return undefined;
     const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
@@ -138,6 +145,39 @@ export class BlobReader {
     this.bytes += size;
     this.reads++;
     return content;
+  }
+
+  /**
+   * Reads many blobs, handing each to `use` in order (its bytes valid only during the call, undefined
+   * when git has none). A separate `git cat-file --batch` writes the answers of a chunk to a file,
+   * which is then read back: through a pipe of 64 KB, every large blob would cost the two processes
+   * many turns each, and a busy machine makes every turn slow.
+   */
+  readMany(oids: readonly string[], use: (index: number, content: Buffer | undefined) => void): void {
+    const CHUNK = 4096;
+    const answers = path.join(this.tmp, 'answers');
+    const pipe = this.output;
+    try {
+      for (let start = 0; start < oids.length; start += CHUNK) {
+        const chunk = oids.slice(start, start + CHUNK);
+        const written = openSync(answers, 'w');
+        const r = spawnSync('git', ['-C', this.repo, 'cat-file', '--batch'], {
+          input: chunk.map((oid) => `${oid}\n`).join(''),
+          stdio: ['pipe', written, 'inherit'],
+        });
+        closeSync(written);
+        if (r.status !== 0) throw new ScanError(`git cat-file --batch failed in ${this.repo} (exit ${r.status})`);
+        this.output = openSync(answers, 'r');
+        try {
+          chunk.forEach((oid, i) => use(start + i, this.answer(oid)));
+        } finally {
+          closeSync(this.output);
+          this.start = this.end = 0;
+        }
+      }
+    } finally {
+      this.output = pipe;
+    }
   }
 
   close(): void {

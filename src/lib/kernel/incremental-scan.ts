@@ -66,7 +66,6 @@ const MAX_SYMLINK_HOPS = 8;
 /** Blob texts kept for lookups across files and commits; dropped all at once past this many bytes. */
 const MAX_CACHED_TEXT = 256e6;
 
-
 function digest(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
 }
@@ -147,27 +146,29 @@ export class IncrementalScanner {
     stats.files = headerFiles.length + sourceFiles.length;
 
     // A file is read and searched again only when its blob or the generators it can use changed.
-    const lexOf = (file: string, generators: readonly string[]): FileLex | undefined => {
-      const oid = listing.get(file)!.oid;
-      const key = `${oid}\t${generators.join(' ')}`;
-      const cached = this.lexes.get(file);
-      if (cached?.key === key) return cached.lex;
-      const content = this.blobs.read(oid);
-      if (!content) throw new ScanError(`${where}:${file}: git has no blob ${oid}`);
-      stats.readFiles++;
-      stats.bytes += content.length;
-      const lex = mentionsAny(content, generators) ? lexFile(file, content.toString('latin1'), generators) : undefined;
-      this.lexes.set(file, { key, lex });
-      return lex;
+    const lexAll = (files: readonly string[], generatorsOf: (file: string) => string[]): FileLex[] => {
+      const keys = files.map((file) => `${listing.get(file)!.oid}\t${generatorsOf(file).join(' ')}`);
+      const stale = files.flatMap((file, i) => (this.lexes.get(file)?.key === keys[i] ? [] : [i]));
+      const oids = stale.map((i) => listing.get(files[i]!)!.oid);
+      this.blobs.readMany(oids, (n, content) => {
+        const file = files[stale[n]!]!;
+        if (!content) throw new ScanError(`${where}:${file}: git has no blob ${oids[n]}`);
+        stats.readFiles++;
+        stats.bytes += content.length;
+        const generators = generatorsOf(file);
+        const lex = mentionsAny(content, generators) ? lexFile(file, content.toString('latin1'), generators) : undefined;
+        this.lexes.set(file, { key: keys[stale[n]!]!, lex });
+      });
+      return files.map((file) => this.lexes.get(file)!.lex).filter((l): l is FileLex => l !== undefined);
     };
 
-    const headers = headerFiles.map((f) => lexOf(f, [])).filter((l): l is FileLex => l !== undefined);
+    const headers = lexAll(headerFiles, () => []);
     const wrappers = discoverWrappers(headers.flatMap((h) => h.defines));
     const asmMacros = asmExportMacrosOf(read, headers);
     const generators = [...generatorsOf(wrappers), ...asmMacros];
     const asmNames = asmMacros.map((g) => g.name);
     const treeWide = treeWideDigest(wrappers, generators, asmNames, arches);
-    const sources = sourceFiles.map((f) => lexOf(f, generatorsFor(f, generators))).filter((l): l is FileLex => l !== undefined);
+    const sources = lexAll(sourceFiles, (f) => generatorsFor(f, generators));
     stats.lexedFiles = headers.length + sources.length;
 
     const resolveOne = (lex: FileLex, isSource: boolean): FileExports => {
