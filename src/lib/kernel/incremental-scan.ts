@@ -3,10 +3,13 @@
 // and resolved again only when its blob, the tree-wide inputs or a file its resolution read changed.
 //
 // What crosses files, and how each is kept exact:
-// - the wrapper table (every header's exporting #defines), the generators drawn from it, the assembler
-//   export macros of headers and the list of architectures: rebuilt each commit from the cached header
-//   lexes; their digest is part of every file's cache key, so a change re-resolves every lexed file
-//   (from its cached lex: no blob is read again);
+// - the wrapper table (every header's exporting #defines): rebuilt each commit from the cached header
+//   lexes. A file's resolution is watched: the definitions of every name it looked up (present or not)
+//   are recorded, and the cached result holds while each is unchanged; a resolution that copied the
+//   whole table (a file with wrappers of its own, an X-macro) depends on all of it (its digest);
+// - the generators drawn from the table, the assembler export macros of headers and the list of
+//   architectures: their digest is part of every file's key (a change re-resolves every lexed file,
+//   from its cached lex: no blob is read again);
 // - the generators a file can use decide whether it is lexed at all and how: part of its lex key;
 // - everything a file's resolution reads besides its own text (the headers it includes for macro
 //   tables and X-macros, assembler includes, Makefile/Kbuild files for DEFAULT_SYMBOL_NAMESPACE): each
@@ -18,7 +21,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { asmExportMacrosOf, finishExports } from './scan.ts';
 import { isRegularFile, type BlobReader, type TreeEntry, type TreeListing } from './git-tree.ts';
-import { lexFile, type FileLex } from './lex.ts';
+import { lexFile, type FileLex, type MacroDefinition } from './lex.ts';
 import { MacroEnvironment } from './macro-env.ts';
 import { treeVersionOf } from './scan.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
@@ -57,6 +60,8 @@ interface LexEntry {
 
 interface ResolvedEntry {
   key: string;
+  /** Wrapper names looked up → the digest of their definitions then; undefined: the whole table's digest is in `key`. */
+  names: Map<string, string> | undefined;
   /** Every path the resolution read → the blob it had then ('' when absent). */
   reads: Map<string, string>;
   result: FileExports;
@@ -70,10 +75,51 @@ function digest(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
 }
 
-/** The wrapper table, generators, assembler macros and architectures, as one digest (order-free). */
-function treeWideDigest(wrappers: WrapperTable, generators: unknown, asmMacros: readonly string[], arches: readonly string[]): string {
-  const table = [...wrappers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return digest([table, generators, asmMacros, arches]);
+/** The whole wrapper table as one digest (order-free). */
+function tableDigest(wrappers: WrapperTable): string {
+  return digest([...wrappers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The wrapper table, noting which names a resolution looks up, or that it read the table whole (a copy
+ * made with `new Map(table)` iterates it).
+ */
+class WatchedTable extends Map<string, readonly MacroDefinition[]> {
+  looked: Set<string> | undefined;
+  whole = false;
+
+  override get(name: string) {
+    this.looked?.add(name);
+    return super.get(name);
+  }
+  override has(name: string) {
+    this.looked?.add(name);
+    return super.has(name);
+  }
+  override get size() {
+    this.whole = true;
+    return super.size;
+  }
+  override [Symbol.iterator]() {
+    this.whole = true;
+    return super[Symbol.iterator]();
+  }
+  override entries() {
+    this.whole = true;
+    return super.entries();
+  }
+  override keys() {
+    this.whole = true;
+    return super.keys();
+  }
+  override values() {
+    this.whole = true;
+    return super.values();
+  }
+  override forEach(...args: Parameters<Map<string, readonly MacroDefinition[]>['forEach']>) {
+    this.whole = true;
+    super.forEach(...args);
+  }
 }
 
 /** A copy of a cached result that the cross-file pass may change. */
@@ -167,14 +213,27 @@ export class IncrementalScanner {
     const asmMacros = asmExportMacrosOf(read, headers);
     const generators = [...generatorsOf(wrappers), ...asmMacros];
     const asmNames = asmMacros.map((g) => g.name);
-    const treeWide = treeWideDigest(wrappers, generators, asmNames, arches);
+    const treeWide = digest([generators, asmNames, arches]);
+    const watched = new WatchedTable(wrappers);
+    let wholeTable: string | undefined;
+    const nameDigests = new Map<string, string>();
+    const nameDigest = (name: string) => {
+      let d = nameDigests.get(name);
+      if (d === undefined) nameDigests.set(name, (d = digest(wrappers.get(name) ?? null)));
+      return d;
+    };
     const sources = lexAll(sourceFiles, (f) => generatorsFor(f, generators));
     stats.lexedFiles = headers.length + sources.length;
 
     const resolveOne = (lex: FileLex, isSource: boolean): FileExports => {
       const key = `${this.lexes.get(lex.file)!.key}\t${treeWide}`;
       const cached = this.resolved.get(lex.file);
-      if (cached?.key === key && [...cached.reads].every(([file, oid]) => (entryAt(file)?.oid ?? '') === oid)) return cached.result;
+      if (
+        cached?.key === (cached?.names ? key : `${key}\t${(wholeTable ??= tableDigest(wrappers))}`) &&
+        [...cached.reads].every(([file, oid]) => (entryAt(file)?.oid ?? '') === oid) &&
+        [...(cached.names ?? [])].every(([name, d]) => nameDigest(name) === d)
+      )
+        return cached.result;
       stats.resolvedFiles++;
       const reads = new Map<string, string>();
       const recordingRead = (file: string) => {
@@ -189,8 +248,17 @@ export class IncrementalScanner {
         tree: { read: recordingRead, macros: new MacroEnvironment(recordingRead, () => arches), arches: () => arches },
         ...(isSource ? { asmMacros: asmNames } : {}),
       };
-      const result = resolveFile(lex, wrappers, context);
-      this.resolved.set(lex.file, { key, reads, result });
+      const looked = new Set<string>();
+      watched.looked = looked;
+      watched.whole = false;
+      let result: FileExports;
+      try {
+        result = resolveFile(lex, watched, context);
+      } finally {
+        watched.looked = undefined;
+      }
+      const names = watched.whole ? undefined : new Map([...looked].map((name) => [name, nameDigest(name)]));
+      this.resolved.set(lex.file, { key: names ? key : `${key}\t${(wholeTable ??= tableDigest(wrappers))}`, names, reads, result });
       return result;
     };
 
