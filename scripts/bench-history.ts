@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fail as failCli, parseCli } from '../src/lib/cli-args.ts';
 import { selectTags } from '../src/lib/history/tag-selection.ts';
-import { GitRepository } from '../src/lib/kernel/git-tree.ts';
+import { GitRepository, type TreeListing } from '../src/lib/kernel/git-tree.ts';
 import { IncrementalScanner } from '../src/lib/kernel/incremental-scan.ts';
 import { kernelRelease, snapshotKernelVersion } from '../src/lib/kernel/makefile-version.ts';
 import { scanTree } from '../src/lib/kernel/scan.ts';
@@ -161,10 +161,14 @@ try {
   const scanner = new IncrementalScanner(blobs);
   let incremental = 0;
   let unequal = 0;
+  let previous: { commit: string; listing: TreeListing } | undefined;
   try {
     for (const tag of tags) {
       const started = performance.now();
-      const scan = scanner.scan(repository.listTree(repository.commitOf(tag)), tag);
+      const commit = repository.commitOf(tag);
+      const listing = repository.listTreeFrom(previous, commit);
+      previous = { commit, listing };
+      const scan = scanner.scan(listing, tag);
       const ms = performance.now() - started;
       incremental += ms;
       const same = rowsKey(scan.rows) === full.get(tag)!.rows;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GitRepository } from '../../src/lib/kernel/git-tree.ts';
+import { GitRepository, type TreeListing } from '../../src/lib/kernel/git-tree.ts';
 import { IncrementalScanner } from '../../src/lib/kernel/incremental-scan.ts';
 import { scanTree } from '../../src/lib/kernel/scan.ts';
 import { buildFixtureRepo, FIXTURE_TAGS } from './git-fixture.ts';
@@ -32,8 +32,14 @@ describe('incremental scan of tags', () => {
     const scanner = new IncrementalScanner(blobs);
     const resolvedPerTag: number[] = [];
     try {
+      let previous: { commit: string; listing: TreeListing } | undefined;
       for (const tag of FIXTURE_TAGS) {
-        const scan = scanner.scan(git.listTree(git.commitOf(tag)), tag);
+        const commit = git.commitOf(tag);
+        const listing = git.listTreeFrom(previous, commit);
+        // Each listing built from the one before is the commit's own.
+        expect(listing).toEqual(git.listTree(commit));
+        previous = { commit, listing };
+        const scan = scanner.scan(listing, tag);
         resolvedPerTag.push(scan.stats.resolvedFiles);
         const full = await fullScan(tag);
         expect(full.rows.length, tag).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 // checked before the first is scanned (its Makefile must name the release its tag does), and the store
 // is only handed back once every tag is in, so a malformed input leaves the store as it was.
 import { kernelRelease, kernelVersionDescription } from '../kernel/makefile-version.ts';
-import { GitRepository } from '../kernel/git-tree.ts';
+import { GitRepository, type TreeListing } from '../kernel/git-tree.ts';
 import { IncrementalScanner, type CommitScanStats } from '../kernel/incremental-scan.ts';
 import { ScanError, treeVersionOf } from '../kernel/scan.ts';
 import type { Snapshot } from '../kernel/snapshot.ts';
@@ -111,15 +111,16 @@ export async function scanRepository(dir: string, store: HistoryStore, options: 
   const blobs = repo.openBlobs();
   const scanner = new IncrementalScanner(blobs);
   let next = store;
-  let previous: string | undefined;
+  let previous: { commit: string; listing: TreeListing } | undefined;
   try {
     for (const [i, tag] of todo.entries()) {
       const commit = commits.get(tag)!;
       options.onTag?.({ tag, index: i + 1, count: todo.length });
-      repo.prefetchBlobs(previous, commit, SCANNED_PATHSPECS);
+      repo.prefetchBlobs(previous?.commit, commit, SCANNED_PATHSPECS);
+      const listing = repo.listTreeFrom(previous, commit);
       let scan;
       try {
-        scan = scanner.scan(repo.listTree(commit), `${dir}@${tag}`);
+        scan = scanner.scan(listing, `${dir}@${tag}`);
       } catch (error) {
         if (error instanceof ScanError) throw new HistoryInputError(error.message);
         throw error;
@@ -135,7 +136,7 @@ export async function scanRepository(dir: string, store: HistoryStore, options: 
       };
       next = addRelease(next, snapshot, { date: tagDate(repo, tag) || undefined });
       options.onTag?.({ tag, index: i + 1, count: todo.length, stats: scan.stats, rows: scan.rows.length });
-      previous = commit;
+      previous = { commit, listing };
     }
   } finally {
     blobs.close();
