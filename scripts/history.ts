@@ -106,7 +106,10 @@ if (command === 'list') {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const started = performance.now();
   const progress = ({ tag, index, count, stats, rows }: TagProgress) => {
-    if (!stats) return;
+    if (!stats) {
+      if (index === 1) console.error(`history: [1/${count}] ${tag}: scanning in full (the tags after it only where they changed)…`);
+      return;
+    }
     console.error(
       `history: [${index}/${count}] ${tag}: ${rows} rows; read ${stats.readFiles} of ${stats.files} files, resolved ${stats.resolvedFiles} of ${stats.lexedFiles} with exports, ${seconds(stats.milliseconds)} (${seconds(performance.now() - started)} so far)`,
     );

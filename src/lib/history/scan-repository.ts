@@ -86,7 +86,14 @@ export async function scanRepository(dir: string, store: HistoryStore, options: 
       `${dir}: no release tag matches${options.tags ? ` --tags ${options.tags}` : ''}${options.stable ? '' : ' (stable point releases need --stable)'}`,
     );
   const source = options.source ?? repositorySource(repo);
-  const commits = new Map(tags.map((tag) => [tag, repo.commitOf(tag)]));
+  const commits = new Map<string, string>();
+  for (const tag of tags) {
+    try {
+      commits.set(tag, repo.commitOf(tag));
+    } catch {
+      throw new HistoryInputError(`${dir}: tag ${tag} names no commit`);
+    }
+  }
   const skipped = tags.filter((tag) => store.releases.some((r) => r.release === tag && r.commit === commits.get(tag)));
   const todo = tags.filter((tag) => !skipped.includes(tag));
 

@@ -180,7 +180,8 @@ export class BlobReader {
       for (let start = 0; start < oids.length; start += CHUNK) {
         const chunk = oids.slice(start, start + CHUNK);
         const written = openSync(answers, 'w');
-        const r = spawnSync('git', ['-C', this.repo, 'cat-file', '--batch'], {
+        // A larger cache of delta bases than git's 96 MB default: a release's files are deltas of one another.
+        const r = spawnSync('git', ['-C', this.repo, '-c', 'core.deltaBaseCacheLimit=256m', 'cat-file', '--batch'], {
           input: chunk.map((oid) => `${oid}\n`).join(''),
           stdio: ['pipe', written, 'inherit'],
         });
