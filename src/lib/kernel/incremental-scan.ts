@@ -75,6 +75,15 @@ function digest(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
 }
 
+/**
+ * The definitions of a wrapper as another file's resolution sees them: their file, order, parameters
+ * and body text, not their line numbers, which only matter in the defining file itself (whose own blob
+ * then changed): an edit above a wrapper's #define re-resolves none of its users.
+ */
+function definitionsDigest(defs: readonly MacroDefinition[] | undefined): string {
+  return digest(defs?.map((d) => [d.name, d.file, d.params, d.body.map((t) => [t.kind, t.text])]) ?? null);
+}
+
 /** The whole wrapper table as one digest (order-free). */
 function tableDigest(wrappers: WrapperTable): string {
   return digest([...wrappers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -219,7 +228,7 @@ export class IncrementalScanner {
     const nameDigests = new Map<string, string>();
     const nameDigest = (name: string) => {
       let d = nameDigests.get(name);
-      if (d === undefined) nameDigests.set(name, (d = digest(wrappers.get(name) ?? null)));
+      if (d === undefined) nameDigests.set(name, (d = definitionsDigest(wrappers.get(name))));
       return d;
     };
     const sources = lexAll(sourceFiles, (f) => generatorsFor(f, generators));
