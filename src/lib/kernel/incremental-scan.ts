@@ -60,6 +60,8 @@ interface LexEntry {
 
 interface ResolvedEntry {
   key: string;
+  /** Makefile/Kbuild paths read for DEFAULT_SYMBOL_NAMESPACE → makefileDependency then. */
+  makefiles: Map<string, string>;
   /** Wrapper names looked up → the digest of their definitions then; undefined: the whole table's digest is in `key`. */
   names: Map<string, string> | undefined;
   /** Every path the resolution read → the blob it had then ('' when absent). */
@@ -129,6 +131,16 @@ class WatchedTable extends Map<string, readonly MacroDefinition[]> {
     this.whole = true;
     super.forEach(...args);
   }
+}
+
+/**
+ * What a Makefile or Kbuild gives a namespace lookup (namespaces.ts): nothing unless it mentions
+ * DEFAULT_SYMBOL_NAMESPACE or ends in a continuation (which joins the next file's first line), so
+ * its blob matters only then; the top Makefile, read by every lookup, changes in every release.
+ */
+function makefileDependency(oid: string | undefined, text: string | undefined): string {
+  if (oid === undefined || text === undefined) return '';
+  return text.includes('DEFAULT_SYMBOL_NAMESPACE') || /\\\n?$/.test(text) ? oid : '~';
 }
 
 /** A copy of a cached result that the cross-file pass may change. */
@@ -240,6 +252,10 @@ export class IncrementalScanner {
       if (
         cached?.key === (cached?.names ? key : `${key}\t${(wholeTable ??= tableDigest(wrappers))}`) &&
         [...cached.reads].every(([file, oid]) => (entryAt(file)?.oid ?? '') === oid) &&
+        [...cached.makefiles].every(([file, dependency]) => {
+          const oid = entryAt(file)?.oid;
+          return makefileDependency(oid, oid && this.text(oid)) === dependency;
+        }) &&
         [...(cached.names ?? [])].every(([name, d]) => nameDigest(name) === d)
       )
         return cached.result;
@@ -250,8 +266,15 @@ export class IncrementalScanner {
         reads.set(file, entry?.oid ?? '');
         return entry && this.text(entry.oid);
       };
+      const makefileReads = new Map<string, string>();
+      const makefileRead = (file: string) => {
+        const oid = entryAt(file)?.oid;
+        const text = oid && this.text(oid);
+        makefileReads.set(file, makefileDependency(oid, text));
+        return text;
+      };
       // Fresh lookups per file, so that every read lands in this file's record (a shared memo would hide some).
-      const makefiles = new MakefileNamespaceLookup('', recordingRead);
+      const makefiles = new MakefileNamespaceLookup('', makefileRead);
       const context: ResolveContext = {
         makefileNamespace: () => makefiles.namespaceFor(lex.file),
         tree: { read: recordingRead, macros: new MacroEnvironment(recordingRead, () => arches), arches: () => arches },
@@ -267,7 +290,13 @@ export class IncrementalScanner {
         watched.looked = undefined;
       }
       const names = watched.whole ? undefined : new Map([...looked].map((name) => [name, nameDigest(name)]));
-      this.resolved.set(lex.file, { key: names ? key : `${key}\t${(wholeTable ??= tableDigest(wrappers))}`, names, reads, result });
+      this.resolved.set(lex.file, {
+        key: names ? key : `${key}\t${(wholeTable ??= tableDigest(wrappers))}`,
+        names,
+        reads,
+        makefiles: makefileReads,
+        result,
+      });
       return result;
     };
 
