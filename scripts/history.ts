@@ -1,12 +1,15 @@
 // npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--store DIR]
 // npm run history -- list [--store DIR]
+// npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--new] [--source NAME] [--store DIR]
 // The history store (content/history/, see its README.md): `add` adds or replaces one release and
-// writes only the files that change (nothing when the input is malformed); `list` prints the releases.
+// writes only the files that change (nothing when the input is malformed); `list` prints the releases;
+// `scan` adds a git repository's release tags, scanning each next tag incrementally (progress on stderr).
 // Exit codes: 0 done, 1 the store itself is malformed, 2 usage error or an unreadable or malformed input.
 import path from 'node:path';
 import { addRelease } from '../src/lib/history/add-release.ts';
 import { HistoryInputError, readHistoryInput } from '../src/lib/history/input.ts';
 import { HistoryError, type HistoryStore } from '../src/lib/history/model.ts';
+import { scanRepository, type TagProgress } from '../src/lib/history/scan-repository.ts';
 import { HISTORY_DIR } from '../src/lib/history/store-files.ts';
 import { readStore, storeSize, writeStore } from '../src/lib/history/store-io.ts';
 import { REPO_ROOT } from '../src/lib/project.ts';
@@ -14,11 +17,21 @@ import { fail as failCli, parseCli } from '../src/lib/cli-args.ts';
 
 const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--store DIR]
        npm run history -- list [--store DIR]
+       npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--new] [--source NAME] [--store DIR]
 
   add    adds one release to the history store, or replaces it wholesale if the store has it;
          --release names the release of a Module.symvers (required there, checked elsewhere);
          --date is its release date when known (a replaced release keeps its date without it)
   list   prints the releases with their row counts, oldest first
+  scan   adds the release tags of a kernel git repository (a blobless clone will do; no work tree is
+         read): the first tag scanned in full, each next one only where its files changed. Tags already
+         in the store at the same commit are skipped. Mainline releases (v6.19) by default;
+         --stable adds stable point releases (v6.1.158), --rc release candidates (v6.19-rc3);
+         --tags narrows them to a glob (v6.*) or an inclusive range of releases (v6.1..v6.19);
+         --new to the tags after the newest release held and, with --stable, the point releases
+         after the newest held of a line the store has (what the weekly workflow runs);
+         --source names the repository in each release's source line (default: github:owner/name
+         of its origin remote)
   --store DIR   the store's folder (default ${HISTORY_DIR})`;
 
 const fail: (message: string, code?: number) => never = (message, code = 2) => failCli('history', message, code);
@@ -31,6 +44,11 @@ const { values, positionals } = parseCli({
     release: { type: 'string' },
     date: { type: 'string' },
     store: { type: 'string' },
+    tags: { type: 'string' },
+    stable: { type: 'boolean' },
+    rc: { type: 'boolean' },
+    new: { type: 'boolean' },
+    source: { type: 'string' },
   },
 });
 const [command, ...rest] = positionals;
@@ -81,6 +99,39 @@ if (command === 'list') {
   const change = written.length || removed.length ? `wrote ${written.length} files, removed ${removed.length}` : 'no file changed';
   console.error(
     `history: ${replacing ? 'replaced' : 'added'} ${snapshot.version} (${snapshot.rows.length} rows, from a ${input.kind}): ${change}; ${next.releases.length} releases, ${next.intervals.length} intervals, ${sizeText()}; ${seconds} s`,
+  );
+} else if (command === 'scan') {
+  if (rest.length !== 1 || values.release || values.date) fail(USAGE);
+  const store = loadStore();
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const started = performance.now();
+  const progress = ({ tag, index, count, stats, rows }: TagProgress) => {
+    if (!stats) {
+      if (index === 1) console.error(`history: [1/${count}] ${tag}: scanning in full (the tags after it only where they changed)…`);
+      return;
+    }
+    console.error(
+      `history: [${index}/${count}] ${tag}: ${rows} rows; read ${stats.readFiles} of ${stats.files} files, resolved ${stats.resolvedFiles} of ${stats.lexedFiles} with exports, ${seconds(stats.milliseconds)} (${seconds(performance.now() - started)} so far)`,
+    );
+  };
+  let result;
+  try {
+    result = await scanRepository(rest[0]!, store, {
+      tags: values.tags,
+      stable: values.stable,
+      rc: values.rc,
+      onlyNew: values.new,
+      source: values.source,
+      onTag: progress,
+    });
+  } catch (error) {
+    if (error instanceof HistoryInputError) fail(error.message);
+    throw error;
+  }
+  const { written, removed } = writeStore(storeDir, result.store);
+  const change = written.length || removed.length ? `wrote ${written.length} files, removed ${removed.length}` : 'no file changed';
+  console.error(
+    `history: scanned ${result.added.length} tag${result.added.length === 1 ? '' : 's'}${result.skipped.length ? `, skipped ${result.skipped.length} already in the store` : ''}: ${change}; ${result.store.releases.length} releases, ${result.store.intervals.length} intervals, ${sizeText()}; ${seconds(result.milliseconds)}`,
   );
 } else {
   fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE);

@@ -82,9 +82,12 @@ export function parseMakefileNamespaces(text: string): MakefileNamespaces {
 export class MakefileNamespaceLookup {
   private readonly root: string;
   private readonly cache = new Map<string, MakefileNamespaces>();
+  /** Reads a tree file by relative path (a git tree's blobs); default: the file under `root`. */
+  private readonly readFile: ((file: string) => string | undefined) | undefined;
 
-  constructor(root: string) {
+  constructor(root: string, readFile?: (file: string) => string | undefined) {
     this.root = root;
+    this.readFile = readFile;
   }
 
   /** `file` is relative to the tree root, with `/` separators. */
@@ -107,6 +110,11 @@ export class MakefileNamespaceLookup {
     if (!found) {
       let text = '';
       for (const name of ['Makefile', 'Kbuild']) {
+        if (this.readFile) {
+          const found = this.readFile(path.posix.join(dir, name));
+          if (found !== undefined) text += found + '\n';
+          continue;
+        }
         try {
           // Only a regular file: a FIFO named Makefile would block the read forever.
           const file = path.join(this.root, dir, name);

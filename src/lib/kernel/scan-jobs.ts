@@ -36,7 +36,7 @@ export interface JobStats {
 const EXPORT_BYTES = Buffer.from(EXPORT_MARKER, 'latin1');
 
 /** Whether a file can hold an export: each name searched costs a pass over the bytes, so few are. */
-function mentionsAny(content: Buffer, names: readonly string[]): boolean {
+export function mentionsAny(content: Buffer, names: readonly string[]): boolean {
   if (content.indexOf(EXPORT_BYTES) >= 0) return true;
   for (const name of names) if (content.indexOf(name, 0, 'latin1') >= 0) return true;
   return false;

@@ -14,7 +14,7 @@ import {
 } from './makefile-version.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
 import { addIncluderWrapperUses } from './include-wrappers.ts';
-import { resolveFile, type FileExports, type Unresolved } from './resolve.ts';
+import { resolveFile, type FileExports, type ResolveContext, type Unresolved } from './resolve.ts';
 import { pathKind, requireRegularFile, ScanError } from './scan-error.ts';
 import { treeLookups } from './scan-jobs.ts';
 import { createScanPool } from './scan-pool.ts';
@@ -56,7 +56,12 @@ export function readTreeVersion(root: string): KernelVersion {
   const makefile = path.join(root, 'Makefile');
   if (pathKind(makefile) === 'missing') throw new ScanError(`${root}: no top-level Makefile, so not a kernel tree`);
   requireRegularFile(makefile);
-  const version = parseMakefileVersion(readFileSync(makefile, 'latin1'));
+  return treeVersionOf(readFileSync(makefile, 'latin1'), makefile);
+}
+
+/** The version a top-level Makefile's text declares; `makefile` names it in errors. */
+export function treeVersionOf(text: string, makefile: string): KernelVersion {
+  const version = parseMakefileVersion(text);
   if (!version) throw new ScanError(`${makefile}: no VERSION = <number> line, so not a kernel tree`);
   // The release name becomes a file name (content/snapshots/<release>.tsv): nothing but a version passes.
   if (!isKernelVersion(version))
@@ -98,8 +103,7 @@ function chunk(files: readonly string[]): string[][] {
  * The assembler macros of headers whose export line names a parameter (EXPORT_SYMBOL(\\name) inside
  * .macro), with the macros that lead to them: .S files calling one are expanded (asm-macros.ts).
  */
-function asmExportMacrosOf(root: string, headers: readonly FileLex[]): Generator[] {
-  const read = treeLookups(root).read;
+export function asmExportMacrosOf(read: (file: string) => string | undefined, headers: readonly FileLex[]): Generator[] {
   const found = new Map<string, Generator>();
   for (const header of headers) {
     if (!header.calls.some((c) => c.args?.[0]?.[0]?.text === '\\')) continue;
@@ -126,7 +130,21 @@ function collectExports(
   for (const lex of headers)
     exportsByFile.set(lex.file, resolveFile(lex, wrappers, { makefileNamespace: () => makefiles.namespaceFor(lex.file), tree }));
   for (const { file, ...found } of sources) exportsByFile.set(file, found);
-  addIncluderWrapperUses(exportsByFile, headers, wrappers, (file) => ({ makefileNamespace: () => makefiles.namespaceFor(file), tree }));
+  return finishExports(exportsByFile, headers, wrappers, (file) => ({ makefileNamespace: () => makefiles.namespaceFor(file), tree }));
+}
+
+/**
+ * The part of a scan that spans files, once every lexed file is resolved on its own: headers' uses of
+ * their includers' wrappers, and holes another file's expansion filled. Changes `exportsByFile`'s
+ * entries; returns them in file order.
+ */
+export function finishExports(
+  exportsByFile: Map<string, FileExports>,
+  headers: readonly FileLex[],
+  wrappers: WrapperTable,
+  contextFor: (file: string) => ResolveContext,
+): FileExports[] {
+  addIncluderWrapperUses(exportsByFile, headers, wrappers, contextFor);
   // An assembler macro's `EXPORT_SYMBOL(\\name)` that some .S file expanded into rows is no hole, nor is
   // a header's pasting #define that some file used.
   const templates = new Set([...exportsByFile.values()].flatMap((f) => f.expandedTemplates ?? []));
@@ -156,7 +174,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
     const headers = headerResults.flatMap((r) => r.lexed);
     const wrappers = discoverWrappers(headers.flatMap((h) => h.defines));
     // Header generators without EXPORT in their name (ALIAS_MV) are used in files that never say EXPORT.
-    const asmMacros = asmExportMacrosOf(absolute, headers);
+    const asmMacros = asmExportMacrosOf(treeLookups(absolute).read, headers);
     const generators = [...generatorsOf(wrappers), ...asmMacros];
     const sources = [...plan.files.sources, ...headerResults.flatMap((r) => r.sources)].sort();
     const sourceJobs = chunk(sources).map((files) => ({

@@ -12,6 +12,17 @@ export interface SourceFiles {
   sources: string[];
 }
 
+/**
+ * Whether a regular file at this `/`-separated relative path is one a walk of the tree visits: a .c, .h
+ * or .S file outside the excluded top-level trees, with no path component starting with a dot.
+ */
+export function isWalkedSource(rel: string): boolean {
+  const parts = rel.split('/');
+  if (parts.some((p) => p.startsWith('.'))) return false;
+  if (parts.length > 1 && EXCLUDED_TOP_LEVEL.has(parts[0]!)) return false;
+  return SOURCE_FILE.test(parts.at(-1)!);
+}
+
 function addSource(into: SourceFiles, rel: string): void {
   if (rel.endsWith('.h')) into.headers.push(rel);
   else into.sources.push(rel);

@@ -29,6 +29,9 @@ export interface SyntheticTree {
 }
 
 const WRAPPER_HEADER = 'include/synthetic/export-wrappers.h';
+// Like include/linux/pgtable.h's DECLARE_VM_GET_PAGE_PROT, a generator the scanner must look for everywhere.
+const GENERATOR =
+  '#define DECLARE_SYNTHETIC_GENERATOR \\\nint synthetic_generated(void) { return 0; } \\\nEXPORT_SYMBOL(synthetic_generated);';
 
 // One-line constructs only, so an export line can replace any line without landing inside a comment.
 const FILLER = [
@@ -222,12 +225,9 @@ export function writeSyntheticTree(root: string, options: SyntheticTreeOptions):
   )) {
     plans.set(macro, planWrapper(macro, new Set(rows.map((r) => r.namespace))));
   }
-  // Like include/linux/pgtable.h's DECLARE_VM_GET_PAGE_PROT, a generator the scanner must look for everywhere.
-  const generator =
-    '#define DECLARE_SYNTHETIC_GENERATOR \\\nint synthetic_generated(void) { return 0; } \\\nEXPORT_SYMBOL(synthetic_generated);';
   add(
     WRAPPER_HEADER,
-    `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${generator}\n`,
+    `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${GENERATOR}\n`,
   );
 
   const byFile = groupBy(options.rows, (r) => r.file);
@@ -238,4 +238,76 @@ export function writeSyntheticTree(root: string, options: SyntheticTreeOptions):
     add(file, text);
   for (const [file, text] of fillerFiles(options.otherFiles ?? 0, mean / 2, OTHER_FILLER, OTHER_NAMES, dirs, rand)) add(file, text);
   return tree;
+}
+
+/** FNV-1a: a seed drawn from a path, so that a file's filler depends on nothing else. */
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+export interface SyntheticReleaseOptions {
+  rows: readonly ExportRow[];
+  kernelVersion: KernelVersion;
+  /** Exportless .c/.h/.S files beside each exporting file (named after it, so they live as long as it does). */
+  fillerPerFile?: number;
+  meanFillerBytes?: number;
+}
+
+/** A file of a synthetic release: `key` is equal in two releases exactly when the text is. */
+export interface SyntheticFile {
+  key: string;
+  text: () => string;
+}
+
+/**
+ * The files of one release of a synthetic history: like writeSyntheticTree, but every file's filler is
+ * drawn from its own path, so a file whose rows did not change is the same bytes in every release, as
+ * in a repository of real releases. Callers write only the files whose key changed.
+ */
+export function syntheticReleaseFiles(options: SyntheticReleaseOptions): Map<string, SyntheticFile> {
+  const files = new Map<string, SyntheticFile>();
+  const fixed = (file: string, text: string) => files.set(file, { key: text, text: () => text });
+  const v = options.kernelVersion;
+  fixed(
+    'Makefile',
+    `VERSION = ${v.version}\nPATCHLEVEL = ${v.patchlevel}\nSUBLEVEL = ${v.sublevel}\nEXTRAVERSION = ${v.extraversion}\nNAME = Synthetic\n`,
+  );
+  const plans = new Map<string, WrapperPlan>();
+  for (const [macro, rows] of groupBy(
+    options.rows.filter((r) => !isCoreMacro(r.macro)),
+    (r) => r.macro,
+  ))
+    plans.set(macro, planWrapper(macro, new Set(rows.map((r) => r.namespace))));
+  fixed(
+    WRAPPER_HEADER,
+    `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${GENERATOR}\n`,
+  );
+
+  const mean = options.meanFillerBytes ?? 14_000;
+  const fillerText = Array.from({ length: 4096 }, (_, i) => FILLER[i % FILLER.length]).join('\n') + '\n';
+  const sigma = 1.2;
+  const mu = Math.log(mean) - (sigma * sigma) / 2;
+  for (const [file, rows] of groupBy(options.rows, (r) => r.file)) {
+    const usedPlans = [...new Set(rows.map((r) => r.macro))].map((m) => `${m}:${plans.get(m)?.perUse ?? '-'}`);
+    const key = JSON.stringify([usedPlans, rows.map((r) => [r.symbol, r.macro, r.namespace, r.line])]);
+    files.set(file, { key, text: () => exportingFileText(rows, plans, false, random(seedOf(file)), []) });
+    const base = file.replace(/\.[chS]$/, '');
+    for (let k = 0; k < (options.fillerPerFile ?? 0); k++) {
+      const rand = random(seedOf(`${file}\t${k}`));
+      const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+      const size = Math.min(2_000_000, Math.max(200, Math.round(Math.exp(mu + sigma * normal))));
+      const name = `${base}_filler${k}${['.c', '.c', '.c', '.h', '.h', '.S'][Math.floor(rand() * 6)]}`;
+      files.set(name, {
+        key: String(size),
+        text: () => {
+          let body = fillerText;
+          while (body.length < size) body += fillerText;
+          return body.slice(0, body.lastIndexOf('\n', size) + 1);
+        },
+      });
+    }
+  }
+  return files;
 }

@@ -1,0 +1,239 @@
+// A kernel repository read through git alone, never through a work tree: its tags, the blob ids of a
+// commit's files (`git ls-tree`), and blobs read synchronously from one long-lived `git cat-file --batch`
+// (the scanner's readers are synchronous). A blobless clone (`--filter=blob:none`) works: git fetches a
+// missing blob when it is read, and `prefetchBlobs` asks for many at once beforehand.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ScanError } from './scan-error.ts';
+
+export interface TreeEntry {
+  /** 100644, 100755 (regular files), 120000 (symbolic link), 160000 (submodule). */
+  mode: string;
+  oid: string;
+}
+
+/** A commit's files: `/`-separated path → entry. */
+export type TreeListing = ReadonlyMap<string, TreeEntry>;
+
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+export function isRegularFile(entry: TreeEntry | undefined): boolean {
+  return entry?.mode === '100644' || entry?.mode === '100755';
+}
+
+export class GitRepository {
+  readonly dir: string;
+
+  /** Throws a ScanError unless `dir` is a git repository (bare or not). */
+  constructor(dir: string) {
+    this.dir = path.resolve(dir);
+    const r = spawnSync('git', ['-C', this.dir, 'rev-parse', '--git-dir'], { encoding: 'utf8' });
+    if (r.error) throw new ScanError(`git cannot be run: ${r.error.message}`);
+    if (r.status !== 0) throw new ScanError(`${dir}: not a git repository (${r.stderr.trim().split('\n')[0]})`);
+  }
+
+  git(args: readonly string[]): string {
+    return execFileSync('git', ['-C', this.dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  /** Every tag name. */
+  tags(): string[] {
+    return this.git(['for-each-ref', '--format=%(refname:short)', 'refs/tags']).split('\n').filter(Boolean);
+  }
+
+  /** The commit a tag (or any revision) points to, annotated tags peeled. */
+  commitOf(revision: string): string {
+    return this.git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).trim();
+  }
+
+  /** The committer date of a commit, YYYY-MM-DD (UTC). */
+  commitDate(commit: string): string {
+    const seconds = Number(this.git(['show', '-s', '--format=%ct', commit]).trim());
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+
+  /** Every file of a commit, recursively (no blob is read: a blobless clone has the trees). */
+  listTree(commit: string): Map<string, TreeEntry> {
+    const out = this.git(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    const entries = new Map<string, TreeEntry>();
+    for (const record of out.split('\0')) {
+      if (!record) continue;
+      const tab = record.indexOf('\t');
+      const [mode, , oid] = record.slice(0, tab).split(' ') as [string, string, string];
+      entries.set(record.slice(tab + 1), { mode, oid });
+    }
+    return entries;
+  }
+
+  /**
+   * The files of `commit`, from those of an earlier commit and the difference between the two trees
+   * (`git diff-tree`, which skips the subtrees they share): far less than listing every file again.
+   */
+  listTreeFrom(previous: { commit: string; listing: TreeListing } | undefined, commit: string): Map<string, TreeEntry> {
+    if (!previous) return this.listTree(commit);
+    const entries = new Map(previous.listing);
+    const out = this.git(['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', previous.commit, commit]);
+    const fields = out.split('\0');
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      // `:oldmode newmode oldoid newoid status`, then the path.
+      const [, mode, , oid, status] = fields[i]!.slice(1).split(' ') as [string, string, string, string, string];
+      const file = fields[i + 1]!;
+      if (status === 'D') entries.delete(file);
+      else entries.set(file, { mode, oid });
+    }
+    return entries;
+  }
+
+  /** Whether this is a partial clone, whose blobs may be absent until fetched (a promisor remote). */
+  isPartial(): boolean {
+    const config = (args: string[]) => spawnSync('git', ['-C', this.dir, 'config', ...args], { encoding: 'utf8' });
+    const promisor = config(['--get-regexp', '^remote\\..*\\.promisor$'])
+      .stdout.split('\n')
+      .some((l) => / true$/.test(l));
+    return promisor || config(['--get', 'extensions.partialclone']).stdout.trim() !== '';
+  }
+
+  /**
+   * Fetches, in one request, the blobs of the files under `pathspecs` that differ between two commits
+   * (`from` undefined: every such file of `to`), when this is a partial clone: `git diff --numstat`
+   * needs their contents and asks the promisor remote for all missing ones in a batch, where
+   * reading them one by one would cost a round trip each.
+   */
+  prefetchBlobs(from: string | undefined, to: string, pathspecs: readonly string[]): void {
+    if (!this.isPartial()) return;
+    const r = spawnSync('git', ['-C', this.dir, 'diff', '--numstat', '--no-renames', from ?? EMPTY_TREE, to, '--', ...pathspecs], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (r.status !== 0) throw new ScanError(`${this.dir}: git diff could not fetch the blobs of ${to} (exit ${r.status})`);
+  }
+
+  openBlobs(): BlobReader {
+    return new BlobReader(this.dir);
+  }
+}
+
+/**
+ * `git cat-file --batch` behind two FIFOs opened blocking, so a blob is read synchronously: a request
+ * line written, the answer read back. One process serves every read of a scan.
+ */
+export class BlobReader {
+  private readonly tmp: string;
+  private readonly child: ChildProcess;
+  private readonly input: number;
+  private output: number;
+  private readonly repo: string;
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private start = 0;
+  private end = 0;
+  bytes = 0;
+  reads = 0;
+
+  constructor(repo: string) {
+    this.repo = repo;
+    this.tmp = mkdtempSync(path.join(os.tmpdir(), 'ked-blobs-'));
+    const request = path.join(this.tmp, 'in');
+    const answer = path.join(this.tmp, 'out');
+    const made = spawnSync('mkfifo', [request, answer]);
+    if (made.status !== 0) throw new ScanError('mkfifo failed: cannot talk to git cat-file');
+    // The shell opens the request FIFO, then the answer FIFO, in the order the opens below wait for.
+    this.child = spawn('sh', ['-c', 'exec git -C "$1" cat-file --batch <"$2" >"$3"', 'sh', repo, request, answer], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    this.input = openSync(request, 'w');
+    this.output = openSync(answer, 'r');
+  }
+
+  /** The blob's bytes (valid until the next read), or undefined when git has no such object. */
+  read(oid: string): Buffer | undefined {
+    writeSync(this.input, `${oid}\n`);
+    return this.answer(oid);
+  }
+
+  /** The answer to a request already sent. */
+  private answer(oid: string): Buffer | undefined {
+    const header = this.line();
+    if (header.endsWith(' missing')) return undefined;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) throw new ScanError(`git cat-file answered "${header}" for ${oid}`);
+    const size = Number(m[2]);
+    this.fill(size + 1);
+    const content = this.buffer.subarray(this.start, this.start + size);
+    this.start += size + 1;
+    this.bytes += size;
+    this.reads++;
+    return content;
+  }
+
+  /**
+   * Reads many blobs, handing each to `use` in order (its bytes valid only during the call, undefined
+   * when git has none). A separate `git cat-file --batch` writes the answers of a chunk to a file,
+   * which is then read back: through a pipe of 64 KB, every large blob would cost the two processes
+   * many turns each, and a busy machine makes every turn slow.
+   */
+  readMany(oids: readonly string[], use: (index: number, content: Buffer | undefined) => void): void {
+    const CHUNK = 4096;
+    const answers = path.join(this.tmp, 'answers');
+    const pipe = this.output;
+    try {
+      for (let start = 0; start < oids.length; start += CHUNK) {
+        const chunk = oids.slice(start, start + CHUNK);
+        const written = openSync(answers, 'w');
+        // A larger cache of delta bases than git's 96 MB default: a release's files are deltas of one another.
+        const r = spawnSync('git', ['-C', this.repo, '-c', 'core.deltaBaseCacheLimit=256m', 'cat-file', '--batch'], {
+          input: chunk.map((oid) => `${oid}\n`).join(''),
+          stdio: ['pipe', written, 'inherit'],
+        });
+        closeSync(written);
+        if (r.status !== 0) throw new ScanError(`git cat-file --batch failed in ${this.repo} (exit ${r.status})`);
+        this.output = openSync(answers, 'r');
+        try {
+          chunk.forEach((oid, i) => use(start + i, this.answer(oid)));
+        } finally {
+          closeSync(this.output);
+          this.start = this.end = 0;
+        }
+      }
+    } finally {
+      this.output = pipe;
+    }
+  }
+
+  close(): void {
+    closeSync(this.input);
+    closeSync(this.output);
+    this.child.kill();
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+
+  private line(): string {
+    for (;;) {
+      const nl = this.buffer.subarray(this.start, this.end).indexOf(10);
+      if (nl >= 0) {
+        const text = this.buffer.toString('latin1', this.start, this.start + nl);
+        this.start += nl + 1;
+        return text;
+      }
+      this.fill(this.end - this.start + 1);
+    }
+  }
+
+  /** Reads until at least `wanted` unread bytes are buffered. */
+  private fill(wanted: number): void {
+    if (this.end - this.start >= wanted) return;
+    if (this.start + wanted > this.buffer.length) {
+      const size = Math.max(this.buffer.length, wanted * 2);
+      const next = size > this.buffer.length ? Buffer.allocUnsafe(size) : this.buffer;
+      this.buffer.copy(next, 0, this.start, this.end);
+      this.end -= this.start;
+      this.start = 0;
+      this.buffer = next;
+    }
+    while (this.end - this.start < wanted) {
+      const n = readSync(this.output, this.buffer, this.end, this.buffer.length - this.end, null);
+      if (n === 0) throw new ScanError('git cat-file stopped answering');
+      this.end += n;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// The incremental scan of a repository's tags against scanTree on a checkout of each tag, on the
+// fixture repository of git-fixture.ts.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GitRepository, type TreeListing } from '../../src/lib/kernel/git-tree.ts';
+import { IncrementalScanner } from '../../src/lib/kernel/incremental-scan.ts';
+import { scanTree } from '../../src/lib/kernel/scan.ts';
+import { buildFixtureRepo, FIXTURE_TAGS } from './git-fixture.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-git-scan-'));
+const repo = path.join(tmp, 'linux');
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+beforeAll(() => buildFixtureRepo(repo), 60_000);
+
+/** scanTree on a fresh checkout of `tag`. */
+async function fullScan(tag: string) {
+  const dir = path.join(tmp, `checkout-${tag}`);
+  fs.mkdirSync(dir);
+  execFileSync('git', ['-C', repo, `--work-tree=${dir}`, 'checkout', '-q', tag, '--', '.']);
+  const result = await scanTree(dir);
+  fs.rmSync(dir, { recursive: true });
+  return { rows: result.rows, unresolved: result.unresolved };
+}
+
+describe('incremental scan of tags', () => {
+  it('gives every tag the rows and unresolved uses of a full scan of its checkout', async () => {
+    const git = new GitRepository(repo);
+    const blobs = git.openBlobs();
+    const scanner = new IncrementalScanner(blobs);
+    const resolvedPerTag: number[] = [];
+    try {
+      let previous: { commit: string; listing: TreeListing } | undefined;
+      for (const tag of FIXTURE_TAGS) {
+        const commit = git.commitOf(tag);
+        const listing = git.listTreeFrom(previous, commit);
+        // Each listing built from the one before is the commit's own.
+        expect(listing).toEqual(git.listTree(commit));
+        previous = { commit, listing };
+        const scan = scanner.scan(listing, tag);
+        resolvedPerTag.push(scan.stats.resolvedFiles);
+        const full = await fullScan(tag);
+        expect(full.rows.length, tag).toBeGreaterThan(0);
+        expect({ tag, rows: scan.rows, unresolved: scan.unresolved }).toEqual({ tag, ...full });
+      }
+    } finally {
+      blobs.close();
+    }
+    // The changes were seen where they matter (each of these differs from the tag before).
+    const rowsOf = async (tag: string) => (await fullScan(tag)).rows;
+    const v62 = await rowsOf('v6.2');
+    const v63 = await rowsOf('v6.3');
+    expect(v63.find((r) => r.file === 'drivers/usb/storage/usb.c' && r.symbol === 'usb_stor_fn')?.namespace).toBe('USB_STORAGE_NEW');
+    expect(v63.find((r) => r.symbol === 'traps_plain_pm_ops')?.namespace).toBe('PM_PLAIN');
+    expect(v62.find((r) => r.symbol === 'traps_plain_pm_ops')?.namespace).toBe('');
+    const v65 = await rowsOf('v6.5');
+    expect(v65.find((r) => r.symbol === 'misc_fixture_fn')).toMatchObject({ macro: 'EXPORT_SYMBOL_FIXTURE', namespace: 'MISC' });
+    expect((await rowsOf('v6.4')).find((r) => r.symbol === 'misc_fixture_fn')).toBeUndefined();
+    // The first tag resolved everything; a stable point release that changed one header resolved few.
+    expect(resolvedPerTag[4]).toBeLessThan(resolvedPerTag[1]! / 2);
+  }, 120_000);
+});
