@@ -39,6 +39,7 @@ const LAYER_OF: Record<string, Layer> = {
   'check-module-data.ts': 'answers',
   'check-module-history.ts': 'answers',
   'check-module-matrix-text.ts': 'answers',
+  'check-module-shards.ts': 'answers',
   'drift/': 'answers',
   'drift-scaffold.ts': 'answers',
   'coverage.ts': 'answers',
