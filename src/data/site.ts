@@ -11,7 +11,15 @@ import { searchEntries } from '../lib/search/entries.ts';
 import { linkerAliases, type LinkerAlias } from '../lib/site/symbol-exports.ts';
 import { buildShards, type ShardSet } from '../lib/search/shards.ts';
 import type { Snapshot } from '../lib/kernel/snapshot.ts';
-import { buildReleases, indexSnapshots, type Release, type SnapshotIndex } from '../lib/releases.ts';
+import { buildReleases, indexSnapshots, snapshotSteps, type Release, type SnapshotIndex } from '../lib/releases.ts';
+import { readStore } from '../lib/history/store-io.ts';
+import { HISTORY_DIR } from '../lib/history/store-files.ts';
+import { indexHistory, rowsAtPosition, symbolTimeline, type HistoryIndex } from '../lib/history/timeline.ts';
+import { lastExportedIn, timelineFacts } from '../lib/history/facts.ts';
+import { historySteps } from '../lib/history/changes.ts';
+import type { HistoricSymbol, HistoryLookup, SymbolHistory } from '../lib/render/symbol-page.ts';
+import { isPageName } from '../lib/urls.ts';
+import type { FormerExport } from '../lib/search/entries.ts';
 import { buildFeeds, type FeedSet } from '../lib/feeds.ts';
 import { pageCacheKey, sharedPageKey } from '../lib/site/page-keys.ts';
 import { openPageReuse } from '../lib/site/page-cache.ts';
@@ -58,8 +66,33 @@ export const linkerAliasPages = once(async (): Promise<LinkerAlias[]> => {
   return linkerAliases((await snapshotIndexes()).at(-1), (name) => named.has(name));
 });
 
-/** Every symbol that has a page. */
-export const symbolsWithPages = once(
+// The history store (content/history/, issue 13): every release we hold, read once per build.
+
+export const historyIndex = once(async (): Promise<HistoryIndex> =>
+  indexHistory(readStore(path.join(contentRoot, HISTORY_DIR), HISTORY_DIR)),
+);
+
+/** Each symbol's timeline and facts, derived on first use (a page and its cache key both ask). */
+export const historyLookup = once(async (): Promise<HistoryLookup | undefined> => {
+  const index = await historyIndex();
+  if (index.releases.length === 0) return undefined;
+  const derived = new Map<string, SymbolHistory | null>();
+  return {
+    first: index.releases[0]!.release,
+    last: index.releases.at(-1)!.release,
+    of(symbol) {
+      let h = derived.get(symbol);
+      if (h === undefined) {
+        const timeline = symbolTimeline(index, symbol);
+        derived.set(symbol, (h = timeline ? { timeline, facts: timelineFacts(timeline) } : null));
+      }
+      return h ?? undefined;
+    },
+  };
+});
+
+/** Symbols with a page from the newest release or a record. */
+const currentPages = once(
   async () =>
     new Set([
       ...(await allRecords()).map((r) => r.data.symbol),
@@ -68,12 +101,37 @@ export const symbolsWithPages = once(
     ]),
 );
 
+/** Symbols some release in the history exports that have no page otherwise: each gets its history as a page. */
+export const historicSymbols = once(async (): Promise<HistoricSymbol[]> => {
+  const index = await historyIndex();
+  const lookup = await historyLookup();
+  if (!lookup) return [];
+  const pages = await currentPages();
+  const list: HistoricSymbol[] = [];
+  for (const symbol of index.bySymbol.keys()) {
+    if (pages.has(symbol) || !isPageName(symbol)) continue;
+    const timeline = lookup.of(symbol)!.timeline;
+    list.push({ symbol, last: lastExportedIn(timeline) ?? lookup.last });
+  }
+  return list;
+});
+
+/** The historic symbols for search: each with its row in the last release that exported it. */
+export const formerExports = once(async (): Promise<FormerExport[]> => {
+  const index = await historyIndex();
+  return (await historicSymbols()).map((h) => ({ row: rowsAtPosition(index, h.symbol, index.positions.get(h.last)!)[0]!, last: h.last }));
+});
+
+/** Every symbol that has a page. */
+export const symbolsWithPages = once(async () => new Set([...(await currentPages()), ...(await historicSymbols()).map((h) => h.symbol)]));
+
 export const searchShards = once(async (): Promise<ShardSet> =>
   buildShards(
     searchEntries(
       await allRecords(),
       (await undocumented()).map((u) => u.rows[0]!),
       await linkerAliasPages(),
+      await formerExports(),
     ),
   ),
 );
@@ -99,12 +157,13 @@ export const site: string | undefined = import.meta.env.SITE;
 export const snapshotIndexes = once(async (): Promise<SnapshotIndex[]> => indexSnapshots(await snapshots()));
 
 /** Every release with a page, newest first (the snapshot diffs are computed here, once). */
-export const releases = once(async (): Promise<Release[]> =>
-  buildReleases(
+export const releases = once(async (): Promise<Release[]> => {
+  const history = await historyIndex();
+  return buildReleases(
     (await allRecords()).map((r) => r.data),
-    await snapshotIndexes(),
-  ),
-);
+    history.releases.length ? historySteps(history) : snapshotSteps(await snapshotIndexes()),
+  );
+});
 
 export const feeds = once(async (): Promise<FeedSet> => buildFeeds(await allRecords(), await allMechanisms(), { paths, site }));
 
