@@ -21,6 +21,7 @@ import type { HistoricSymbol, HistoryLookup, SymbolHistory } from '../lib/render
 import { isPageName } from '../lib/urls.ts';
 import type { FormerExport } from '../lib/search/entries.ts';
 import { buildFeeds, type FeedSet } from '../lib/feeds.ts';
+import { releaseFeedEntries } from '../lib/release-feeds.ts';
 import { pageCacheKey, sharedPageKey } from '../lib/site/page-keys.ts';
 import { openPageReuse } from '../lib/site/page-cache.ts';
 import { buildListings, LISTING_PAGE_SIZE, type Listings } from '../lib/site/listings.ts';
@@ -165,7 +166,14 @@ export const releases = once(async (): Promise<Release[]> => {
   );
 });
 
-export const feeds = once(async (): Promise<FeedSet> => buildFeeds(await allRecords(), await allMechanisms(), { paths, site }));
+export const feeds = once(async (): Promise<FeedSet> =>
+  buildFeeds(
+    await allRecords(),
+    await allMechanisms(),
+    { paths, site },
+    releaseFeedEntries(await releases(), (await historyIndex()).releases, { paths, site }),
+  ),
+);
 
 /** The symbol pages of the previous build that can be kept (src/integrations/page-cache.ts). */
 const pageReuse = once(async () => openPageReuse(process.env.KED_PAGE_CACHE));

@@ -27,9 +27,19 @@ const facts = (symbol: string) => timelineFacts(symbolTimeline(index, symbol)!).
 
 describe('timelines of the committed store', () => {
   it('every release a timeline marks exported is one whose rows export the symbol', () => {
-    for (const symbol of ['kallsyms_lookup_name', 'find_module', '__kernel_fpu_begin', 'cr4_update_irqsoff', 'dma_buf_get', 'sched_setscheduler']) {
+    for (const symbol of [
+      'kallsyms_lookup_name',
+      'find_module',
+      '__kernel_fpu_begin',
+      'cr4_update_irqsoff',
+      'dma_buf_get',
+      'sched_setscheduler',
+    ]) {
       const t = symbolTimeline(index, symbol)!;
-      expect(t.columns.filter((_, i) => t.exported[i]).map((c) => c.release), symbol).toEqual(exportedIn(symbol));
+      expect(
+        t.columns.filter((_, i) => t.exported[i]).map((c) => c.release),
+        symbol,
+      ).toEqual(exportedIn(symbol));
     }
   });
 
@@ -78,7 +88,9 @@ describe('timelines of the committed store', () => {
     const first = exportedIn('cr4_update_irqsoff')[0]!;
     const text = facts('cr4_update_irqsoff');
     expect(text[0]).toBe(`First exported between ${before(first)} and ${first}: not in ${before(first)}, exported in ${first}.`);
-    expect(text.find((f) => f.startsWith('Restricted to'))).toMatch(/^Restricted to KVM and its vendor modules .* from v6\.19 \(between v6\.18\.2 and v6\.19\): EXPORT_SYMBOL in v6\.18\.2, /);
+    expect(text.find((f) => f.startsWith('Restricted to'))).toMatch(
+      /^Restricted to KVM and its vendor modules .* from v6\.19 \(between v6\.18\.2 and v6\.19\): EXPORT_SYMBOL in v6\.18\.2, /,
+    );
     expect(text.some((f) => f.startsWith('GPL-only'))).toBe(false);
   });
 

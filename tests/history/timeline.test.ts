@@ -33,12 +33,31 @@ const kvm_fn = (macro: string, ns: string): Row => ['kvm_fn', macro, ns, 'arch/x
 const releases = [
   snapshot('v5.4', [old_fn, gap_fn, stable_fn('EXPORT_SYMBOL', 20), ns_fn('EXPORT_SYMBOL_GPL', ''), kvm_fn('EXPORT_SYMBOL_GPL', '')]),
   snapshot('v5.10', [old_fn, late_fn, stable_fn('EXPORT_SYMBOL', 21), ns_fn('EXPORT_SYMBOL_GPL', ''), kvm_fn('EXPORT_SYMBOL_GPL', '')]),
-  snapshot('v6.1.20', [old_fn, late_fn, gap_fn, stable_fn('EXPORT_SYMBOL', 21), ns_fn('EXPORT_SYMBOL_NS_GPL', 'DMA_BUF'), kvm_fn('EXPORT_SYMBOL_GPL', '')]),
-  snapshot('v6.1.158', [late_fn, gap_fn, stable_fn('EXPORT_SYMBOL_GPL', 25), ns_fn('EXPORT_SYMBOL_NS_GPL', 'DMA_BUF'), kvm_fn('EXPORT_SYMBOL_GPL', '')]),
-  snapshot('v6.19', [late_fn, gap_fn, stable_fn('EXPORT_SYMBOL_GPL', 30), ns_fn('EXPORT_SYMBOL_NS_GPL', 'DMA_BUF'), kvm_fn('EXPORT_SYMBOL_FOR_KVM', 'module:kvm,kvm-amd,kvm-intel')]),
+  snapshot('v6.1.20', [
+    old_fn,
+    late_fn,
+    gap_fn,
+    stable_fn('EXPORT_SYMBOL', 21),
+    ns_fn('EXPORT_SYMBOL_NS_GPL', 'DMA_BUF'),
+    kvm_fn('EXPORT_SYMBOL_GPL', ''),
+  ]),
+  snapshot('v6.1.158', [
+    late_fn,
+    gap_fn,
+    stable_fn('EXPORT_SYMBOL_GPL', 25),
+    ns_fn('EXPORT_SYMBOL_NS_GPL', 'DMA_BUF'),
+    kvm_fn('EXPORT_SYMBOL_GPL', ''),
+  ]),
+  snapshot('v6.19', [
+    late_fn,
+    gap_fn,
+    stable_fn('EXPORT_SYMBOL_GPL', 30),
+    ns_fn('EXPORT_SYMBOL_NS_GPL', 'DMA_BUF'),
+    kvm_fn('EXPORT_SYMBOL_FOR_KVM', 'module:kvm,kvm-amd,kvm-intel'),
+  ]),
 ];
 // Added newest first: the store is the same whatever the order.
-const store = [...releases].reverse().reduce(addRelease, EMPTY_STORE);
+const store = [...releases].reverse().reduce((s, snap) => addRelease(s, snap), EMPTY_STORE);
 const index = indexHistory(store);
 const facts = (symbol: string) => timelineFacts(symbolTimeline(index, symbol)!).map((f) => f.text);
 
@@ -99,7 +118,9 @@ describe('timeline facts', () => {
     );
     const kvm = facts('kvm_fn');
     expect(kvm).toHaveLength(3);
-    expect(kvm[1]).toMatch(/^Restricted to KVM and its vendor modules \(kvm-amd, kvm-intel\) from v6\.19 \(between v6\.1\.158 and v6\.19\): /);
+    expect(kvm[1]).toMatch(
+      /^Restricted to KVM and its vendor modules \(kvm-amd, kvm-intel\) from v6\.19 \(between v6\.1\.158 and v6\.19\): /,
+    );
   });
 });
 
