@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { KERNEL_VERSION, recordSchema, type RecordData } from './schema.ts';
 import { SNAPSHOT_COLUMNS, type Snapshot } from './kernel/snapshot.ts';
 import { kindCounts, type Release, type SnapshotIndex } from './releases.ts';
-import { CHANGE_KINDS, type HistoryIndex } from './history/timeline.ts';
+import { CHANGE_KINDS, type ChangeKind, type HistoryIndex } from './history/timeline.ts';
 import { symbolTimeline } from './history/timeline.ts';
 import { timelineFacts } from './history/facts.ts';
 import type { ReleaseEntry } from './history/model.ts';
@@ -125,7 +125,12 @@ export const releasesFileSchema = z
           url: absolute.describe('Its page'),
           previous: release.optional().describe('The release compared with'),
           changes: z
-            .partialRecord(changeKind, z.number().int().positive())
+            .strictObject(
+              Object.fromEntries(CHANGE_KINDS.map((k) => [k, z.number().int().positive().optional()])) as Record<
+                ChangeKind,
+                z.ZodOptional<z.ZodNumber>
+              >,
+            )
             .describe('Symbols changed since the previous release, by kind (a symbol can change in two ways at once)'),
         }),
       )
