@@ -9,6 +9,9 @@ import { HISTORY_DIR } from '../../src/lib/history/store-files.ts';
 import { readStore } from '../../src/lib/history/store-io.ts';
 import { indexHistory, symbolTimeline } from '../../src/lib/history/timeline.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
+import { historyTimelineSection } from '../../src/lib/render/history-timeline.ts';
+import { BUDGETS, gzipSize } from '../../src/lib/site/weight.ts';
+import { sitePaths } from '../../src/lib/urls.ts';
 
 const store = readStore(path.join(REPO_ROOT, HISTORY_DIR), HISTORY_DIR);
 const index = indexHistory(store);
@@ -106,5 +109,23 @@ describe('timelines of the committed store', () => {
     const t = symbolTimeline(index, 'kmalloc_trace')!;
     expect(exportedIn('kmalloc_trace')).toContain('v6.1.158');
     expect(lastExportedIn(t)).toBe(exportedIn('kmalloc_trace').at(-1));
+  });
+});
+
+describe('history sections of the committed store', () => {
+  it('leave every symbol page within the HTML budget: the longest history takes at most half of it, gzipped', () => {
+    const paths = sitePaths('/');
+    // The histories with the most runs and line moves make the longest sections; rendering and
+    // gzipping all 54,000 takes a minute on a busy machine.
+    const weight = (symbol: string) => index.bySymbol.get(symbol)!.reduce((n, p) => n + 1 + p.interval.lines.length, 0);
+    const heaviest = [...index.bySymbol.keys()].sort((a, b) => weight(b) - weight(a)).slice(0, 200);
+    const largest = heaviest
+      .map((symbol) => {
+        const t = symbolTimeline(index, symbol)!;
+        return { symbol, bytes: gzipSize(historyTimelineSection(paths, t, timelineFacts(t)).value) };
+      })
+      .sort((a, b) => b.bytes - a.bytes)[0]!;
+    // The rest of a symbol page (chrome, facts, a record's body) is measured by the site's budget test.
+    expect(largest.bytes, `${largest.symbol}: ${largest.bytes} bytes gzipped`).toBeLessThanOrEqual(BUDGETS.html / 2);
   });
 });
