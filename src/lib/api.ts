@@ -305,7 +305,8 @@ export function symbolFilesOf(exports: ExportsFile, history?: HistoryIndex): { s
       ...(record ? { record } : {}),
       ...(h ? { history: h } : {}),
     };
-    return { symbol, json: apiJson(file) };
+    // Compact: 54,000 of these, and a program reads them (exports.json keeps the indented form).
+    return { symbol, json: JSON.stringify(file) + '\n' };
   });
 }
 

@@ -27,6 +27,8 @@ export interface HistoryIndex {
   starting: readonly (readonly PlacedInterval[])[];
   /** Intervals ending at a position (index = position). */
   ending: readonly (readonly PlacedInterval[])[];
+  /** The grid's columns, one per release; shared by every timeline (54,000 of them in a build). */
+  columns: readonly TimelineColumn[];
 }
 
 export function indexHistory(store: HistoryStore): HistoryIndex {
@@ -42,7 +44,7 @@ export function indexHistory(store: HistoryStore): HistoryIndex {
     starting[placed.first]!.push(placed);
     ending[placed.last]!.push(placed);
   }
-  return { releases: store.releases, positions, bySymbol, starting, ending };
+  return { releases: store.releases, positions, bySymbol, starting, ending, columns: timelineColumns(store.releases) };
 }
 
 /** The line an interval's row is at in the release at `position`. */
@@ -192,7 +194,7 @@ export interface TimelineChange {
 
 export interface SymbolTimeline {
   symbol: string;
-  columns: TimelineColumn[];
+  columns: readonly TimelineColumn[];
   rows: TimelineRow[];
   /** Per column: exported there at all. */
   exported: boolean[];
@@ -256,7 +258,7 @@ export function symbolTimeline(index: HistoryIndex, symbol: string): SymbolTimel
   }
   return {
     symbol,
-    columns: timelineColumns(index.releases),
+    columns: index.columns,
     rows: ordered,
     exported: perRelease.map((l) => l.length > 0),
     places,

@@ -59,19 +59,32 @@ function placesList(t: SymbolTimeline): Html {
   return html`<dl class="timeline-places">${[...byFile].map(([file, lines]) => html`<dt><code>${file}</code></dt><dd>${lines.join(' · ')}</dd>`)}</dl>`;
 }
 
-const ON = raw('<td>✓');
-const OFF = raw('<td>');
+/**
+ * One cell per run of releases with the same state: a run of ✓ reads as a bar across the releases
+ * that export it, and a page carries a handful of cells a row instead of one per release.
+ */
+function runCells(present: readonly boolean[]): Html[] {
+  const cells: Html[] = [];
+  for (let i = 0; i < present.length;) {
+    let j = i;
+    while (j < present.length && present[j] === present[i]) j++;
+    const span = j - i;
+    cells.push(raw(`<td${span > 1 ? ` colspan="${span}"` : ''}>${present[i] ? '✓' : ''}`));
+    i = j;
+  }
+  return cells;
+}
 
 // Table markup kept lean (optional end tags left out, no per-cell classes): 54,000 pages carry it.
 export function historyTimelineSection(paths: SitePaths, t: SymbolTimeline, facts: readonly TimelineFact[]): Html {
   const multiLine = new Set(t.columns.filter((c, i) => t.columns.findIndex((d) => d.line === c.line) !== i).map((c) => c.line));
   const head = html`<tr><th class="corner">Built for, export${t.columns.map((c) => html`<th>${c.release}`)}`;
-  const body = t.rows.map((row) => html`<tr class="${rowClass(row)}">${rowHeader(row)}${row.present.map((p) => (p ? ON : OFF))}`);
+  const body = t.rows.map((row) => html`<tr class="${rowClass(row)}">${rowHeader(row)}${runCells(row.present)}`);
   const first = t.columns[0]!.release;
   const last = t.columns.at(-1)!.release;
   return html`<section class="history-timeline" aria-labelledby="export-history" data-pagefind-ignore><h2 id="export-history">Export history</h2><ul class="history-facts">${facts.map(
     (f) => html`<li class="fact-${f.kind}">${f.text}</li>`,
-  )}</ul><div class="table-wrap"><table class="timeline-grid"><caption>Exported (✓) in each release we hold, ${first} to ${last} (<a href="${paths.releases()}">all releases</a>): GPL-only <span class="key gpl">✓</span>, any licence <span class="key any">✓</span>, module-restricted <span class="key restricted">✓</span>; empty: not exported.${multiLine.size > 0 && html` Shaded: point releases of one stable line (${[...multiLine].join(', ')}).`}</caption>${columnGroups(
+  )}</ul><div class="table-wrap"><table class="timeline-grid"><caption>✓ exported: <span class="key gpl">GPL-only</span> <span class="key any">any licence</span> <span class="key restricted">module-restricted</span>; blank: not exported. <a href="${paths.releases()}">Releases ${first} to ${last}</a>${multiLine.size > 0 && html`; shaded: point releases of one line (${[...multiLine].join(', ')})`}.</caption>${columnGroups(
     t,
   )}<thead>${head}</thead><tbody>${body}</tbody></table></div><h3>Where, release by release</h3>${placesList(t)}</section>`;
 }
