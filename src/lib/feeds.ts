@@ -4,7 +4,6 @@
 import type { HistoryEntry, MechanismData, RecordData } from './schema.ts';
 import { effectiveNamespace, namespaces, subsystems, type SiteMechanism, type SiteRecord } from './site/model.ts';
 import { absoluteUrl, slugify, type SitePaths } from './urls.ts';
-import type { ReleaseFeedEntries } from './release-feeds.ts';
 
 export interface FeedContext {
   paths: SitePaths;
@@ -151,6 +150,15 @@ export function sortEntries(entries: FeedEntry[]): FeedEntry[] {
   return entries
     .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, FEED_ENTRY_LIMIT);
+}
+
+/** Entries for the export changes of each release (made by release-feeds.ts). */
+export interface ReleaseFeedEntries {
+  all: FeedEntry[];
+  /** By source area (drivers/gpu, mm). */
+  areas: Map<string, FeedEntry[]>;
+  /** By namespace a change touches (before or after; module restrictions are not namespaces). */
+  namespaces: Map<string, FeedEntry[]>;
 }
 
 export interface FeedSet {

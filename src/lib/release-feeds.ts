@@ -6,7 +6,7 @@
 import type { ReleaseEntry } from './history/model.ts';
 import { CHANGE_KIND_LABELS, type ChangeKind } from './history/timeline.ts';
 import { kindCounts, type Release, type ReleaseDiff, type SymbolChange } from './releases.ts';
-import type { FeedContext, FeedEntry } from './feeds.ts';
+import type { FeedContext, FeedEntry, ReleaseFeedEntries } from './feeds.ts';
 import { absoluteUrl } from './urls.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -62,14 +62,6 @@ function entry(
     summary: when.note ? `${summary} ${when.note}` : summary,
     html: `<p>${esc(summary)}</p>${when.note ? `<p>${esc(when.note)}</p>` : ''}<ul>${items}</ul>${more}`,
   };
-}
-
-export interface ReleaseFeedEntries {
-  all: FeedEntry[];
-  /** By source area (drivers/gpu, mm). */
-  areas: Map<string, FeedEntry[]>;
-  /** By namespace a change touches (before or after; module restrictions are not namespaces). */
-  namespaces: Map<string, FeedEntry[]>;
 }
 
 export function releaseFeedEntries(releases: readonly Release[], entries: readonly ReleaseEntry[], ctx: FeedContext): ReleaseFeedEntries {
