@@ -437,12 +437,13 @@ describe('releases', () => {
         '<li class="fact-since">Exported since v5.15 or earlier: v5.15 is the oldest release we hold.</li>' +
         '<li class="fact-change">GPL-only from v6.19 (the change is between v6.1.20 and v6.19): EXPORT_SYMBOL in v6.1.20, EXPORT_SYMBOL_GPL in v6.19.</li>' +
         '<li class="fact-current">Exported in v6.19, the newest release we hold.</li></ul>' +
-        `<div class="table-wrap"><table class="timeline-grid"><caption>✓ exported: <span class="key gpl">GPL-only</span> <span class="key any">any licence</span> <span class="key restricted">module-restricted</span>; blank: not exported. <a href="${BASE}releases/">Releases v5.15 to v6.19</a>; shaded: point releases of one line (6.1).</caption>` +
+        '<div class="table-wrap"><table class="timeline-grid" aria-label="Export by release">' +
         '<colgroup span="2"></colgroup><colgroup span="2" class="line-group"></colgroup><colgroup></colgroup>' +
         '<thead><tr><th class="corner">Built for, export<th>v5.15<th>v6.1<th>v6.1.20<th>v6.19</thead>' +
         // One cell per run of releases: a bar across the releases that export it in that form.
         '<tbody><tr class="any"><th scope="row"><b>x86</b> <code>EXPORT_SYMBOL</code><td colspan="3">✓<td>' +
         '<tr class="gpl"><th scope="row"><b>x86</b> <code>EXPORT_SYMBOL_GPL</code><td colspan="3"><td>✓</tbody></table></div>' +
+        `<p class="timeline-legend">✓ exported: <span class="key gpl">GPL-only</span> <span class="key any">any licence</span> <span class="key restricted">module-restricted</span>; blank: not exported. <a href="${BASE}releases/">Releases v5.15 to v6.19</a>; shaded: point releases of one line (6.1).</p>` +
         '<h3>Where, release by release</h3><dl class="timeline-places"><dt><code>arch/x86/kernel/fpu/core.c</code></dt><dd>:400 in v5.15 · :430 in v6.1–v6.1.20 · :520 in v6.19</dd></dl></section>',
     );
     expect(text(history('dma_buf_get')!)).toContain(

@@ -84,7 +84,7 @@ export function historyTimelineSection(paths: SitePaths, t: SymbolTimeline, fact
   const last = t.columns.at(-1)!.release;
   return html`<section class="history-timeline" aria-labelledby="export-history" data-pagefind-ignore><h2 id="export-history">Export history</h2><ul class="history-facts">${facts.map(
     (f) => html`<li class="fact-${f.kind}">${f.text}</li>`,
-  )}</ul><div class="table-wrap"><table class="timeline-grid"><caption>✓ exported: <span class="key gpl">GPL-only</span> <span class="key any">any licence</span> <span class="key restricted">module-restricted</span>; blank: not exported. <a href="${paths.releases()}">Releases ${first} to ${last}</a>${multiLine.size > 0 && html`; shaded: point releases of one line (${[...multiLine].join(', ')})`}.</caption>${columnGroups(
+  )}</ul><div class="table-wrap"><table class="timeline-grid" aria-label="Export by release">${columnGroups(
     t,
-  )}<thead>${head}</thead><tbody>${body}</tbody></table></div><h3>Where, release by release</h3>${placesList(t)}</section>`;
+  )}<thead>${head}</thead><tbody>${body}</tbody></table></div><p class="timeline-legend">✓ exported: <span class="key gpl">GPL-only</span> <span class="key any">any licence</span> <span class="key restricted">module-restricted</span>; blank: not exported. <a href="${paths.releases()}">Releases ${first} to ${last}</a>${multiLine.size > 0 && html`; shaded: point releases of one line (${[...multiLine].join(', ')})`}.</p><h3>Where, release by release</h3>${placesList(t)}</section>`;
 }
