@@ -11,12 +11,20 @@ import { searchEntries } from '../lib/search/entries.ts';
 import { linkerAliases, type LinkerAlias } from '../lib/site/symbol-exports.ts';
 import { buildShards, type ShardSet } from '../lib/search/shards.ts';
 import type { Snapshot } from '../lib/kernel/snapshot.ts';
-import { buildReleases, indexSnapshots, type Release, type SnapshotIndex } from '../lib/releases.ts';
+import { buildReleases, indexSnapshots, snapshotSteps, type Release, type SnapshotIndex } from '../lib/releases.ts';
+import { readStore } from '../lib/history/store-io.ts';
+import { HISTORY_DIR } from '../lib/history/store-files.ts';
+import { indexHistory, rowsAtPosition, symbolTimeline, type HistoryIndex } from '../lib/history/timeline.ts';
+import { lastExportedIn, timelineFacts } from '../lib/history/facts.ts';
+import { historySteps } from '../lib/history/changes.ts';
+import type { HistoricSymbol, HistoryLookup, SymbolHistory } from '../lib/render/symbol-page.ts';
+import { isPageName } from '../lib/urls.ts';
+import type { FormerExport } from '../lib/search/entries.ts';
 import { buildFeeds, type FeedSet } from '../lib/feeds.ts';
+import { releaseFeedEntries } from '../lib/release-feeds.ts';
 import { pageCacheKey, sharedPageKey } from '../lib/site/page-keys.ts';
 import { openPageReuse } from '../lib/site/page-cache.ts';
 import { buildListings, LISTING_PAGE_SIZE, type Listings } from '../lib/site/listings.ts';
-import { readStore } from '../lib/history/store-io.ts';
 
 export const paths = sitePaths(import.meta.env.BASE_URL);
 // Bundled pages cannot locate the repo from import.meta.url; astro runs from the project root.
@@ -45,8 +53,8 @@ export const snapshots = once(async (): Promise<Snapshot[]> => loadSnapshots(con
 
 export const latestSnapshot = once(async () => (await snapshots()).at(-1));
 
-/** The history store (content/history): every release's exports as intervals; empty when the tree has none. */
-export const historyStore = once(async () => readStore(path.join(contentRoot, 'content/history'), 'content/history'));
+/** The history store (content/history, issue 13): every release's exports as intervals, read once per build; empty when the tree has none. */
+export const historyStore = once(async () => readStore(path.join(contentRoot, HISTORY_DIR), HISTORY_DIR));
 
 /** The export-macro uses the scanner could not resolve, by release (shown on the release pages). */
 export const unresolvedUses = once(async () => loadUnresolved(contentRoot));
@@ -62,8 +70,29 @@ export const linkerAliasPages = once(async (): Promise<LinkerAlias[]> => {
   return linkerAliases((await snapshotIndexes()).at(-1), (name) => named.has(name));
 });
 
-/** Every symbol that has a page. */
-export const symbolsWithPages = once(
+export const historyIndex = once(async (): Promise<HistoryIndex> => indexHistory(await historyStore()));
+
+/** Each symbol's timeline and facts, derived on first use (a page and its cache key both ask). */
+export const historyLookup = once(async (): Promise<HistoryLookup | undefined> => {
+  const index = await historyIndex();
+  if (index.releases.length === 0) return undefined;
+  const derived = new Map<string, SymbolHistory | null>();
+  return {
+    first: index.releases[0]!.release,
+    last: index.releases.at(-1)!.release,
+    of(symbol) {
+      let h = derived.get(symbol);
+      if (h === undefined) {
+        const timeline = symbolTimeline(index, symbol);
+        derived.set(symbol, (h = timeline ? { timeline, facts: timelineFacts(timeline) } : null));
+      }
+      return h ?? undefined;
+    },
+  };
+});
+
+/** Symbols with a page from the newest release or a record. */
+const currentPages = once(
   async () =>
     new Set([
       ...(await allRecords()).map((r) => r.data.symbol),
@@ -72,12 +101,37 @@ export const symbolsWithPages = once(
     ]),
 );
 
+/** Symbols some release in the history exports that have no page otherwise: each gets its history as a page. */
+export const historicSymbols = once(async (): Promise<HistoricSymbol[]> => {
+  const index = await historyIndex();
+  const lookup = await historyLookup();
+  if (!lookup) return [];
+  const pages = await currentPages();
+  const list: HistoricSymbol[] = [];
+  for (const symbol of index.bySymbol.keys()) {
+    if (pages.has(symbol) || !isPageName(symbol)) continue;
+    const timeline = lookup.of(symbol)!.timeline;
+    list.push({ symbol, last: lastExportedIn(timeline) ?? lookup.last });
+  }
+  return list;
+});
+
+/** The historic symbols for search: each with its row in the last release that exported it. */
+export const formerExports = once(async (): Promise<FormerExport[]> => {
+  const index = await historyIndex();
+  return (await historicSymbols()).map((h) => ({ row: rowsAtPosition(index, h.symbol, index.positions.get(h.last)!)[0]!, last: h.last }));
+});
+
+/** Every symbol that has a page. */
+export const symbolsWithPages = once(async () => new Set([...(await currentPages()), ...(await historicSymbols()).map((h) => h.symbol)]));
+
 export const searchShards = once(async (): Promise<ShardSet> =>
   buildShards(
     searchEntries(
       await allRecords(),
       (await undocumented()).map((u) => u.rows[0]!),
       await linkerAliasPages(),
+      await formerExports(),
     ),
   ),
 );
@@ -103,14 +157,22 @@ export const site: string | undefined = import.meta.env.SITE;
 export const snapshotIndexes = once(async (): Promise<SnapshotIndex[]> => indexSnapshots(await snapshots()));
 
 /** Every release with a page, newest first (the snapshot diffs are computed here, once). */
-export const releases = once(async (): Promise<Release[]> =>
-  buildReleases(
+export const releases = once(async (): Promise<Release[]> => {
+  const history = await historyIndex();
+  return buildReleases(
     (await allRecords()).map((r) => r.data),
-    await snapshotIndexes(),
+    history.releases.length ? historySteps(history) : snapshotSteps(await snapshotIndexes()),
+  );
+});
+
+export const feeds = once(async (): Promise<FeedSet> =>
+  buildFeeds(
+    await allRecords(),
+    await allMechanisms(),
+    { paths, site },
+    releaseFeedEntries(await releases(), (await historyIndex()).releases, { paths, site }),
   ),
 );
-
-export const feeds = once(async (): Promise<FeedSet> => buildFeeds(await allRecords(), await allMechanisms(), { paths, site }));
 
 /** The symbol pages of the previous build that can be kept (src/integrations/page-cache.ts). */
 const pageReuse = once(async () => openPageReuse(process.env.KED_PAGE_CACHE));

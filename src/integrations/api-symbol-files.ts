@@ -1,5 +1,6 @@
 // Writes /api/v1/symbols/<symbol>.json at the end of `astro build`, split out of the exports.json
-// the build wrote (src/lib/api.ts symbolFilesOf): one write per record instead of one route each.
+// the build wrote (src/lib/api.ts symbolFilesOf), with each symbol's history from the history store
+// (content/history/): one write per symbol instead of one route each (54,000 of them).
 // Astro empties outDir at the start of a build, so the previous build's folder is kept aside
 // and put back at the end, and only the files whose content changed are written again.
 import fs from 'node:fs';
@@ -9,6 +10,9 @@ import type { AstroIntegration } from 'astro';
 import { symbolFilesOf, type ExportsFile } from '../lib/api.ts';
 import { writeChangedFiles, type FileHashes } from '../lib/site/changed-files.ts';
 import { sitePaths } from '../lib/urls.ts';
+import { readStore } from '../lib/history/store-io.ts';
+import { HISTORY_DIR } from '../lib/history/store-files.ts';
+import { indexHistory } from '../lib/history/timeline.ts';
 
 interface State {
   outDir: string;
@@ -50,14 +54,23 @@ export function apiSymbolFiles(): AstroIntegration {
         fs.rmSync(state, { force: true });
         const { hashes, written } = writeChangedFiles(
           folder,
-          symbolFilesOf(exports).map(({ symbol, json }) => ({ name: `${symbol}.json`, text: json })),
+          symbolFilesOf(exports, history()).map(({ symbol, json }) => ({ name: `${symbol}.json`, text: json })),
           previous?.hashes,
         );
         fs.writeFileSync(state, JSON.stringify({ outDir, hashes } satisfies State));
-        logger.info(`${Object.keys(hashes).length} symbol files from ${relative(root.apiExports())} (${written} written)`);
+        logger.info(
+          `${Object.keys(hashes).length} symbol files from ${relative(root.apiExports())} and the history store (${written} written)`,
+        );
       },
     },
   };
+}
+
+/** The content tree's history store, indexed (KED_CONTENT_ROOT as in src/data/site.ts). */
+function history() {
+  const root = path.resolve(process.env.KED_CONTENT_ROOT ?? process.cwd());
+  const store = readStore(path.join(root, HISTORY_DIR), HISTORY_DIR);
+  return store.releases.length ? indexHistory(store) : undefined;
 }
 
 function readState(file: string): State | undefined {

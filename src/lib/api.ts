@@ -5,9 +5,13 @@
 import { z } from 'zod';
 import { KERNEL_VERSION, recordSchema, type RecordData } from './schema.ts';
 import { SNAPSHOT_COLUMNS, type Snapshot } from './kernel/snapshot.ts';
-import type { SnapshotIndex } from './releases.ts';
+import { kindCounts, type Release, type SnapshotIndex } from './releases.ts';
+import { CHANGE_KINDS, type ChangeKind, type HistoryIndex } from './history/timeline.ts';
+import { symbolTimeline } from './history/timeline.ts';
+import { timelineFacts } from './history/facts.ts';
+import type { ReleaseEntry } from './history/model.ts';
 import type { SiteRecord } from './site/model.ts';
-import { absoluteUrl, type SitePaths } from './urls.ts';
+import { absoluteUrl, isPageName, type SitePaths } from './urls.ts';
 
 /** The format version of every /api/v1/ file; bumped when a field changes meaning or disappears. */
 export const API_VERSION = 1;
@@ -68,9 +72,71 @@ export const exportsFileSchema = z
   })
   .meta({ id: 'ExportsFile', description: '/api/v1/exports.json' });
 
+const changeKind = z.enum(CHANGE_KINDS);
+
+export const symbolHistorySchema = z
+  .strictObject({
+    first_release: release.describe('The oldest release we hold: an export seen there may be older'),
+    newest_release: release.describe('The newest release we hold'),
+    exported_in: z.array(release).describe('Every release we hold that exports the symbol, oldest first'),
+    runs: z
+      .array(
+        z.strictObject({
+          first: release.describe('First release of the run'),
+          last: release.describe('Last release of the run'),
+          macro: z.string().min(1),
+          namespace: z.string().describe('As in the source; empty when none, "module:<list>" for module-restricted exports'),
+          file: z.string().min(1),
+          lines: z
+            .array(z.strictObject({ release, line: z.number().int().positive() }))
+            .describe("The line in the run's first release, then each release from which it moved"),
+        }),
+      )
+      .describe("The export rows as unchanged runs over consecutive releases we hold (the history store's intervals)"),
+    changes: z
+      .array(z.strictObject({ from: release, to: release, kinds: z.array(changeKind) }))
+      .describe('Each pair of consecutive releases we hold between which the export changed, and how'),
+    facts: z.array(z.string()).describe('The history in sentences, as the symbol page states it'),
+  })
+  .meta({ id: 'SymbolHistory', description: "A symbol's export in every release of the history store" });
+
 export const symbolFileSchema = z
-  .strictObject({ ...envelope, record: apiRecordSchema })
-  .meta({ id: 'SymbolFile', description: '/api/v1/symbols/<symbol>.json' });
+  .strictObject({
+    ...envelope,
+    symbol: z.string().min(1),
+    record: apiRecordSchema.optional().describe('The decision record, when the symbol has one'),
+    history: symbolHistorySchema.optional().describe('Its export across the releases we hold, when some release exports it'),
+  })
+  .meta({ id: 'SymbolFile', description: '/api/v1/symbols/<symbol>.json: one symbol, its record and its history' });
+
+export const releasesFileSchema = z
+  .strictObject({
+    ...envelope,
+    releases: z
+      .array(
+        z.strictObject({
+          release,
+          line: z.string().describe('The release line (6.1 for v6.1.158)'),
+          date: z.string().describe('Release date YYYY-MM-DD when known, else empty (never guessed)'),
+          repository: z.string().describe('Where its tree came from'),
+          commit: z.string(),
+          rows: z.number().int().nonnegative().describe('Export-macro uses'),
+          symbols: z.number().int().nonnegative().describe('Distinct exported symbols'),
+          url: absolute.describe('Its page'),
+          previous: release.optional().describe('The release compared with'),
+          changes: z
+            .strictObject(
+              Object.fromEntries(CHANGE_KINDS.map((k) => [k, z.number().int().positive().optional()])) as Record<
+                ChangeKind,
+                z.ZodOptional<z.ZodNumber>
+              >,
+            )
+            .describe('Symbols changed since the previous release, by kind (a symbol can change in two ways at once)'),
+        }),
+      )
+      .describe('Every release of the history store, oldest first'),
+  })
+  .meta({ id: 'ReleasesFile', description: '/api/v1/releases.json' });
 
 /** The API's snapshot files have the snapshot TSV's columns. */
 export const SNAPSHOT_FILE_COLUMNS = SNAPSHOT_COLUMNS;
@@ -91,6 +157,8 @@ export const snapshotFileSchema = z
 export type ApiRecord = z.output<typeof apiRecordSchema>;
 export type ExportsFile = z.output<typeof exportsFileSchema>;
 export type SymbolFile = z.output<typeof symbolFileSchema>;
+export type SymbolHistoryJson = z.output<typeof symbolHistorySchema>;
+export type ReleasesFile = z.output<typeof releasesFileSchema>;
 export type SnapshotFile = z.output<typeof snapshotFileSchema>;
 
 export interface ApiContext {
@@ -100,7 +168,7 @@ export interface ApiContext {
 
 /** The JSON Schema of every /api/v1/ file: `$defs` ExportsFile, SymbolFile, SnapshotFile and Record. */
 export function apiJsonSchema(ctx: ApiContext): Record<string, unknown> {
-  const generated = z.toJSONSchema(z.union([exportsFileSchema, symbolFileSchema, snapshotFileSchema]), {
+  const generated = z.toJSONSchema(z.union([exportsFileSchema, symbolFileSchema, snapshotFileSchema, releasesFileSchema]), {
     io: 'output',
     target: 'draft-2020-12',
   }) as Record<string, unknown>;
@@ -165,8 +233,56 @@ export function exportsFile(
   };
 }
 
-export function symbolFile(record: SiteRecord, indexes: readonly SnapshotIndex[], ctx: ApiContext): SymbolFile {
-  return { version: API_VERSION, site: absoluteUrl(ctx.site, ctx.paths.home()), record: apiRecord(record, indexes, ctx) };
+export function symbolFile(record: SiteRecord, indexes: readonly SnapshotIndex[], ctx: ApiContext, history?: HistoryIndex): SymbolFile {
+  const h = history && symbolHistoryJson(history, record.data.symbol);
+  return {
+    version: API_VERSION,
+    site: absoluteUrl(ctx.site, ctx.paths.home()),
+    symbol: record.data.symbol,
+    record: apiRecord(record, indexes, ctx),
+    ...(h ? { history: h } : {}),
+  };
+}
+
+/** A symbol's history as the API gives it, or undefined when no release we hold exports it. */
+export function symbolHistoryJson(index: HistoryIndex, symbol: string): SymbolHistoryJson | undefined {
+  const t = symbolTimeline(index, symbol);
+  if (!t) return undefined;
+  const runs = [...index.bySymbol.get(symbol)!]
+    .sort((a, b) => a.first - b.first || (a.interval.file < b.interval.file ? -1 : 1))
+    .map(({ interval: i }) => ({ first: i.first, last: i.last, macro: i.macro, namespace: i.namespace, file: i.file, lines: i.lines }));
+  return {
+    first_release: index.releases[0]!.release,
+    newest_release: index.releases.at(-1)!.release,
+    exported_in: t.columns.filter((_, i) => t.exported[i]).map((c) => c.release),
+    runs,
+    changes: t.changes.map((c) => ({ from: c.from, to: c.to, kinds: c.kinds })),
+    facts: timelineFacts(t).map((f) => f.text),
+  };
+}
+
+/** /api/v1/releases.json: the store's releases with their size and their changes by kind. */
+export function releasesFile(entries: readonly ReleaseEntry[], releases: readonly Release[], ctx: ApiContext): ReleasesFile {
+  const pages = new Map(releases.map((r) => [r.release, r]));
+  return {
+    version: API_VERSION,
+    site: absoluteUrl(ctx.site, ctx.paths.home()),
+    releases: entries.map((e) => {
+      const r = pages.get(e.release);
+      return {
+        release: e.release,
+        line: e.line,
+        date: e.date,
+        repository: e.repository,
+        commit: e.commit,
+        rows: e.rows,
+        symbols: r?.snapshot?.symbols ?? 0,
+        url: absoluteUrl(ctx.site, ctx.paths.release(e.release)),
+        ...(r?.diff ? { previous: r.diff.from } : {}),
+        changes: Object.fromEntries((r?.diff ? kindCounts(r.diff) : []).map((k) => [k.kind, k.count])),
+      };
+    }),
+  };
 }
 
 /** The text of an /api/v1/ JSON file: one space of indent, a final newline. */
@@ -176,11 +292,22 @@ export const apiJson = (file: unknown): string => JSON.stringify(file, null, 1) 
  * Every /api/v1/symbols/<symbol>.json, split out of exports.json: the same record objects, so the
  * two files cannot disagree, and 40,000 small files cost a write each instead of a page render.
  */
-export function symbolFilesOf(exports: ExportsFile): { symbol: string; json: string }[] {
-  return exports.records.map((record) => ({
-    symbol: record.symbol,
-    json: apiJson({ version: exports.version, site: exports.site, record } satisfies SymbolFile),
-  }));
+export function symbolFilesOf(exports: ExportsFile, history?: HistoryIndex): { symbol: string; json: string }[] {
+  const records = new Map(exports.records.map((r) => [r.symbol, r]));
+  const symbols = new Set([...records.keys(), ...(history ? [...history.bySymbol.keys()].filter(isPageName) : [])]);
+  return [...symbols].map((symbol) => {
+    const record = records.get(symbol);
+    const h = history && symbolHistoryJson(history, symbol);
+    const file: SymbolFile = {
+      version: exports.version,
+      site: exports.site,
+      symbol,
+      ...(record ? { record } : {}),
+      ...(h ? { history: h } : {}),
+    };
+    // Compact: 54,000 of these, and a program reads them (exports.json keeps the indented form).
+    return { symbol, json: JSON.stringify(file) + '\n' };
+  });
 }
 
 /** A snapshot as JSON, one row per line (about the size of the TSV, and as easy to diff). */

@@ -3,7 +3,7 @@
 // feed, and one feed per subsystem and per namespace, as the listing pages group records.
 import type { HistoryEntry, MechanismData, RecordData } from './schema.ts';
 import { effectiveNamespace, namespaces, subsystems, type SiteMechanism, type SiteRecord } from './site/model.ts';
-import { absoluteUrl, type SitePaths } from './urls.ts';
+import { absoluteUrl, slugify, type SitePaths } from './urls.ts';
 
 export interface FeedContext {
   paths: SitePaths;
@@ -11,7 +11,7 @@ export interface FeedContext {
   site: string | URL | undefined;
 }
 
-export type FeedEntryKind = 'new-record' | 'new-mechanism' | 'type-change' | 'tier-change' | 'change';
+export type FeedEntryKind = 'new-record' | 'new-mechanism' | 'type-change' | 'tier-change' | 'change' | 'release-changes';
 
 export const FEED_KIND_LABELS: Record<FeedEntryKind, string> = {
   'new-record': 'New record',
@@ -19,6 +19,7 @@ export const FEED_KIND_LABELS: Record<FeedEntryKind, string> = {
   'type-change': 'Export type changed',
   'tier-change': 'Tier changed',
   change: 'Other change',
+  'release-changes': 'Export changes in a release',
 };
 
 export interface FeedEntry {
@@ -151,13 +152,32 @@ export function sortEntries(entries: FeedEntry[]): FeedEntry[] {
     .slice(0, FEED_ENTRY_LIMIT);
 }
 
+/** Entries for the export changes of each release (made by release-feeds.ts). */
+export interface ReleaseFeedEntries {
+  all: FeedEntry[];
+  /** By source area (drivers/gpu, mm). */
+  areas: Map<string, FeedEntry[]>;
+  /** By namespace a change touches (before or after; module restrictions are not namespaces). */
+  namespaces: Map<string, FeedEntry[]>;
+}
+
 export interface FeedSet {
   all: Feed;
   subsystems: (Feed & { name: string })[];
   namespaces: (Feed & { name: string })[];
 }
 
-export function buildFeeds(records: readonly SiteRecord[], mechanisms: readonly SiteMechanism[], ctx: FeedContext): FeedSet {
+/**
+ * The feeds: records' and mechanisms' entries, and, given the release changes of the history store,
+ * an entry per release in all.xml, per release and source area in the subsystem feed of that name
+ * (one is made where no record names the subsystem), per release and namespace in the namespace's.
+ */
+export function buildFeeds(
+  records: readonly SiteRecord[],
+  mechanisms: readonly SiteMechanism[],
+  ctx: FeedContext,
+  releases: ReleaseFeedEntries = { all: [], areas: new Map(), namespaces: new Map() },
+): FeedSet {
   const byRecord = new Map(records.map((r) => [r.data.symbol, recordEntries(r.data, ctx)]));
   const byMechanism = new Map(mechanisms.map((m) => [m.id, mechanismEntries(m, ctx)]));
   const { paths } = ctx;
@@ -167,28 +187,60 @@ export function buildFeeds(records: readonly SiteRecord[], mechanisms: readonly 
       title: 'Kernel Export Decisions',
       subtitle: 'Every recorded decision on how a Linux kernel symbol is exported to modules, and every change since.',
       alternate: paths.home(),
-      entries: sortEntries([...[...byRecord.values()].flat(), ...[...byMechanism.values()].flat()]),
+      entries: sortEntries([...[...byRecord.values()].flat(), ...[...byMechanism.values()].flat(), ...releases.all]),
     },
-    subsystems: subsystems(records).map((s) => ({
-      name: s.name,
-      path: paths.feedSubsystem(s.name),
-      title: `Kernel Export Decisions: ${s.name}`,
-      subtitle: `Export decisions in the ${s.name} subsystem.`,
-      alternate: paths.subsystem(s.name),
-      entries: sortEntries(s.records.flatMap((r) => byRecord.get(r.data.symbol)!)),
-    })),
-    namespaces: namespaces(records, mechanisms).map((n) => ({
-      name: n.name,
-      path: paths.feedNamespace(n.name),
-      title: `Kernel Export Decisions: namespace ${n.name}`,
-      subtitle: `Export decisions about symbols in the ${n.name} namespace.`,
-      alternate: paths.namespace(n.name),
-      entries: sortEntries([
-        ...n.records.flatMap((r) => byRecord.get(r.data.symbol)!),
-        ...n.mechanisms.flatMap((m) => byMechanism.get(m.id)!),
-      ]),
-    })),
+    subsystems: withReleaseFeeds(
+      subsystems(records).map((s) => ({
+        name: s.name,
+        path: paths.feedSubsystem(s.name),
+        title: `Kernel Export Decisions: ${s.name}`,
+        subtitle: `Export decisions in the ${s.name} subsystem.`,
+        alternate: paths.subsystem(s.name),
+        entries: s.records.flatMap((r) => byRecord.get(r.data.symbol)!),
+      })),
+      releases.areas,
+      (name) => ({
+        name,
+        path: paths.feedSubsystem(name),
+        title: `Kernel Export Decisions: ${name}`,
+        subtitle: `Export changes in ${name}, release by release.`,
+        alternate: paths.releases(),
+        entries: [],
+      }),
+    ),
+    namespaces: withReleaseFeeds(
+      namespaces(records, mechanisms).map((n) => ({
+        name: n.name,
+        path: paths.feedNamespace(n.name),
+        title: `Kernel Export Decisions: namespace ${n.name}`,
+        subtitle: `Export decisions about symbols in the ${n.name} namespace.`,
+        alternate: paths.namespace(n.name),
+        entries: [...n.records.flatMap((r) => byRecord.get(r.data.symbol)!), ...n.mechanisms.flatMap((m) => byMechanism.get(m.id)!)],
+      })),
+      releases.namespaces,
+      (name) => ({
+        name,
+        path: paths.feedNamespace(name),
+        title: `Kernel Export Decisions: namespace ${name}`,
+        subtitle: `Export changes in the ${name} namespace, release by release.`,
+        alternate: paths.releases(),
+        entries: [],
+      }),
+    ),
   };
+}
+
+type NamedFeed = Feed & { name: string };
+
+/** Adds each key's release entries to the feed of that name (by slug, as its file is named), or to a new one. */
+function withReleaseFeeds(feeds: NamedFeed[], extra: ReadonlyMap<string, FeedEntry[]>, make: (name: string) => NamedFeed): NamedFeed[] {
+  const bySlug = new Map(feeds.map((f) => [slugify(f.name), f]));
+  for (const [name, entries] of extra) {
+    let feed = bySlug.get(slugify(name));
+    if (!feed) bySlug.set(slugify(name), (feed = make(name)));
+    feed.entries.push(...entries);
+  }
+  return [...bySlug.values()].map((f) => ({ ...f, entries: sortEntries(f.entries) })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 // XML 1.0 allows only these characters; anything else is dropped rather than written.

@@ -8,6 +8,7 @@ import { compareReleases } from './kernel/versions.ts';
 import type { HistoryEntry, RecordData } from './schema.ts';
 import { compareSymbols } from './symbols.ts';
 import { slugify } from './urls.ts';
+import { CHANGE_KINDS, type ChangeKind } from './history/timeline.ts';
 
 /** How a symbol is exported in one place: the macro and the namespace ('' for none). */
 export interface ExportForm {
@@ -100,6 +101,8 @@ export interface SymbolChange {
   file: string;
   before: ExportForm[];
   after: ExportForm[];
+  /** What kind of change it is (set by the history store's diffs, src/lib/history/changes.ts). */
+  kinds?: ChangeKind[];
 }
 
 export interface ReleaseDiff {
@@ -218,22 +221,38 @@ export interface Release {
   records: ReleaseRecordEvent[];
 }
 
-/** Every release worth a page, newest first: the snapshot releases and those named by records. */
-export function buildReleases(records: readonly RecordData[], indexes: readonly SnapshotIndex[]): Release[] {
+/** A release we hold the exports of, and its changes since the previous one held. */
+export interface ReleaseStep {
+  release: string;
+  snapshot: { source: string; rows: number; symbols: number };
+  diff?: ReleaseDiff;
+}
+
+/** The committed snapshots as release steps (the site without a history store). */
+export function snapshotSteps(indexes: readonly SnapshotIndex[]): ReleaseStep[] {
+  return indexes.map((index, i) => ({
+    release: index.release,
+    snapshot: { source: index.source, rows: index.rowCount, symbols: index.bySymbol.size },
+    diff: i > 0 ? diffSnapshots(indexes[i - 1]!, index) : undefined,
+  }));
+}
+
+/** Every release worth a page, newest first: the releases held and those named by records. */
+export function buildReleases(records: readonly RecordData[], steps: readonly ReleaseStep[]): Release[] {
   const releases = new Map<string, Release>();
   const get = (release: string) => {
     let r = releases.get(release);
     if (!r) releases.set(release, (r = { release, areas: [], records: [] }));
     return r;
   };
-  indexes.forEach((index, i) => {
-    const r = get(index.release);
-    r.snapshot = { source: index.source, rows: index.rowCount, symbols: index.bySymbol.size };
-    if (i > 0) {
-      r.diff = diffSnapshots(indexes[i - 1]!, index);
-      r.areas = changesByArea(r.diff);
+  for (const step of steps) {
+    const r = get(step.release);
+    r.snapshot = step.snapshot;
+    if (step.diff) {
+      r.diff = step.diff;
+      r.areas = changesByArea(step.diff);
     }
-  });
+  }
   const recorded = new Set(records.map((r) => r.symbol));
   for (const record of records) {
     if (record.since) get(record.since).records.push({ symbol: record.symbol, kind: 'since' });
@@ -273,6 +292,13 @@ export function describeReleaseEvent(event: ReleaseRecordEvent, release: string)
       return `The snapshot changes its export: ${formatForms(c.before)} → ${formatForms(c.after)}.`;
     }
   }
+}
+
+/** How many symbols changed in each way (a symbol can change in two ways at once), in CHANGE_KINDS order; kinds with none left out. */
+export function kindCounts(diff: ReleaseDiff): { kind: ChangeKind; count: number }[] {
+  const counts = new Map<ChangeKind, number>();
+  for (const c of [...diff.added, ...diff.removed, ...diff.retyped]) for (const k of c.kinds ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return CHANGE_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
 }
 
 /** Counts for the index of releases. */

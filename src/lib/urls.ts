@@ -43,6 +43,7 @@ export function sitePaths(base: string) {
     data: () => `${root}data/`,
     apiExports: () => `${root}api/v1/exports.json`,
     apiSymbol: (symbol: string) => `${root}api/v1/symbols/${symbol}.json`,
+    apiReleases: () => `${root}api/v1/releases.json`,
     apiSnapshot: (release: string) => `${root}api/v1/snapshots/${release}.json`,
     apiSchema: () => `${root}api/v1/schema.json`,
     abi: (tier: string) => `${root}abi/${tier}.txt`,

@@ -92,7 +92,11 @@ function renderEntry(e: SearchEntry): string {
   const tier = e.t
     ? `<span class="badge tier tier-${escape(e.t)}">${escape(e.t)}</span>`
     : '<span class="badge tier tier-none">no record</span>';
-  const detail = e.d ? escape(e.d) : `exported in <code>${escape(e.u)}</code>`;
+  const detail = e.d
+    ? escape(e.d)
+    : e.l
+      ? `no longer exported: last seen in ${escape(e.l)}, in <code>${escape(e.u)}</code>`
+      : `exported in <code>${escape(e.u)}</code>`;
   return `<li><a class="result-link" href="${symbolHref(e.s)}"><code>${escape(e.s)}</code></a> ${tier} <span class="badge type">${escape(e.x)}</span>${e.t ? ` <span class="subsystem">${escape(e.u)}</span>` : ''}<p class="result-excerpt">${detail}</p></li>`;
 }
 

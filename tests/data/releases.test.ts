@@ -9,6 +9,7 @@ import {
   describeReleaseEvent,
   diffSnapshots,
   indexSnapshots,
+  snapshotSteps,
   retypeKinds,
   symbolTimeline,
   topRetypeKinds,
@@ -123,7 +124,7 @@ describe('releases', () => {
       }),
       record('gone', { history: [{ date: '2019-01-01', version: 'v5.3', change: 'Exported.', status: 'stable' }] }),
     ];
-    const list = buildReleases(records, indexSnapshots([older, newer]));
+    const list = buildReleases(records, snapshotSteps(indexSnapshots([older, newer])));
     expect(list.map((r) => [r.release, !!r.snapshot, !!r.diff])).toEqual([
       ['v6.19', true, true],
       ['v6.1', true, false],

@@ -50,6 +50,7 @@ const LAYER_OF: Record<string, Layer> = {
   'render/': 'what pages show',
   'api.ts': 'what pages show',
   'feeds.ts': 'what pages show',
+  'release-feeds.ts': 'what pages show',
   'abi.ts': 'what pages show',
   'sitemap.ts': 'what pages show',
   'docs.ts': 'what pages show',

@@ -11,6 +11,9 @@ import type { Snapshot } from '../kernel/snapshot.ts';
 import { EXPORTS_DIR } from '../project.ts';
 import { editUrl, newFileUrl, sourceUrl, type SitePaths } from '../urls.ts';
 import { html, joined, raw, type Html } from './html.ts';
+import { historyTimelineSection } from './history-timeline.ts';
+import type { SymbolTimeline } from '../history/timeline.ts';
+import type { TimelineFact } from '../history/facts.ts';
 import { documentHtml } from './layout.ts';
 import { badges, exportTimeline, historyList, linkerSymbolList, scopeTable, symbolLink, threadList } from './parts.ts';
 import { describeModules, describeNamespace, ENTITY_NAMES, restrictedModules } from '../kernel/export-model.ts';
@@ -27,6 +30,21 @@ export interface SymbolPageContext {
   latestSnapshot: Snapshot | undefined;
   /** The date a record started from an undocumented page is prefilled with. */
   today: string;
+  /** The symbol's history across the store's releases; absent when the site has no history store. */
+  history?: HistoryLookup;
+}
+
+export interface HistoryLookup {
+  /** Oldest and newest release held. */
+  first: string;
+  last: string;
+  of: (symbol: string) => SymbolHistory | undefined;
+}
+
+/** A symbol's timeline and the facts it gives. */
+export interface SymbolHistory {
+  timeline: SymbolTimeline;
+  facts: TimelineFact[];
 }
 
 function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
@@ -81,7 +99,15 @@ function exportSections(symbol: string, ctx: SymbolPageContext): Html {
   const latest = ctx.snapshotIndexes.at(-1);
   const rows = latest?.bySymbol.get(symbol) ?? [];
   const entity = entityOf(rows);
-  return html`${rows.length > 0 && entity !== 'symbol' && linkerSymbolList(linkerSymbolsOf(rows, latest!.release), latest!.release)}${scopeTable(ctx.paths, exportsByScope(ctx.snapshotIndexes, symbol))}${exportTimeline(ctx.paths, symbolTimeline(ctx.snapshotIndexes, symbol))}`;
+  const linker = rows.length > 0 && entity !== 'symbol' && linkerSymbolList(linkerSymbolsOf(rows, latest!.release), latest!.release);
+  if (ctx.history) return html`${linker}${historySection(symbol, ctx.history, ctx.paths)}`;
+  return html`${linker}${scopeTable(ctx.paths, exportsByScope(ctx.snapshotIndexes, symbol))}${exportTimeline(ctx.paths, symbolTimeline(ctx.snapshotIndexes, symbol))}`;
+}
+
+function historySection(symbol: string, history: HistoryLookup, paths: SitePaths): Html {
+  const h = history.of(symbol);
+  if (h) return historyTimelineSection(paths, h.timeline, h.facts);
+  return html`<section class="history-timeline" aria-labelledby="export-history"><h2 id="export-history">Export history</h2><p>Not exported in any release we hold (${history.first} to ${history.last}).</p></section>`;
 }
 
 /** For a tracepoint or static call: its name is not a function a module can call. */
@@ -146,5 +172,28 @@ export function undocumentedPageHtml(symbol: UndocumentedSymbol, ctx: SymbolPage
     title: symbol.symbol,
     description: `${symbol.symbol} is exported with ${first.macro}; no decision recorded yet.`,
     main: undocumentedArticle(symbol, ctx),
+  });
+}
+
+/** A symbol some release we hold exported, but not the newest one: its page is its history. */
+export interface HistoricSymbol {
+  symbol: string;
+  /** The newest release that exports it. */
+  last: string;
+}
+
+function historicArticle(symbol: HistoricSymbol, ctx: SymbolPageContext): Html {
+  const h = ctx.history!.of(symbol.symbol)!;
+  const until = h.facts.find((f) => f.kind === 'until');
+  return html`<article class="record historic"><header class="record-header"><h1><code>${symbol.symbol}</code></h1><span class="badges"><span class="badge tier tier-none">no record</span><span class="badge tier tier-removed">not exported in ${ctx.history!.last}</span></span><p class="lede">${until?.text ?? `Last exported in ${symbol.last}.`} No decision recorded yet.</p></header>${historySection(symbol.symbol, ctx.history!, ctx.paths)}<p class="meta">Modules built against ${symbol.last} or older may still use it; newer kernels we hold do not export it.${canHaveRecord(symbol.symbol) ? html` Know why it went? Its decision record is written like any other (<code>npm run new -- ${symbol.symbol}</code> in a clone of the site's repository asks for the rest).` : ''}</p></article>`;
+}
+
+export function historicPageHtml(symbol: HistoricSymbol, ctx: SymbolPageContext): string {
+  return documentHtml({
+    paths: ctx.paths,
+    stylesheet: ctx.stylesheet,
+    title: symbol.symbol,
+    description: `${symbol.symbol}: exported until ${symbol.last}, not in ${ctx.history?.last ?? 'the newest release'}.`,
+    main: historicArticle(symbol, ctx),
   });
 }

@@ -5,11 +5,22 @@ import type { ExportRow } from '../kernel/snapshot.ts';
 import { describeNamespace, ENTITY_NAMES, exportEntity } from '../kernel/export-model.ts';
 import type { LinkerAlias } from '../site/symbol-exports.ts';
 
-/** Records, exported symbols without one (a tracepoint says so), and tracepoints' and static calls' linker symbols. */
+/** A symbol that an older release we hold exports and the newest does not: its last row there. */
+export interface FormerExport {
+  row: ExportRow;
+  /** The newest release exporting it. */
+  last: string;
+}
+
+/**
+ * Records, exported symbols without one (a tracepoint says so), tracepoints' and static calls'
+ * linker symbols, and symbols no longer exported, marked with the last release that did.
+ */
 export function searchEntries(
   records: readonly SiteRecord[],
   undocumented: readonly ExportRow[],
   aliases: readonly LinkerAlias[] = [],
+  former: readonly FormerExport[] = [],
 ): SearchEntry[] {
   const entries: SearchEntry[] = records.map((r) => {
     const ns = effectiveNamespace(r.data);
@@ -21,5 +32,6 @@ export function searchEntries(
     entries.push({ s: row.symbol, t: '', x, u: row.file, ...(row.namespace ? { n: describeNamespace(row.namespace) } : {}) });
   }
   for (const a of aliases) entries.push({ s: a.name, t: '', x: `linker symbol of the ${ENTITY_NAMES[a.entity]} ${a.target}`, u: '' });
+  for (const { row, last } of former) entries.push({ s: row.symbol, t: '', x: row.macro, u: row.file, l: last });
   return entries;
 }

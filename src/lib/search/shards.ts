@@ -17,6 +17,8 @@ export interface SearchEntry {
   n?: string;
   /** one-line summary (records only) */
   d?: string;
+  /** the newest release exporting it, for a symbol the newest release we hold no longer exports */
+  l?: string;
 }
 
 export const MAX_SHARD_ENTRIES = 250;

@@ -1,4 +1,4 @@
-import { allRecords, paths, site, snapshotIndexes } from '../../../../data/site.ts';
+import { allRecords, historyIndex, paths, site, snapshotIndexes } from '../../../../data/site.ts';
 import { apiJson, symbolFile } from '../../../../lib/api.ts';
 import type { SiteRecord } from '../../../../lib/site/model.ts';
 
@@ -10,7 +10,7 @@ export async function getStaticPaths() {
 }
 
 export async function GET({ props }: { props: { record: SiteRecord } }) {
-  return new Response(apiJson(symbolFile(props.record, await snapshotIndexes(), { paths, site })), {
+  return new Response(apiJson(symbolFile(props.record, await snapshotIndexes(), { paths, site }, await historyIndex())), {
     headers: { 'Content-Type': 'application/json' },
   });
 }
