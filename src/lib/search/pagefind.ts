@@ -3,9 +3,10 @@
 // time. Only record pages are indexed, not the tens of thousands of undocumented-symbol pages,
 // which are found through the sharded symbol index instead.
 //
-// The record pages are handed to Pagefind through its Node API (addHTMLFile) by name: a record is
-// a page exactly when the site has its /api/v1/symbols/<symbol>.json, so the step reads one small
-// folder listing and the record pages, never walking the symbol folders. They go into one bundle,
+// The record pages are handed to Pagefind through its Node API (addHTMLFile) by name: the records
+// are those the API's /api/v1/exports.json lists (every symbol has a /api/v1/symbols/ file since
+// the history store gives every symbol ever exported a page), so the step reads one JSON file and
+// the record pages, never walking the symbol folders. They go into one bundle,
 // so a word query in the browser loads one pagefind-entry.json, one metadata file and the index
 // chunks of its words (nine bundles merged in the browser cost 37–79 requests). The bundle is kept
 // when its record pages are byte for byte those it was built from.
@@ -37,19 +38,22 @@ const PAGEFIND_VERSION = (
 ).version;
 const RECORD_MARK = Buffer.from('data-pagefind-body');
 const CONFIG = { forceLanguage: 'en' };
-/** The folder of the API's per-record files, one <symbol>.json per record (src/pages/api/v1/symbols). */
-const RECORD_API_DIR = 'api/v1/symbols';
+/** The API's list of every record (src/pages/api/v1/exports.json.ts). */
+const RECORDS_FILE = 'api/v1/exports.json';
 const BATCH = 64;
 
 /** The record pages of a built site, by path below it, with their bytes. */
 export function recordPages(siteDir: string): { sourcePath: string; bytes: Buffer }[] {
-  const apiDir = path.join(siteDir, RECORD_API_DIR);
-  const names = fs.existsSync(apiDir) ? fs.readdirSync(apiDir).filter((f) => f.endsWith('.json')) : [];
+  const listFile = path.join(siteDir, RECORDS_FILE);
+  const listed = fs.existsSync(listFile)
+    ? (JSON.parse(fs.readFileSync(listFile, 'utf8')) as { records?: { symbol: string }[] }).records
+    : [];
+  const names = (listed ?? []).map((r) => r.symbol);
   const pages: { sourcePath: string; bytes: Buffer }[] = [];
   for (const name of names.sort()) {
-    const sourcePath = `symbols/${name.slice(0, -'.json'.length)}/index.html`;
+    const sourcePath = `symbols/${name}/index.html`;
     const file = path.join(siteDir, sourcePath);
-    if (!fs.existsSync(file)) throw new Error(`${file}: missing, but ${path.join(apiDir, name)} says it is a record page`);
+    if (!fs.existsSync(file)) throw new Error(`${file}: missing, but ${listFile} lists ${name} as a record`);
     const bytes = fs.readFileSync(file);
     // Only the marked part of a page is indexed; a page without it would be indexed whole.
     if (bytes.includes(RECORD_MARK)) pages.push({ sourcePath, bytes });
