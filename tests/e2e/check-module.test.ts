@@ -163,7 +163,7 @@ describe('the module check page', () => {
     expect(await page.$eval('#cm-releases', (s) => (s as HTMLSelectElement).value)).toBe('all');
     expect(await page.$$eval('#cm-releases option', (os) => os.map((o) => o.textContent?.trim()))).toEqual([
       'the latest (v6.19)',
-      'all 2 (v6.1 to v6.19)',
+      'all 4 (v5.15 to v6.19)',
     ]);
     await page.fill(
       '#cm-input',
@@ -176,31 +176,35 @@ describe('the module check page', () => {
     );
     await page.click('#cm-check');
     await page.waitForSelector('[data-check-module][data-checked="true"]');
-    expect(await page.textContent('#cm-status')).toBe('Checked 4 symbols against 2 releases.');
+    expect(await page.textContent('#cm-status')).toBe('Checked 4 symbols against 4 releases.');
     expect(await page.isHidden('#cm-result')).toBe(true);
-    expect(await page.textContent('#cm-links')).toBe('Links on none of the 2 releases checked.');
+    expect(await page.textContent('#cm-links')).toBe('Links on none of the 4 releases checked.');
     const grid = await page.$$eval('#cm-matrix-table tbody tr', (rows) =>
       rows.map((row) => [row.getAttribute('data-symbol'), [...row.querySelectorAll('td')].map((td) => td.textContent).join('')]),
     );
     expect(grid).toEqual([
-      ['dma_buf_get', 'gn'],
-      ['old_helper', '.x'],
-      ['kernel_fpu_end', '.g'],
-      ['__kmalloc_node', 'x.'],
+      ['dma_buf_get', 'ggnn'],
+      ['old_helper', '...x'],
+      ['kernel_fpu_end', '...g'],
+      ['__kmalloc_node', 'xxx.'],
     ]);
-    expect(await page.getAttribute('#cm-matrix-table tbody tr[data-symbol="old_helper"] td:nth-of-type(2)', 'title')).toBe(
+    expect(await page.getAttribute('#cm-matrix-table tbody tr[data-symbol="old_helper"] td:nth-of-type(4)', 'title')).toBe(
       'v6.19: not exported',
     );
     expect(await page.textContent('#cm-matrix-symbols li[data-symbol="old_helper"] .cm-failure')).toBe(
-      'Breaks in v6.19 (links in v6.1): old_helper no longer exported.',
+      'Breaks in v6.19 (links in v6.1.20): old_helper no longer exported.',
     );
     expect(await page.textContent('#cm-matrix-symbols li[data-symbol="__kmalloc_node"] .cm-failure')).toBe(
       'Does not link before v6.19: __kmalloc_node not exported.',
     );
     expect(
       await page.$$eval('#cm-matrix-symbols li[data-symbol="dma_buf_get"] .cm-spans li', (lis) => lis.map((li) => li.textContent)),
-    ).toEqual(['v6.1: GPL-only', 'v6.19: GPL-only, namespace DMA_BUF']);
-    expect(await page.textContent('#cm-release-imports')).toBe('v6.19: MODULE_IMPORT_NS("DMA_BUF");');
+    ).toEqual(['v5.15 … v6.1: GPL-only', 'v6.1.20 … v6.19: GPL-only, namespace DMA_BUF']);
+    // A bare token before 6.13, a string literal from 6.13 on.
+    expect(await page.$$eval('#cm-release-imports > *', (els) => els.map((e) => e.textContent))).toEqual([
+      'v6.1.20: MODULE_IMPORT_NS(DMA_BUF);',
+      'v6.19: MODULE_IMPORT_NS("DMA_BUF");',
+    ]);
     // The history's ranges only (the latest release's were not needed).
     expect(downloads.length).toBeGreaterThan(0);
     expect(downloads.every((d) => /^\/check-module\/history\/\d+\.json$/.test(d))).toBe(true);

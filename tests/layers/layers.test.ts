@@ -32,6 +32,8 @@ const LAYER_OF: Record<string, Layer> = {
   'kernel/': 'reading and checking inputs',
   // The history store is an input like a snapshot: records are checked against it (lint/history-rules.ts).
   'history/': 'reading and checking inputs',
+  // What changed from one release to the next, in the release pages' terms (releases.ts).
+  'history/changes.ts': 'answers',
   'elf-symbols.ts': 'reading and checking inputs',
   'check-module.ts': 'answers',
   'check-module-input.ts': 'answers',

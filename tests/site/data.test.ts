@@ -454,6 +454,13 @@ describe('releases', () => {
     );
     // A record whose symbol no release we hold exports says so.
     expect(text(history('gamma_removed')!)).toBe(' Export history Not exported in any release we hold (v5.15 to v6.19). ');
+    // A record without since shows what the history bounds it by; with since, the record's own.
+    const since = (symbol: string) => /<dt>Since<\/dt><dd>(.*?)<\/dd>/.exec(site.read(`symbols/${symbol}/index.html`))?.[1];
+    expect(since('beta_ns')).toBe(
+      'not recorded; the export history below: First exported between v5.15 and v6.1: not in v5.15, exported in v6.1.',
+    );
+    expect(since('gamma_removed')).toBe('not established');
+    expect(since('alpha_stable')).toBe('v5.4');
   });
 
   it('gives a symbol no longer exported a page of its own, and finds it in search marked with its last release', () => {

@@ -14,6 +14,7 @@ import { html, joined, raw, type Html } from './html.ts';
 import { historyTimelineSection } from './history-timeline.ts';
 import type { SymbolTimeline } from '../history/timeline.ts';
 import type { TimelineFact } from '../history/facts.ts';
+import type { RecordData } from '../schema.ts';
 import { documentHtml } from './layout.ts';
 import { badges, exportTimeline, historyList, linkerSymbolList, scopeTable, symbolLink, threadList } from './parts.ts';
 import { describeModules, describeNamespace, ENTITY_NAMES, restrictedModules } from '../kernel/export-model.ts';
@@ -77,7 +78,7 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
     d.replaced_by && fact('Use instead', symbolLink(paths, d.replaced_by, known)),
     fact('Subsystem', html`<a href="${paths.subsystem(d.subsystem)}">${d.subsystem}</a>`),
     d.file && fact('Defined in', html`<code>${d.file}</code>`),
-    fact('Since', d.since ?? 'not established'),
+    fact('Since', d.since ?? sinceFromHistory(d, ctx) ?? 'not established'),
     fact('Decided', html`<time datetime="${d.date}">${d.date}</time>`),
     d.contact && fact('Contact', d.contact),
     d.users && fact('Users', d.users.join(', ')),
@@ -93,6 +94,13 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
   // Pagefind indexes the symbol, summary and rationale: threads and history would add words
   // (Message-IDs, dates) that no one searches for, and cost index time and memory at 40,000 records.
   return html`<article class="record" data-pagefind-body>${pagefind.meta.map((m) => html`<span data-pagefind-meta="${m}"></span>`)}${pagefind.filters.map((f) => html`<span data-pagefind-filter="${f}"></span>`)}<header class="record-header"><h1 data-pagefind-weight="10"><code>${d.symbol}</code></h1>${badges(paths, d.status, d.type)}<p class="lede">${d.summary}</p></header><section aria-labelledby="facts"><h2 id="facts" class="visually-hidden">Facts</h2><dl class="facts" data-pagefind-ignore>${facts}</dl>${advice && html`<div class="import-advice" data-pagefind-ignore><p>${advice.text}</p>${advice.line && html`<pre class="copyable"><code>${advice.line}</code></pre>`}</div>`}</section><section class="prose" aria-label="Rationale">${raw(record.html)}</section><div data-pagefind-ignore>${threadList(d.threads)}${d.history && historyList(d.history)}${exportSections(d.symbol, ctx)}<p class="edit"><a href="${editUrl(record.sourcePath)}">Edit this record</a></p></div></article>`;
+}
+
+/** Without a recorded since, what the export history bounds it by (not for arch-scoped records: the history spans every architecture). */
+function sinceFromHistory(d: RecordData, ctx: SymbolPageContext): string | undefined {
+  if (d.arches) return undefined;
+  const fact = ctx.history?.of(d.symbol)?.facts.find((f) => f.kind === 'since');
+  return fact && `not recorded; the export history below: ${fact.text}`;
 }
 
 function exportSections(symbol: string, ctx: SymbolPageContext): Html {
