@@ -72,6 +72,9 @@ export const linkerAliasPages = once(async (): Promise<LinkerAlias[]> => {
 
 export const historyIndex = once(async (): Promise<HistoryIndex> => indexHistory(await historyStore()));
 
+/** Recently derived timelines kept: a page and its cache key ask close together; keeping all 55,000 costs memory. */
+const DERIVED_KEPT = 4096;
+
 /** Each symbol's timeline and facts, derived on first use (a page and its cache key both ask). */
 export const historyLookup = once(async (): Promise<HistoryLookup | undefined> => {
   const index = await historyIndex();
@@ -85,6 +88,8 @@ export const historyLookup = once(async (): Promise<HistoryLookup | undefined> =
       if (h === undefined) {
         const timeline = symbolTimeline(index, symbol);
         derived.set(symbol, (h = timeline ? { timeline, facts: timelineFacts(timeline) } : null));
+        // A Map iterates in insertion order: the first key is the oldest derived.
+        if (derived.size > DERIVED_KEPT) derived.delete(derived.keys().next().value!);
       }
       return h ?? undefined;
     },
