@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseCli } from '../src/lib/cli-args.ts';
 import { chromium } from 'playwright-core';
 import { makeBuildDir, REPO_ROOT } from '../src/lib/project.ts';
-import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
+import { formatSnapshot, parseSnapshot } from '../src/lib/kernel/snapshot.ts';
+import { loadSnapshots } from '../src/lib/records/load.ts';
 import { serveStatic } from '../src/lib/site/static-server.ts';
 import { normalizeQuery, symbolKeys } from '../src/lib/search/keys.ts';
 import { runJudged } from '../tests/search/judged-browser.ts';
@@ -32,8 +33,8 @@ fs.mkdirSync(path.join(content, 'snapshots'), { recursive: true });
 fs.cpSync(path.join(REPO_ROOT, 'content/exports'), path.join(content, 'exports'), { recursive: true });
 fs.cpSync(path.join(REPO_ROOT, 'content/mechanisms'), path.join(content, 'mechanisms'), { recursive: true });
 // The committed older snapshots too: records name symbols (replaced_by, related) that only those export.
-for (const file of fs.readdirSync(path.join(REPO_ROOT, 'content/snapshots'))) {
-  if (!file.startsWith('v6.19.')) fs.copyFileSync(path.join(REPO_ROOT, 'content/snapshots', file), path.join(content, 'snapshots', file));
+for (const snapshot of loadSnapshots(REPO_ROOT)) {
+  if (snapshot.version !== 'v6.19') fs.writeFileSync(path.join(content, 'snapshots', `${snapshot.version}.tsv`), formatSnapshot(snapshot));
 }
 fs.copyFileSync(tsv, path.join(content, 'snapshots/v6.19.tsv'));
 const dist = path.join(tmp, 'dist');

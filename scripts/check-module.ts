@@ -36,6 +36,7 @@ The input is the module file (foo.ko), what \`nm -u foo.ko\` prints, one symbol 
 --arch is the architecture the module is built for (default x86_64), as uname -m or the kernel names it:
 x86_64/i386 -> x86, aarch64 -> arm64, ppc64le -> powerpc, s390x -> s390 … A symbol that only another
 architecture's code exports cannot be used. --arch any checks against every architecture.
+--snapshot checks one release: any the history store holds (v5.4.286), or a snapshot file; default the latest.
 --releases checks every release of the history store (content/history) named: all, a comma list, or a
 range first..last (either end may be left out): a symbol × release matrix, the first release where each
 symbol fails and why, and the MODULE_IMPORT_NS lines each release needs (a bare token before 6.13, a

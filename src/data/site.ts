@@ -49,12 +49,13 @@ export const allMechanisms = once(async (): Promise<SiteMechanism[]> =>
   }),
 );
 
-export const snapshots = once(async (): Promise<Snapshot[]> => loadSnapshots(contentRoot));
-
-export const latestSnapshot = once(async () => (await snapshots()).at(-1));
-
 /** The history store (content/history, issue 13): every release's exports as intervals, read once per build; empty when the tree has none. */
 export const historyStore = once(async () => readStore(path.join(contentRoot, HISTORY_DIR), HISTORY_DIR));
+
+/** The snapshots pages present (the latest and those content/snapshots names), most read back from the store. */
+export const snapshots = once(async (): Promise<Snapshot[]> => loadSnapshots(contentRoot, await historyStore()));
+
+export const latestSnapshot = once(async () => (await snapshots()).at(-1));
 
 /** The export-macro uses the scanner could not resolve, by release (shown on the release pages). */
 export const unresolvedUses = once(async () => loadUnresolved(contentRoot));

@@ -371,7 +371,7 @@ describe('npm run check-module', () => {
       'make: Entering directory\n\n',
       "check-module: no symbols in standard input: give the .ko, nm -u output, one symbol per line, or modpost's error lines\n",
     ],
-    [['-', '--root', FIXTURE, '--snapshot', 'v5.4'], 'kmalloc\n', 'check-module: no snapshot of v5.4; committed: v6.12, v6.19\n'],
+    [['-', '--root', FIXTURE, '--snapshot', 'v5.4'], 'kmalloc\n', 'check-module: no release v5.4; held: v6.12, v6.19\n'],
     [['-', '--format', 'yaml'], 'kmalloc\n', 'check-module: --format must be text or json (got "yaml")\n'],
     [
       [],

@@ -274,6 +274,15 @@ describe('npm run check-module -- --releases', () => {
     expect(run(['-', '--root', ROOT, '--releases', 'v6.14..', '--license', 'GPL'], 'drm_gem_shmem_pin\n').status).toBe(0);
   });
 
+  it('--snapshot checks any one release of the store, and the newest by default', () => {
+    const before = run(['-', '--root', ROOT, '--snapshot', 'v5.4.286'], 'kallsyms_lookup_name\n');
+    expect(before.stdout).toContain('against v5.4.286 for x86');
+    expect(before.stdout).not.toContain('not exported');
+    const after = run(['-', '--root', ROOT, '--snapshot', '5.7.14'], 'kallsyms_lookup_name\n');
+    expect([after.status, after.stdout.includes('against v5.7.14 for x86')]).toEqual([1, true]);
+    expect(run(['-', '--root', ROOT], 'kallsyms_lookup_name\n').stdout).toContain('against v6.19 for x86');
+  });
+
   it('exits 2 for a release the store lacks, --snapshot with --releases, --license alone, a store that is missing', () => {
     const missing = run(['-', '--root', ROOT, '--releases', 'v6.1'], 'mutex_lock\n');
     expect([missing.status, missing.stdout]).toEqual([2, '']);

@@ -17,7 +17,7 @@ import {
 } from '../../src/lib/check-module.ts';
 import { E, validRecord } from '../validate/corpus-rows.ts';
 import { REPO, runScript, tempDir, tempRepo } from '../validate/helpers.ts';
-import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
+import { loadSnapshots } from '../../src/lib/records/load.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -98,7 +98,9 @@ describe('did you mean, over every exported symbol', () => {
   });
 
   it("on the kernel's own symbols, the indexed Suggester answers as the plain scan does", () => {
-    const v619 = parseSnapshot(fs.readFileSync(path.join(REPO, 'content/snapshots/v6.19.tsv'), 'utf8')).rows.map((r) => r.symbol);
+    const v619 = loadSnapshots(REPO)
+      .find((s) => s.version === 'v6.19')!
+      .rows.map((r) => r.symbol);
     const suggester = new Suggester(v619);
     const words = v619
       .filter((_, i) => i % 397 === 0)

@@ -9,6 +9,7 @@ import { snapshotKernelVersion } from '../../src/lib/kernel/makefile-version.ts'
 import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
 import { writeSyntheticTree } from '../../src/lib/kernel/synthetic-tree.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
+import { loadSnapshots } from '../../src/lib/records/load.ts';
 
 const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
 const USAGE =
@@ -50,7 +51,7 @@ describe('npm run scan', () => {
   it('scans the same with worker threads and writes --out', () => {
     // Big enough for a worker to load its code and take jobs before this thread has done them all.
     const tree = path.join(tmp, 'big-tree');
-    const data = parseSnapshot(readFileSync(path.join(REPO_ROOT, 'content/snapshots/v6.19.tsv'), 'utf8'));
+    const data = loadSnapshots(REPO_ROOT).find((s) => s.version === 'v6.19')!;
     writeSyntheticTree(tree, {
       rows: sampleFiles(data.rows, 0.1),
       kernelVersion: snapshotKernelVersion(data.source)!,

@@ -1,6 +1,6 @@
 // Rebuilds a tree from a sample of a committed snapshot (each export at its file and line among filler C,
 // plus the wrapper #defines it needs) and checks that the scanner gives the same rows back.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import { sampleFiles } from '../../src/lib/kernel/bench.ts';
 import { isCoreMacro } from '../../src/lib/kernel/core-macros.ts';
 import { snapshotKernelVersion } from '../../src/lib/kernel/makefile-version.ts';
 import { scanTree } from '../../src/lib/kernel/scan.ts';
-import { parseSnapshot, type ExportRow } from '../../src/lib/kernel/snapshot.ts';
+import type { ExportRow } from '../../src/lib/kernel/snapshot.ts';
+import { loadSnapshots } from '../../src/lib/records/load.ts';
 import { writeSyntheticTree } from '../../src/lib/kernel/synthetic-tree.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
@@ -20,10 +21,10 @@ function keys(rows: readonly ExportRow[]): string[] {
 }
 
 describe.each([
-  { snapshot: 'v6.19.tsv', bareNamespaces: false },
-  { snapshot: 'v6.1.158.tsv', bareNamespaces: true },
-])('a tree rebuilt from a sample of content/snapshots/$snapshot', async ({ snapshot, bareNamespaces }) => {
-  const data = parseSnapshot(readFileSync(path.join(REPO_ROOT, 'content/snapshots', snapshot), 'utf8'), snapshot);
+  { snapshot: 'v6.19', bareNamespaces: false },
+  { snapshot: 'v6.1.158', bareNamespaces: true },
+])('a tree rebuilt from a sample of the $snapshot snapshot', async ({ snapshot, bareNamespaces }) => {
+  const data = loadSnapshots(REPO_ROOT).find((s) => s.version === snapshot)!;
   const kernelVersion = snapshotKernelVersion(data.source)!;
   // Every 25th file with exports, and all of its rows.
   const rows = sampleFiles(data.rows, 0.04);

@@ -1,20 +1,28 @@
-// The committed snapshots are exactly what the scanner's writer produces from their rows, so a
+// The snapshots pages present are exactly what the scanner's writer produces from their rows, so a
 // fresh `npm run scan -- <tree> --snapshot` of the same tree diffs cleanly against them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatSnapshot, isSnapshotFileName, parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
+import { formatSnapshot, parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
 import { REPO_ROOT, SNAPSHOTS_DIR } from '../../src/lib/project.ts';
+import { loadSnapshots } from '../../src/lib/records/load.ts';
 
-const dir = path.join(REPO_ROOT, SNAPSHOTS_DIR);
+describe('the snapshots of the committed releases', () => {
+  const snapshots = loadSnapshots(REPO_ROOT);
 
-describe('committed snapshots', () => {
-  it.each(fs.readdirSync(dir).filter(isSnapshotFileName))('%s round-trips through parseSnapshot and formatSnapshot', (name) => {
-    const text = fs.readFileSync(path.join(dir, name), 'utf8');
-    const snapshot = parseSnapshot(text, name);
-    expect(`${snapshot.version}.tsv`).toBe(name);
+  it('are the releases content/snapshots names, each beside its unresolved uses', () => {
+    const named = fs
+      .readdirSync(path.join(REPO_ROOT, SNAPSHOTS_DIR))
+      .filter((f) => f.endsWith('.unresolved.tsv'))
+      .map((f) => f.replace(/\.unresolved\.tsv$/, ''));
+    expect(snapshots.map((s) => s.version)).toEqual(named.sort());
+  });
+
+  it.each(snapshots.map((s) => [s.version, s] as const))('%s round-trips through formatSnapshot and parseSnapshot', (version, snapshot) => {
     expect(snapshot.rows.length).toBeGreaterThan(30_000);
-    expect(formatSnapshot(snapshot)).toBe(text);
+    const text = formatSnapshot(snapshot);
+    expect(parseSnapshot(text, `${version}.tsv`)).toEqual(snapshot);
+    expect(formatSnapshot(parseSnapshot(text))).toBe(text);
   });
 });
 

@@ -308,7 +308,7 @@ export const ROWS: Row[] = [
     kind: 'dangling replaced_by',
     fixtures: ['dangling_replaced_by.mdx'],
     expected: [
-      `${E}/dangling_replaced_by.mdx:9:14: error: replaced_by: snapshot_onyl has no record and is not exported in any committed snapshot; did you mean snapshot_only? [replaced-by-exists]`,
+      `${E}/dangling_replaced_by.mdx:9:14: error: replaced_by: snapshot_onyl has no record and is not exported in any release held; did you mean snapshot_only? [replaced-by-exists]`,
     ],
   },
   {
@@ -432,7 +432,7 @@ export const ROWS: Row[] = [
     kind: 'dangling related',
     fixtures: ['dangling_related.mdx'],
     expected: [
-      `${E}/dangling_related.mdx:10:5: error: related: no_such_symbol has no record and is not exported in any committed snapshot [related-exists]`,
+      `${E}/dangling_related.mdx:10:5: error: related: no_such_symbol has no record and is not exported in any release held [related-exists]`,
     ],
   },
   // --- hostile MDX ---
@@ -646,7 +646,7 @@ export const ROWS: Row[] = [
       `${E}/every_problem_at_once.mdx:1:1: error: reason is required when status is obsolete: say why, and name a replacement in replaced_by when there is one [reason-required]`,
       `${E}/every_problem_at_once.mdx:6:1: error: unknown field "subsytem"; did you mean "subsystem"? [unknown-field]`,
       `${E}/every_problem_at_once.mdx:9:5: error: threads[0] must be a lore.kernel.org link or a Message-ID (got host "example.com") [thread-message-id]`,
-      `${E}/every_problem_at_once.mdx:11:5: error: related: no_such_symbol has no record and is not exported in any committed snapshot [related-exists]`,
+      `${E}/every_problem_at_once.mdx:11:5: error: related: no_such_symbol has no record and is not exported in any release held [related-exists]`,
       `${E}/every_problem_at_once.mdx:14:1: error: the page title is the symbol; start body headings at ## (level 2) [body-heading-level]`,
       `${E}/every_problem_at_once.mdx:16:5: error: link URL scheme "javascript:" is not allowed; use http:, https: or mailto: [mdx-unsafe-url]`,
       `${E}/every_problem_at_once.mdx:16:37: error: event-handler attribute onClick on <Sym> is not allowed [mdx-event-handler]`,

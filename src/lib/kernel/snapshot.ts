@@ -1,5 +1,5 @@
 // A snapshot: every export-macro use in one kernel release, as TSV
-// (symbol, macro, namespace, file, line), sorted by file then line. See content/snapshots/README.md.
+// (symbol, macro, namespace, file, line), sorted by file then line. The README's "Snapshots" says where they live.
 import { releaseName } from './versions.ts';
 
 export interface ExportRow {

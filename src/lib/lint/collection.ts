@@ -9,7 +9,7 @@ import { sitePaths, slugify } from '../urls.ts';
 import { EXPORT_TYPE_INFO, EXPORT_TYPES, type ExportType } from '../vocabulary.ts';
 
 /**
- * `knownSymbols` are symbols that exist without a record (exported in a committed snapshot);
+ * `knownSymbols` are symbols that exist without a record (exported in a release held);
  * replaced_by and related may point at them as well as at records.
  */
 export function checkCollection(
@@ -47,7 +47,7 @@ export function checkCollection(
   const missing = (s: string) => {
     suggester ??= new Suggester([...bySymbol.keys(), ...knownSymbols]);
     const guess = suggester.closest(s);
-    return `${s} has no record and is not exported in any committed snapshot${guess ? `; did you mean ${guess}?` : ''}`;
+    return `${s} has no record and is not exported in any release held${guess ? `; did you mean ${guess}?` : ''}`;
   };
   for (const record of records) {
     const { symbol, replacedBy, related } = namesIn(record);

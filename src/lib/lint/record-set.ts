@@ -10,39 +10,31 @@ import { checkAgainstHistory } from './history-rules.ts';
 import { readStore } from '../history/store-io.ts';
 import { HISTORY_DIR } from '../history/store-files.ts';
 import type { HistoryStore } from '../history/model.ts';
-import { snapshotOf } from '../history/reconstruct.ts';
-import { compareReleases } from '../kernel/versions.ts';
 import type { Snapshot } from '../kernel/snapshot.ts';
 import { loadSnapshots } from '../records/load.ts';
 import { compareProblems, type Problem } from '../problems.ts';
 import type { Parsed } from '../records/parse.ts';
 import type { MechanismData, RecordData } from '../schema.ts';
 
-/** Symbols that exist without a record: in any committed snapshot, and in the latest one (pages). */
+/** Symbols that exist without a record: exported in any release held (a snapshot or the history store), and in the latest one. */
 export interface KnownSymbols {
   known: ReadonlySet<string>;
   latest: ReadonlySet<string>;
-  /** The newest release held (committed snapshot, or the history store's when newer): a record's type is checked against it per architecture. */
+  /** The newest release held (loadSnapshots' last): a record's type is checked against it per architecture. */
   latestSnapshot?: Snapshot;
   /** The history store: every release held, for the since and history rules (absent: they say nothing). */
   history?: HistoryStore;
 }
 
 export function knownSymbols(root: string): KnownSymbols {
-  const snapshots = loadSnapshots(path.resolve(root));
-  const known = new Set<string>();
-  for (const snapshot of snapshots) for (const row of snapshot.rows) known.add(row.symbol);
-  const latest = snapshots.length ? new Set(snapshots.at(-1)!.rows.map((r) => r.symbol)) : known;
   // A malformed store throws HistoryError (file:line): the validator stops with it, as the build does.
   const history = readStore(path.join(path.resolve(root), HISTORY_DIR), HISTORY_DIR);
-  return { known, latest, latestSnapshot: newestRelease(snapshots.at(-1), history), history };
-}
-
-/** The newest release held: the store's when it is newer than every committed snapshot (a release added by `history scan`). */
-function newestRelease(snapshot: Snapshot | undefined, history: HistoryStore): Snapshot | undefined {
-  const newest = history.releases.at(-1)?.release;
-  if (newest && (!snapshot || compareReleases(newest, snapshot.version) > 0)) return snapshotOf(history, newest);
-  return snapshot;
+  const snapshots = loadSnapshots(path.resolve(root), history);
+  const known = new Set<string>();
+  for (const snapshot of snapshots) for (const row of snapshot.rows) known.add(row.symbol);
+  for (const interval of history.intervals) known.add(interval.symbol);
+  const latest = snapshots.length ? new Set(snapshots.at(-1)!.rows.map((r) => r.symbol)) : known;
+  return { known, latest, latestSnapshot: snapshots.at(-1), history };
 }
 
 export interface RecordSet {

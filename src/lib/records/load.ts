@@ -6,6 +6,10 @@ import { EXPORTS_DIR, MECHANISMS_DIR, SNAPSHOTS_DIR } from '../project.ts';
 import { isSnapshotFileName, parseSnapshot, type Snapshot } from '../kernel/snapshot.ts';
 import { parseUnresolvedFile, type UnresolvedUse } from '../kernel/unresolved-file.ts';
 import { compareReleases } from '../kernel/versions.ts';
+import { readStore } from '../history/store-io.ts';
+import { HISTORY_DIR } from '../history/store-files.ts';
+import { HistoryError, type HistoryStore } from '../history/model.ts';
+import { snapshotOf } from '../history/reconstruct.ts';
 import type { MechanismData, RecordData } from '../schema.ts';
 import type { SitePaths } from '../urls.ts';
 import type { Problem } from '../problems.ts';
@@ -81,30 +85,63 @@ export function loadMechanisms(root: string, paths: SitePaths): Parsed<Mechanism
   );
 }
 
-/** Committed snapshots, oldest release first. */
-export function loadSnapshots(root: string): Snapshot[] {
+const UNRESOLVED_SUFFIX = '.unresolved.tsv';
+
+/**
+ * The snapshots the site and the CLIs present, oldest release first: each `<release>.tsv` of
+ * content/snapshots; each release whose `<release>.unresolved.tsv` is committed there without the
+ * TSV, its rows read back from the history store (which gives every release it holds exactly); and
+ * the store's newest release when it is newer than all of those (a release `history scan` added).
+ * `store` defaults to the repository's content/history.
+ */
+export function loadSnapshots(root: string, store?: HistoryStore): Snapshot[] {
   const dir = path.join(root, SNAPSHOTS_DIR);
-  if (!fs.existsSync(dir)) return [];
-  // Regular files only: a FIFO would block, a link (a pull request can add one) could point anywhere.
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && isSnapshotFileName(entry.name))
-    .map(({ name }) => parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)))
-    .sort((a, b) => compareReleases(a.version, b.version));
+  const names = regularFiles(dir);
+  const snapshots = names
+    .filter(isSnapshotFileName)
+    .map((name) => parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)));
+  const history = store ?? readStore(path.join(root, HISTORY_DIR), HISTORY_DIR);
+  const held = new Set(snapshots.map((s) => s.version));
+  for (const name of names.filter((n) => n.endsWith(UNRESOLVED_SUFFIX))) {
+    const release = name.slice(0, -UNRESOLVED_SUFFIX.length);
+    if (held.has(release)) continue;
+    const fromStore = snapshotOf(history, release);
+    if (!fromStore)
+      throw new HistoryError(
+        `${SNAPSHOTS_DIR}/${name}`,
+        1,
+        `${release} is neither in ${SNAPSHOTS_DIR}/${release}.tsv nor in ${HISTORY_DIR}`,
+      );
+    snapshots.push(fromStore);
+    held.add(release);
+  }
+  snapshots.sort((a, b) => compareReleases(a.version, b.version));
+  const newest = history.releases.at(-1)?.release;
+  if (newest && !held.has(newest) && (!snapshots.length || compareReleases(newest, snapshots.at(-1)!.version) > 0)) {
+    snapshots.push(snapshotOf(history, newest)!);
+  }
+  return snapshots;
 }
 
-/** The unresolved uses committed beside each snapshot (v6.19.unresolved.tsv), by the snapshot's release. */
+/** The unresolved uses committed in content/snapshots (v6.19.unresolved.tsv), by release (from the file name). */
 export function loadUnresolved(root: string): Map<string, UnresolvedUse[]> {
   const dir = path.join(root, SNAPSHOTS_DIR);
   const byRelease = new Map<string, UnresolvedUse[]>();
-  if (!fs.existsSync(dir)) return byRelease;
-  for (const name of fs.readdirSync(dir).filter(isSnapshotFileName)) {
-    const beside = name.replace(/\.tsv$/, '.unresolved.tsv');
-    if (!fs.statSync(path.join(dir, beside), { throwIfNoEntry: false })?.isFile() || !fs.statSync(path.join(dir, name)).isFile()) continue;
-    const version = parseSnapshot(fs.readFileSync(path.join(dir, name), 'utf8'), path.join(SNAPSHOTS_DIR, name)).version;
-    byRelease.set(version, parseUnresolvedFile(fs.readFileSync(path.join(dir, beside), 'utf8'), path.join(SNAPSHOTS_DIR, beside)));
+  for (const name of regularFiles(dir).filter((n) => n.endsWith(UNRESOLVED_SUFFIX))) {
+    const file = path.join(SNAPSHOTS_DIR, name);
+    byRelease.set(name.slice(0, -UNRESOLVED_SUFFIX.length), parseUnresolvedFile(fs.readFileSync(path.join(dir, name), 'utf8'), file));
   }
   return byRelease;
+}
+
+/** Names of the regular files of `dir` (none when it is absent): a FIFO would block, a link (a pull request can add one) could point anywhere. */
+function regularFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.tsv'))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** `file` is as listed (already joined with `root`) or absolute; either resolves from the working directory. */

@@ -55,12 +55,12 @@ const CHANGE_LABELS: Record<TimelineChange, string> = {
   retyped: 'changed',
 };
 
-/** How each committed snapshot exports the symbol; every release links to its page of changes. */
+/** How each release held exports the symbol; every release links to its page of changes. */
 export function exportTimeline(paths: SitePaths, steps: readonly TimelineStep[]): Html | undefined {
   if (steps.length === 0) return undefined;
   const release = (s: TimelineStep) => html`<a href="${paths.release(s.release)}">${s.release}</a>`;
   const body = neverExported(steps)
-    ? html`<p>Not exported in any committed snapshot (${joined(steps.map(release), ', ')}).</p>`
+    ? html`<p>Not exported in any release held (${joined(steps.map(release), ', ')}).</p>`
     : html`<ol>${steps.map((s) => {
         const forms = s.forms.length
           ? joined(
