@@ -1,4 +1,4 @@
-// npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--store DIR]
+// npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--source S --commit SHA] [--store DIR]
 // npm run history -- list [--store DIR]
 // npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--new] [--source NAME] [--store DIR]
 // The history store (content/history/, see its README.md): `add` adds or replaces one release and
@@ -15,13 +15,16 @@ import { readStore, storeSize, writeStore } from '../src/lib/history/store-io.ts
 import { REPO_ROOT } from '../src/lib/project.ts';
 import { fail as failCli, parseCli } from '../src/lib/cli-args.ts';
 
-const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD] [--store DIR]
+const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | kernel-tree> [--release vX.Y] [--date YYYY-MM-DD]
+                                   [--source github:owner/repo --commit SHA] [--store DIR]
        npm run history -- list [--store DIR]
        npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--new] [--source NAME] [--store DIR]
 
   add    adds one release to the history store, or replaces it wholesale if the store has it;
          --release names the release of a Module.symvers (required there, checked elsewhere);
-         --date is its release date when known (a replaced release keeps its date without it)
+         --date is its release date when known (a replaced release keeps its date without it);
+         --source and --commit say where a kernel tree comes from, for the release's source line
+         (as npm run scan takes them; default the tree's path, and the commit of its .git if any)
   list   prints the releases with their row counts, oldest first
   scan   adds the release tags of a kernel git repository (a blobless clone will do; no work tree is
          read): the first tag scanned in full, each next one only where its files changed. Tags already
@@ -49,6 +52,7 @@ const { values, positionals } = parseCli({
     rc: { type: 'boolean' },
     new: { type: 'boolean' },
     source: { type: 'string' },
+    commit: { type: 'string' },
   },
 });
 const [command, ...rest] = positionals;
@@ -70,7 +74,7 @@ function loadStore(): HistoryStore {
 }
 
 if (command === 'list') {
-  if (rest.length || values.release || values.date) fail(USAGE);
+  if (rest.length || values.release || values.date || values.source || values.commit) fail(USAGE);
   const store = loadStore();
   if (!store.releases.length) console.error(`history: no releases in ${display}`);
   for (const r of store.releases)
@@ -86,7 +90,12 @@ if (command === 'list') {
   const store = loadStore();
   let input;
   try {
-    input = await readHistoryInput(rest[0]!, { release: values.release, onScan: (tree) => console.error(`history: scanning ${tree}…`) });
+    input = await readHistoryInput(rest[0]!, {
+      release: values.release,
+      source: values.source,
+      commit: values.commit,
+      onScan: (tree) => console.error(`history: scanning ${tree}…`),
+    });
   } catch (error) {
     if (error instanceof HistoryInputError) fail(error.message);
     throw error;
@@ -101,7 +110,7 @@ if (command === 'list') {
     `history: ${replacing ? 'replaced' : 'added'} ${snapshot.version} (${snapshot.rows.length} rows, from a ${input.kind}): ${change}; ${next.releases.length} releases, ${next.intervals.length} intervals, ${sizeText()}; ${seconds} s`,
   );
 } else if (command === 'scan') {
-  if (rest.length !== 1 || values.release || values.date) fail(USAGE);
+  if (rest.length !== 1 || values.release || values.date || values.commit) fail(USAGE);
   const store = loadStore();
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const started = performance.now();

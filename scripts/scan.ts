@@ -12,7 +12,7 @@ import path from 'node:path';
 // milliseconds; worker threads inherit it through the environment. The library is imported after it.
 const cache = module.enableCompileCache?.();
 if (cache?.directory) process.env.NODE_COMPILE_CACHE = cache.directory;
-const { capWorkers, readTreeVersion, scanTree, ScanError, workersPerCore } = await import('../src/lib/kernel/scan.ts');
+const { capWorkers, readTreeVersion, scanTree, ScanError, sourceOptionProblem, workersPerCore } = await import('../src/lib/kernel/scan.ts');
 const { pathKind } = await import('../src/lib/kernel/scan-error.ts');
 const { fail: failCli, parseCli } = await import('../src/lib/cli-args.ts');
 const {
@@ -72,9 +72,8 @@ if (values.force && !values.snapshot) fail('--force only applies to --snapshot')
 const requested = values.workers === undefined ? workersPerCore() : Number(values.workers);
 if (!(Number.isInteger(requested) && requested >= 0)) fail(`--workers must be a whole number (got "${values.workers}")`);
 const workers = capWorkers(requested);
-if (values.source !== undefined && !/^[a-z][a-z0-9+.-]*:[\w./-]+$/.test(values.source))
-  fail(`--source must name a repository such as github:owner/repo (got "${values.source}")`);
-if (values.commit !== undefined && !/^[0-9a-f]{7,64}$/.test(values.commit)) fail(`--commit must be a commit hash (got "${values.commit}")`);
+const sourceProblem = sourceOptionProblem(values.source, values.commit);
+if (sourceProblem) fail(sourceProblem);
 if (values.out !== undefined) {
   const kind = pathKind(values.out);
   if (kind === 'directory') fail(`--out ${values.out}: a directory, expected a file to write`);

@@ -287,9 +287,9 @@ export function describeReleaseEvent(event: ReleaseRecordEvent, release: string)
     }
     case 'snapshot': {
       const c = event.change!;
-      if (c.kind === 'added') return `The snapshot adds it: ${formatForms(c.after)}.`;
-      if (c.kind === 'removed') return `The snapshot no longer exports it (was ${formatForms(c.before)}).`;
-      return `The snapshot changes its export: ${formatForms(c.before)} → ${formatForms(c.after)}.`;
+      if (c.kind === 'added') return `Exported in ${release}, not in the release before it: ${formatForms(c.after)}.`;
+      if (c.kind === 'removed') return `No longer exported in ${release} (was ${formatForms(c.before)}).`;
+      return `Its export changes in ${release}: ${formatForms(c.before)} → ${formatForms(c.after)}.`;
     }
   }
 }

@@ -133,9 +133,9 @@ describe('releases', () => {
     const v619 = list[0]!;
     expect(v619.snapshot).toEqual({ source: 'test | kernel version: 6.19.0', rows: 7, symbols: 6 });
     expect(v619.records.map((e) => [e.symbol, e.kind, describeReleaseEvent(e, 'v6.19')])).toEqual([
-      ['gone', 'snapshot', 'The snapshot no longer exports it (was EXPORT_SYMBOL).'],
+      ['gone', 'snapshot', 'No longer exported in v6.19 (was EXPORT_SYMBOL).'],
       ['gpl_now', 'history', '2020-01-01: Made GPL-only. (EXPORT_SYMBOL_GPL)'],
-      ['gpl_now', 'snapshot', 'The snapshot changes its export: EXPORT_SYMBOL → EXPORT_SYMBOL_GPL.'],
+      ['gpl_now', 'snapshot', 'Its export changes in v6.19: EXPORT_SYMBOL → EXPORT_SYMBOL_GPL.'],
     ]);
     expect(list[2]!.records.map((e) => [e.symbol, describeReleaseEvent(e, 'v5.3')])).toEqual([
       ['gone', '2019-01-01: Exported. (tier stable)'],

@@ -96,8 +96,19 @@ describe('npm run history', () => {
 
   it('scans a kernel tree given as a folder', () => {
     const store = path.join(tmp, 'tree');
-    const r = history('add', path.join(REPO_ROOT, 'tests/fixtures/kernel/modern'), '--store', store);
+    const commit = '16b95dcdf5854cf4ec57625ac3609b774ea0e1c5';
+    const tree = path.join(REPO_ROOT, 'tests/fixtures/kernel/modern');
+    const r = history('add', tree, '--store', store, '--source', 'github:example/linux', '--commit', commit);
     expect([r.status, r.stderr]).toEqual([0, expect.stringContaining('history: added v6.19 (70 rows, from a tree)')]);
+    // The tree's origin is the release's repository and commit, as `npm run scan` writes them.
+    const v619 = fs.readFileSync(path.join(store, 'releases.tsv'), 'utf8').split('\n')[1]!.split('\t');
+    expect(v619.slice(0, 5)).toEqual(['v6.19', '6.19', '', 'github:example/linux', commit]);
+    expect(history('add', tree, '--store', store, '--commit', 'HEAD').stderr).toBe(
+      'history: --commit must be a commit hash (got "HEAD")\n',
+    );
+    expect(history('add', fx('v4.9.tsv'), '--store', store, '--source', 'github:example/linux').stderr).toContain(
+      "history: --source and --commit name a kernel tree's origin;",
+    );
   });
 
   it('stops with exit 1 on a malformed store, naming its file:line', () => {

@@ -384,7 +384,7 @@ describe('releases', () => {
     // Only the committed snapshots are published whole as JSON.
     expect(html).toContain(`· <a href="${BASE}api/v1/snapshots/v6.19.json">as JSON</a>`);
     expect(site.read('releases/v6.1.20/index.html')).not.toContain('api/v1/snapshots/');
-    expect(page).toContain('Decision records beta_ns The snapshot no longer exports it (was EXPORT_SYMBOL_NS_GPL (FIXTURE_NS)).');
+    expect(page).toContain('Decision records beta_ns No longer exported in v6.19 (was EXPORT_SYMBOL_NS_GPL (FIXTURE_NS)).');
     expect(page).toContain('Before (v6.1.20) After (v6.19) Symbols EXPORT_SYMBOL EXPORT_SYMBOL_GPL 1');
     expect(page).toContain('Area Added Removed Changed arch/x86 1 drivers/dma-buf 1 drivers/pci 41 lib 1 mm 2');
     // The uses the scanner could not resolve are listed, not hidden; v6.1 has no such file.
@@ -512,6 +512,7 @@ describe('the data page and the footer', () => {
     for (const href of [
       'api/v1/exports.json',
       'api/v1/schema.json',
+      'api/v1/releases.json',
       'api/v1/symbols/alloc_pages_vma.json',
       'api/v1/snapshots/v6.1.json',
       'api/v1/snapshots/v6.19.json',

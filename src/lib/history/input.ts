@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { kernelRelease } from '../kernel/makefile-version.ts';
-import { readTreeVersion, scanTree, ScanError, workersPerCore } from '../kernel/scan.ts';
+import { readTreeVersion, scanTree, ScanError, sourceOptionProblem, workersPerCore } from '../kernel/scan.ts';
 import { parseSnapshot, SnapshotError, SNAPSHOT_COLUMNS, type Snapshot } from '../kernel/snapshot.ts';
 import { parseSymvers, SymversError, symversSource } from '../kernel/symvers.ts';
 import { storableRowProblem } from './add-release.ts';
@@ -20,6 +20,9 @@ export class HistoryInputError extends Error {
 export interface InputOptions {
   /** The release name; required for a Module.symvers (it names none), checked against the others. */
   release?: string;
+  /** A kernel tree's repository and commit, for the release's source line (as `npm run scan` takes them). */
+  source?: string;
+  commit?: string;
   /** Called before a kernel tree is scanned (it takes a while). */
   onScan?: (tree: string) => void;
 }
@@ -29,8 +32,14 @@ export type InputKind = 'snapshot' | 'symvers' | 'tree';
 export async function readHistoryInput(target: string, options: InputOptions = {}): Promise<{ snapshot: Snapshot; kind: InputKind }> {
   if (options.release !== undefined && !isReleaseName(options.release))
     throw new HistoryInputError(`--release must be a release name such as v6.19 or v6.1.158 (got "${options.release}")`);
+  const sourceProblem = sourceOptionProblem(options.source, options.commit);
+  if (sourceProblem) throw new HistoryInputError(sourceProblem);
   if (!fs.existsSync(target)) throw new HistoryInputError(`${target}: no such file or directory`);
   if (fs.statSync(target).isDirectory()) return { snapshot: await scannedSnapshot(target, options), kind: 'tree' };
+  if (options.source !== undefined || options.commit !== undefined)
+    throw new HistoryInputError(
+      `--source and --commit name a kernel tree's origin; ${target} is a file, whose first line says where it came from`,
+    );
   const text = fs.readFileSync(target, 'utf8');
   const kind: InputKind = /^(#|symbol\t)/.test(text) ? 'snapshot' : 'symvers';
   const snapshot =
@@ -89,7 +98,7 @@ async function scannedSnapshot(tree: string, options: InputOptions): Promise<Sna
     if (options.release && options.release !== version)
       throw new HistoryInputError(`${tree}: the tree's Makefile says ${version}, not --release ${options.release}`);
     options.onScan?.(tree);
-    const result = await scanTree(tree, { workers: workersPerCore() });
+    const result = await scanTree(tree, { workers: workersPerCore(), source: options.source, commit: options.commit });
     checkRows(result.rows, (n) => `${path.join(tree, result.rows[n]!.file)}:${result.rows[n]!.line}`);
     return { version, source: result.source, rows: result.rows };
   } catch (error) {

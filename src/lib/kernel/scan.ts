@@ -80,6 +80,14 @@ export interface ScanOptions {
   commit?: string;
 }
 
+/** Why --source or --commit cannot go into a snapshot's first line, or undefined when both can. */
+export function sourceOptionProblem(source: string | undefined, commit: string | undefined): string | undefined {
+  if (source !== undefined && !/^[a-z][a-z0-9+.-]*:[\w./-]+$/.test(source))
+    return `--source must name a repository such as github:owner/repo (got "${source}")`;
+  if (commit !== undefined && !/^[0-9a-f]{7,64}$/.test(commit)) return `--commit must be a commit hash (got "${commit}")`;
+  return undefined;
+}
+
 /** One worker per core beyond this thread's. */
 export function workersPerCore(): number {
   return Math.min(availableParallelism() - 1, 7);
