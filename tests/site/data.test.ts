@@ -408,7 +408,7 @@ describe('releases', () => {
       'Decision records gamma_removed 2020-02-21: Export withdrawn. (unexported, tier removed)',
     );
     expect(text(site.read('releases/v5.4/index.html'))).toContain(
-      'No snapshot of this release is committed; the records below name it. Decision records alpha_stable First exported in v5.4, as the record states.',
+      'The history holds no export list of this release; the records below name it. Decision records alpha_stable First exported in v5.4, as the record states.',
     );
   });
 
