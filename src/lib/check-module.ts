@@ -232,7 +232,9 @@ export function checkSymbol(symbol: string, reported: Reported[], table: ExportT
       );
     }
   } else if (record?.tier === 'removed') {
-    check.notes.push(`Its record says the export was removed, yet ${version} exports a symbol of this name${onArch}.${replacement}`);
+    check.notes.push(
+      `Its record says the export was removed; ${version} still exports a symbol of this name${onArch} (a release before the removal, or another symbol of the same name).${replacement}`,
+    );
   }
   if (check.verdict === 'ok' && !check.labels.length) check.labels.push('exported');
   return check;
