@@ -3,6 +3,7 @@
 // and three real records. Each answer below is what those releases' exports say.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModuleInput } from '../../src/lib/check-module.ts';
@@ -282,7 +283,7 @@ describe('npm run check-module -- --releases', () => {
       '--snapshot checks one snapshot, --releases releases of the history store: give one of them',
     );
     expect(run(['-', '--root', ROOT, '--license', 'GPL'], 'mutex_lock\n').status).toBe(2);
-    const empty = fs.mkdtempSync('/tmp/checker-test-');
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-test-'));
     try {
       const none = run(['-', '--root', empty, '--releases', 'all'], 'mutex_lock\n');
       expect([none.status, none.stderr.trim()]).toEqual([

@@ -1,0 +1,31 @@
+// One temp folder per test run. TMPDIR points every test worker and every CLI it spawns into it, so
+// whatever a test forgets (or an interrupted run leaves) is inside this folder: teardown removes it,
+// and the next run removes folders whose vitest process is gone. Spawned CLIs share one Node compile
+// cache in it, so each later start of a script skips recompiling the modules it loads.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const RUN_PREFIX = 'ked-test-run-';
+
+/** False only when no process has this id (another user's process answers EPERM: alive). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export default function setup(): () => void {
+  const base = os.tmpdir();
+  for (const name of fs.readdirSync(base)) {
+    const pid = new RegExp(`^${RUN_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !alive(Number(pid))) fs.rmSync(path.join(base, name), { recursive: true, force: true });
+  }
+  const dir = fs.mkdtempSync(path.join(base, `${RUN_PREFIX}${process.pid}-`));
+  process.env.TMPDIR = dir;
+  process.env.NODE_COMPILE_CACHE = path.join(dir, 'node-compile-cache');
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
