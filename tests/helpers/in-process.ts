@@ -1,0 +1,86 @@
+// Runs a CLI of scripts/ inside the test worker: the script's own code from argument parsing to exit
+// code, without a Node start (the CLIs are CPU-bound to start: type stripping and module loading). The
+// process is the boundary stubbed: process.argv is set, console and process.stdout/stderr are captured,
+// process.exit ends the run. What only a real process shows (the exit code Node reports, nothing on
+// stdout before a crash, stdin) stays with one real spawn per CLI (tests/hostile/cli-input.test.ts).
+import path from 'node:path';
+import { format } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../../src/lib/project.ts';
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`process.exit(${code})`);
+  }
+}
+
+let runs = 0;
+let running = false;
+
+/** `node scripts/<script> ...args`, in this process; runs one at a time (the console is shared). */
+export async function runCli(script: string, args: readonly string[], { cwd }: { cwd?: string } = {}): Promise<CliResult> {
+  if (running) throw new Error('runCli: one run at a time (await the previous one)');
+  running = true;
+  const file = path.join(REPO_ROOT, 'scripts', script);
+  let stdout = '';
+  let stderr = '';
+  const saved = {
+    argv: process.argv,
+    exit: process.exit,
+    exitCode: process.exitCode,
+    cwd: process.cwd(),
+    log: console.log,
+    info: console.info,
+    error: console.error,
+    warn: console.warn,
+    out: process.stdout.write,
+    err: process.stderr.write,
+  };
+  const toOut = (...a: unknown[]) => void (stdout += `${format(...a)}\n`);
+  const toErr = (...a: unknown[]) => void (stderr += `${format(...a)}\n`);
+  const writer = (append: (s: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  let status: number;
+  try {
+    process.argv = [process.execPath, file, ...args];
+    process.exitCode = undefined;
+    process.exit = ((code?: number | string | null) => {
+      throw new Exit(Number(code ?? process.exitCode ?? 0));
+    }) as typeof process.exit;
+    if (cwd) process.chdir(cwd);
+    console.log = console.info = toOut;
+    console.error = console.warn = toErr;
+    process.stdout.write = writer((s) => (stdout += s));
+    process.stderr.write = writer((s) => (stderr += s));
+    // A fresh instance of the script each run (its src/lib modules are shared, as they are loaded once).
+    await import(`${pathToFileURL(file).href}?run=${++runs}`);
+    status = Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (!(error instanceof Exit)) throw error;
+    status = error.code;
+  } finally {
+    process.argv = saved.argv;
+    process.exit = saved.exit;
+    process.exitCode = saved.exitCode;
+    process.chdir(saved.cwd);
+    console.log = saved.log;
+    console.info = saved.info;
+    console.error = saved.error;
+    console.warn = saved.warn;
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    running = false;
+  }
+  return { status, stdout, stderr };
+}
