@@ -1,8 +1,9 @@
 // Runs a CLI of scripts/ inside the test worker: the script's own code from argument parsing to exit
 // code, without a Node start (the CLIs are CPU-bound to start: type stripping and module loading). The
 // process is the boundary stubbed: process.argv is set, console and process.stdout/stderr are captured,
-// process.exit ends the run. What only a real process shows (the exit code Node reports, nothing on
+// process.exit ends the run, standard input (read as fs.readFileSync(0)) is the text given. What only a real process shows (the exit code Node reports, nothing on
 // stdout before a crash, stdin) stays with one real spawn per CLI (tests/hostile/cli-input.test.ts).
+import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -25,8 +26,15 @@ class Exit extends Error {
 let runs = 0;
 let running = false;
 
-/** `node scripts/<script> ...args`, in this process; runs one at a time (the console is shared). */
-export async function runCli(script: string, args: readonly string[], { cwd }: { cwd?: string } = {}): Promise<CliResult> {
+/**
+ * `node scripts/<script> ...args`, in this process, with `stdin` piped in (nothing by default, as a
+ * spawn without input); runs one at a time (the console is shared).
+ */
+export async function runCli(
+  script: string,
+  args: readonly string[],
+  { cwd, stdin = '' }: { cwd?: string; stdin?: string } = {},
+): Promise<CliResult> {
   if (running) throw new Error('runCli: one run at a time (await the previous one)');
   running = true;
   const file = path.join(REPO_ROOT, 'scripts', script);
@@ -43,6 +51,7 @@ export async function runCli(script: string, args: readonly string[], { cwd }: {
     warn: console.warn,
     out: process.stdout.write,
     err: process.stderr.write,
+    readFileSync: fs.readFileSync,
   };
   const toOut = (...a: unknown[]) => void (stdout += `${format(...a)}\n`);
   const toErr = (...a: unknown[]) => void (stderr += `${format(...a)}\n`);
@@ -65,6 +74,8 @@ export async function runCli(script: string, args: readonly string[], { cwd }: {
     console.error = console.warn = toErr;
     process.stdout.write = writer((s) => (stdout += s));
     process.stderr.write = writer((s) => (stderr += s));
+    fs.readFileSync = ((file: Parameters<typeof fs.readFileSync>[0], ...rest: unknown[]) =>
+      file === 0 ? Buffer.from(stdin) : (saved.readFileSync as (...a: unknown[]) => unknown)(file, ...rest)) as typeof fs.readFileSync;
     // A fresh instance of the script each run (its src/lib modules are shared, as they are loaded once).
     await import(`${pathToFileURL(file).href}?run=${++runs}`);
     status = Number(process.exitCode ?? 0);
@@ -82,6 +93,7 @@ export async function runCli(script: string, args: readonly string[], { cwd }: {
     console.warn = saved.warn;
     process.stdout.write = saved.out;
     process.stderr.write = saved.err;
+    fs.readFileSync = saved.readFileSync;
     running = false;
   }
   return { status, stdout, stderr };
