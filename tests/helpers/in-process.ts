@@ -52,6 +52,7 @@ export async function runCli(
     out: process.stdout.write,
     err: process.stderr.write,
     readFileSync: fs.readFileSync,
+    isTTY: Object.getOwnPropertyDescriptor(process.stdin, 'isTTY'),
   };
   const toOut = (...a: unknown[]) => void (stdout += `${format(...a)}\n`);
   const toErr = (...a: unknown[]) => void (stderr += `${format(...a)}\n`);
@@ -74,6 +75,8 @@ export async function runCli(
     console.error = console.warn = toErr;
     process.stdout.write = writer((s) => (stdout += s));
     process.stderr.write = writer((s) => (stderr += s));
+    // Piped, as in a spawn: never a terminal to prompt on (scripts/new.ts asks only on a TTY).
+    Object.defineProperty(process.stdin, 'isTTY', { value: false, configurable: true });
     fs.readFileSync = ((file: Parameters<typeof fs.readFileSync>[0], ...rest: unknown[]) =>
       file === 0 ? Buffer.from(stdin) : (saved.readFileSync as (...a: unknown[]) => unknown)(file, ...rest)) as typeof fs.readFileSync;
     // A fresh instance of the script each run (its src/lib modules are shared, as they are loaded once).
@@ -94,6 +97,8 @@ export async function runCli(
     process.stdout.write = saved.out;
     process.stderr.write = saved.err;
     fs.readFileSync = saved.readFileSync;
+    if (saved.isTTY) Object.defineProperty(process.stdin, 'isTTY', saved.isTTY);
+    else delete (process.stdin as { isTTY?: boolean }).isTTY;
     running = false;
   }
   return { status, stdout, stderr };

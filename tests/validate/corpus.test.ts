@@ -9,14 +9,10 @@ import { RULE_NAMES } from '../../src/lib/lint/rules.ts';
 import { formatProblem, type Problem } from '../../src/lib/problems.ts';
 import { parseRecordFile } from '../../src/lib/records/parse.ts';
 import { sitePaths } from '../../src/lib/urls.ts';
-import { FIXTURES, fixture, lines, runValidator, tempRepo } from './helpers.ts';
-import { runCli } from '../helpers/in-process.ts';
+import { FIXTURES, fixture, lines, runScript, runScriptHere, runValidator, tempRepo } from './helpers.ts';
 import { E, filesOf, historyStore, ROWS, utf8, validRecord } from './corpus-rows.ts';
 
 export { validRecord };
-
-/** The validator on `root`, run in this process. */
-const validate = (root: string, args: readonly string[] = []) => runCli('validate.ts', ['--root', root, ...args]);
 
 describe('bad-record corpus', () => {
   it('has at least 25 kinds, and every committed fixture is used by a row', () => {
@@ -74,12 +70,12 @@ describe('bad-record corpus through the CLI', () => {
     '$kind: same lines, exit 1 on errors and 0 when clean or only warned, in text and --format json',
     async (row, { expect }) => {
       const root = tempRepo(filesOf(row));
-      const text = await validate(root);
-      const json = await validate(root, ['--format', 'json']);
+      const text = await runValidator(root);
+      const json = await runValidator(root, ['--format', 'json']);
       const code = row.expected.some((l) => l.includes(': error: ')) ? 1 : 0;
-      expect(text.status, text.stderr).toBe(code);
+      expect(text.code, text.stderr).toBe(code);
       expect(lines(text.stdout)).toEqual(row.expected);
-      expect(json.status, json.stderr).toBe(code);
+      expect(json.code, json.stderr).toBe(code);
       expect((JSON.parse(json.stdout) as Problem[]).map(formatProblem)).toEqual(row.expected);
     },
   );
@@ -100,18 +96,18 @@ describe('hostile bodies', () => {
 describe('validator CLI', () => {
   it('exits 0 with no output on a clean repository, and prints [] in JSON (as a process)', async () => {
     const root = tempRepo({});
-    const text = await runValidator(root);
+    const text = await runScript('scripts/validate.ts', ['--root', root]);
     expect(text).toMatchObject({ code: 0, stdout: '' });
     expect(text.stderr.trim()).toBe('1 files checked, no problems');
-    const json = await runValidator(root, ['--format', 'json']);
+    const json = await runScript('scripts/validate.ts', ['--root', root, '--format', 'json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual([]);
   });
 
   it('summarises errors on stderr', async () => {
     const root = tempRepo({ [`${E}/missing_field.mdx`]: fixture('missing_field.mdx'), [`${E}/mdx_script.mdx`]: fixture('mdx_script.mdx') });
-    const text = await validate(root);
-    expect(text.status).toBe(1);
+    const text = await runValidator(root);
+    expect(text.code).toBe(1);
     expect(text.stderr.trim()).toBe('2 errors in 2 of 3 files');
   });
 
@@ -120,36 +116,40 @@ describe('validator CLI', () => {
       [`${E}/duplicate_symbol.mdx`]: fixture('duplicate_symbol.mdx'),
       [`${E}/mdx_script.mdx`]: fixture('mdx_script.mdx'),
     });
-    const only = await validate(root, [path.join(root, E, 'duplicate_symbol.mdx')]);
-    expect(only.status).toBe(1);
+    const only = await runValidator(root, [path.join(root, E, 'duplicate_symbol.mdx')]);
+    expect(only.code).toBe(1);
     expect(lines(only.stdout)).toEqual([
       `${E}/duplicate_symbol.mdx:2:9: error: file name must equal the symbol: rename to valid_record.mdx (or fix symbol: duplicate_symbol) [file-name]`,
       `${E}/duplicate_symbol.mdx:2:9: error: symbol valid_record is already recorded in ${E}/valid_record.mdx [duplicate-symbol]`,
     ]);
-    const clean = await validate(root, [path.join(root, E, 'valid_record.mdx')]);
-    expect(clean).toMatchObject({ status: 0, stdout: '' });
+    const clean = await runValidator(root, [path.join(root, E, 'valid_record.mdx')]);
+    expect(clean).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('accepts a relative --root', async () => {
     const root = tempRepo({ [`${E}/mdx_script.mdx`]: fixture('mdx_script.mdx') });
-    const result = await runCli('validate.ts', ['--root', path.basename(root), path.join(path.basename(root), E, 'valid_record.mdx')], {
-      cwd: path.dirname(root),
-    });
-    expect(result).toMatchObject({ status: 0, stdout: '' });
+    const result = await runScriptHere(
+      'scripts/validate.ts',
+      ['--root', path.basename(root), path.join(path.basename(root), E, 'valid_record.mdx')],
+      {
+        cwd: path.dirname(root),
+      },
+    );
+    expect(result).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('exits 2, naming file and line, on a malformed history store', async () => {
     const store = historyStore();
     store['content/history/releases.tsv'] = store['content/history/releases.tsv']!.replace('v5.0\t5.0', 'v5.0\t5.1');
     const root = tempRepo(store);
-    const result = await validate(root);
-    expect(result.status).toBe(2);
+    const result = await runValidator(root);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('content/history/releases.tsv:3: line: must be 5.0 for v5.0 (got "5.1")');
   });
 
   it('exits 2 on usage errors', async () => {
     const root = tempRepo({});
-    expect((await validate(root, ['--format', 'xml'])).status).toBe(2);
-    expect((await validate(root, [path.join(root, 'nope.mdx')])).status).toBe(2);
+    expect((await runValidator(root, ['--format', 'xml'])).code).toBe(2);
+    expect((await runValidator(root, [path.join(root, 'nope.mdx')])).code).toBe(2);
   });
 });
