@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { RUN_PREFIX } from './temp-root.ts';
+import { removeStaleRuns, RUN_PREFIX } from './temp-root.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
@@ -15,6 +15,15 @@ describe('temp files of a test run', () => {
     expect(fs.statSync(os.tmpdir()).isDirectory()).toBe(true);
     const child = execFileSync(path.join(REPO, 'node_modules/.bin/node'), ['-p', 'require("node:os").tmpdir()'], { encoding: 'utf8' });
     expect(child.trim()).toBe(os.tmpdir());
+  });
+
+  it("of a run killed before its teardown are removed at the next start, never a live run's", () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'stale-'));
+    const gone = execFileSync(path.join(REPO, 'node_modules/.bin/node'), ['-p', 'process.pid'], { encoding: 'utf8' }).trim();
+    for (const name of [`${RUN_PREFIX}${gone}-dead`, `${RUN_PREFIX}${process.ppid}-live`, 'unrelated'])
+      fs.mkdirSync(path.join(base, name, 'left-behind'), { recursive: true });
+    removeStaleRuns(base);
+    expect(fs.readdirSync(base).sort()).toEqual([`${RUN_PREFIX}${process.ppid}-live`, 'unrelated']);
   });
 
   it('are made through os.tmpdir(), never a hard-coded /tmp path', () => {

@@ -18,12 +18,17 @@ function alive(pid: number): boolean {
   }
 }
 
-export default function setup(): () => void {
-  const base = os.tmpdir();
+/** Removes the run folders in `base` whose vitest process is gone (a run killed before its teardown). */
+export function removeStaleRuns(base: string): void {
   for (const name of fs.readdirSync(base)) {
     const pid = new RegExp(`^${RUN_PREFIX}(\\d+)-`).exec(name)?.[1];
     if (pid && Number(pid) !== process.pid && !alive(Number(pid))) fs.rmSync(path.join(base, name), { recursive: true, force: true });
   }
+}
+
+export default function setup(): () => void {
+  const base = os.tmpdir();
+  removeStaleRuns(base);
   const dir = fs.mkdtempSync(path.join(base, `${RUN_PREFIX}${process.pid}-`));
   process.env.TMPDIR = dir;
   process.env.NODE_COMPILE_CACHE = path.join(dir, 'node-compile-cache');
