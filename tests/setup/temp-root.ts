@@ -1,7 +1,9 @@
 // One temp folder per test run. TMPDIR points every test worker and every CLI it spawns into it, so
 // whatever a test forgets (or an interrupted run leaves) is inside this folder: teardown removes it,
 // and the next run removes folders whose vitest process is gone. Spawned CLIs share one Node compile
-// cache in it, so each later start of a script skips recompiling the modules it loads.
+// cache beside Vitest's own (node_modules/.vite), kept from run to run: a start of a script then skips
+// recompiling the modules it loads. (Not in the run folder: Vitest's watchdog process outlives the
+// teardown and would write it again.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +33,6 @@ export default function setup(): () => void {
   removeStaleRuns(base);
   const dir = fs.mkdtempSync(path.join(base, `${RUN_PREFIX}${process.pid}-`));
   process.env.TMPDIR = dir;
-  process.env.NODE_COMPILE_CACHE = path.join(dir, 'node-compile-cache');
+  process.env.NODE_COMPILE_CACHE = path.resolve(import.meta.dirname, '../../node_modules/.vite/node-compile-cache');
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
