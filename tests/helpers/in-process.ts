@@ -1,8 +1,9 @@
 // Runs a CLI of scripts/ inside the test worker: the script's own code from argument parsing to exit
 // code, without a Node start (the CLIs are CPU-bound to start: type stripping and module loading). The
 // process is the boundary stubbed: process.argv is set, console and process.stdout/stderr are captured,
-// process.exit ends the run, standard input (read as fs.readFileSync(0)) is the text given. What only a real process shows (the exit code Node reports, nothing on
-// stdout before a crash, stdin) stays with one real spawn per CLI (tests/hostile/cli-input.test.ts).
+// process.exit ends the run, and standard input (read as fs.readFileSync(0)) is the text given. What
+// only a real process shows (the exit code Node reports, no stack trace on stderr, real stdin) stays
+// with real spawns: every CLI's --help (tests/hostile/cli-input.test.ts) and a few per CLI test file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
