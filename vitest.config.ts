@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -23,6 +24,11 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores (one worker on a 2-core machine); the unit
+    // files wait mostly on the CLIs they spawn, so one worker per core.
+    maxWorkers: os.availableParallelism(),
+    // A temp folder per run (TMPDIR), removed at the end and, after an interrupted run, at the next start.
+    globalSetup: ['tests/setup/temp-root.ts'],
     projects: [
       // `npm run test:unit`: no site build, no browser; files run in parallel.
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS, sequence: { groupOrder: 0 } } },

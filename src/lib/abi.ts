@@ -13,7 +13,7 @@
 // separate entries (and paragraphs inside a Description). Here What: is the exported symbol.
 import type { RecordData } from './schema.ts';
 import { EXPORT_TYPE_INFO } from './vocabulary.ts';
-import { compareSymbols, effectiveNamespace } from './site/model.ts';
+import { compareSymbols, effectiveNamespace } from './symbols.ts';
 
 export const ABI_TAGS = ['What', 'Date', 'KernelVersion', 'Contact', 'Description', 'Users'] as const;
 export type AbiTag = (typeof ABI_TAGS)[number];

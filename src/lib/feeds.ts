@@ -2,7 +2,8 @@
 // per history step, saying what changed (export type, tier) from the step before. The site-wide
 // feed, and one feed per subsystem and per namespace, as the listing pages group records.
 import type { HistoryEntry, MechanismData, RecordData } from './schema.ts';
-import { effectiveNamespace, namespaces, subsystems, type SiteMechanism, type SiteRecord } from './site/model.ts';
+import { namespaces, subsystems, type SiteMechanism, type SiteRecord } from './site/model.ts';
+import { effectiveNamespace } from './symbols.ts';
 import { absoluteUrl, slugify, type SitePaths } from './urls.ts';
 
 export interface FeedContext {

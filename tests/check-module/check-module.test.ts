@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/in-process.ts';
 import {
   buildExportTable,
   checkModule,
@@ -24,7 +25,11 @@ import { REPO_ROOT } from '../../src/lib/project.ts';
 const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
 const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/drift');
 
-function run(args: string[], stdin?: string) {
+/** npm run check-module, run in this process (tests/helpers/in-process.ts), `stdin` piped in. */
+const run = (args: string[], stdin?: string) => runCli('check-module.ts', args, { stdin });
+
+/** npm run check-module as a real process, reading its real standard input. */
+function runProcess(args: string[], stdin?: string) {
   const r = spawnSync(NODE, [path.join(REPO_ROOT, 'scripts/check-module.ts'), ...args], { encoding: 'utf8', input: stdin });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -258,26 +263,26 @@ describe('linker symbols and architectures', () => {
     expect([iwl.gplOnly, iwl.importLine]).toEqual([true, 'MODULE_IMPORT_NS("IWLWIFI");']);
   });
 
-  it('takes --arch on the command line, with uname -m names, and refuses an unknown one', () => {
+  it('takes --arch on the command line, with uname -m names, and refuses an unknown one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-check-module-'));
     const snap = path.join(dir, 'v6.19.tsv');
     fs.writeFileSync(snap, LINKER_SNAPSHOT);
     try {
       const nm = '                 U __kernel_fpu_begin\n                 U __x86_indirect_thunk_rax\n';
-      const onX86 = run(['-', '--root', FIXTURE, '--snapshot', snap, '--format', 'json'], nm);
+      const onX86 = runProcess(['-', '--root', FIXTURE, '--snapshot', snap, '--format', 'json'], nm);
       expect([onX86.status, JSON.parse(onX86.stdout).arch, JSON.parse(onX86.stdout).blocked]).toEqual([1, 'x86', ['__kernel_fpu_begin']]);
-      const onS390 = run(['-', '--root', FIXTURE, '--snapshot', snap, '--arch', 's390x', '--format', 'json'], nm);
+      const onS390 = await run(['-', '--root', FIXTURE, '--snapshot', snap, '--arch', 's390x', '--format', 'json'], nm);
       expect([onS390.status, JSON.parse(onS390.stdout).arch, JSON.parse(onS390.stdout).blocked]).toEqual([
         1,
         's390',
         ['__x86_indirect_thunk_rax'],
       ]);
-      const any = run(['-', '--root', FIXTURE, '--snapshot', snap, '--arch', 'any'], nm);
+      const any = await run(['-', '--root', FIXTURE, '--snapshot', snap, '--arch', 'any'], nm);
       expect([any.status, any.stdout.split('\n')[0]]).toEqual([
         0,
         'check-module: 2 symbols from nm -u output, against v6.19 (every architecture)',
       ]);
-      const bad = run(['-', '--arch', 'vax'], nm);
+      const bad = await run(['-', '--arch', 'vax'], nm);
       expect([bad.status, bad.stderr]).toEqual([
         2,
         'check-module: --arch: unknown architecture "vax" (give a kernel arch/ name such as x86, arm64, s390, riscv, or uname -m\'s x86_64, aarch64, ppc64le; or any)\n',
@@ -289,12 +294,12 @@ describe('linker symbols and architectures', () => {
 });
 
 describe('npm run check-module', () => {
-  it('prints a verdict per symbol and what to add, and exits 1 when a symbol cannot be used', () => {
+  it('prints a verdict per symbol and what to add, and exits 1 when a symbol cannot be used', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-check-module-'));
     const file = path.join(dir, 'modpost.log');
     fs.writeFileSync(file, MODPOST_LOG);
     try {
-      const r = run([file, '--root', FIXTURE]);
+      const r = await run([file, '--root', FIXTURE]);
       expect([r.status, r.stderr]).toEqual([1, '']);
       expect(r.stdout).toBe(
         [
@@ -331,8 +336,8 @@ describe('npm run check-module', () => {
     }
   });
 
-  it('reads standard input, checks against an older snapshot, and answers in JSON', () => {
-    const r = run(
+  it('reads standard input, checks against an older snapshot, and answers in JSON', async () => {
+    const r = await run(
       ['-', '--root', FIXTURE, '--snapshot', 'v6.12', '--format', 'json'],
       '                 U dma_buf_get\n                 U gone_stable\n',
     );
@@ -378,8 +383,8 @@ describe('npm run check-module', () => {
       '',
       'check-module: expected 1 argument, got 0\nusage: npm run check-module -- <file | -> [--arch x86_64|arm64|…|any] [--snapshot v6.19 | FILE.tsv] [--format text|json] [--root DIR]\n',
     ],
-  ])('exits 2 on %j', (args, stdin, stderr) => {
-    const r = run(args, stdin);
+  ])('exits 2 on %j', async (args, stdin, stderr) => {
+    const r = await run(args, stdin);
     // The usage goes on with the input forms, limits and exit codes; the first lines say what is wrong.
     expect([r.status, r.stdout, r.stderr.slice(0, stderr.length)]).toEqual([2, '', stderr]);
   });

@@ -1,10 +1,11 @@
 // The module check across the releases of a history store: tests/fixtures/check-module holds a store
 // made with `npm run history -- add` from eight real releases' rows of ten symbols (see its README),
 // and three real records. Each answer below is what those releases' exports say.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/in-process.ts';
 import { parseModuleInput } from '../../src/lib/check-module.ts';
 import { loadHistoryTable } from '../../src/lib/check-module-data.ts';
 import {
@@ -20,7 +21,6 @@ import { isGplCompatibleLicense, moduleImportLine } from '../../src/lib/kernel/e
 import { importAdvice } from '../../src/lib/site/model.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
-const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
 const ROOT = path.join(REPO_ROOT, 'tests/fixtures/check-module');
 const { history, hasPage } = loadHistoryTable(ROOT);
 const RELEASES = ['v5.4.286', 'v5.7.14', 'v5.8.18', 'v6.12', 'v6.13.7', 'v6.14', 'v6.18.2', 'v6.19'];
@@ -37,10 +37,8 @@ const NM = [
   .map((s) => `                 U ${s}\n`)
   .join('');
 
-function run(args: string[], stdin?: string) {
-  const r = spawnSync(NODE, [path.join(REPO_ROOT, 'scripts/check-module.ts'), ...args], { encoding: 'utf8', input: stdin });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** npm run check-module, run in this process (tests/helpers/in-process.ts), `stdin` piped in. */
+const run = (args: string[], stdin?: string) => runCli('check-module.ts', args, { stdin });
 
 describe('the MODULE_IMPORT_NS rule, in one place', () => {
   it('writes a bare token before 6.13-rc1 and a string literal from it, for the checker and the record pages alike', () => {
@@ -247,15 +245,15 @@ describe('choosing releases', () => {
 });
 
 describe('npm run check-module -- --releases', () => {
-  it('prints the matrix and exits 1 when the module does not link on some release', () => {
-    const r = run(['-', '--root', ROOT, '--releases', 'all'], NM);
+  it('prints the matrix and exits 1 when the module does not link on some release', async () => {
+    const r = await run(['-', '--root', ROOT, '--releases', 'all'], NM);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('x kallsyms_lookup_name  gxx xxxxx');
     expect(r.stdout).toContain('    breaks in v5.7.14 (links in v5.4.286): kallsyms_lookup_name no longer exported');
   });
 
-  it('exits 0 when every symbol links on every release asked, and gives JSON', () => {
-    const r = run(['-', '--root', ROOT, '--releases', 'v6.12..v6.19', '--format', 'json'], 'dma_buf_get\nmutex_lock\n');
+  it('exits 0 when every symbol links on every release asked, and gives JSON', async () => {
+    const r = await run(['-', '--root', ROOT, '--releases', 'v6.12..v6.19', '--format', 'json'], 'dma_buf_get\nmutex_lock\n');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.links).toEqual(['v6.12', 'v6.13.7', 'v6.14', 'v6.18.2', 'v6.19']);
@@ -265,35 +263,35 @@ describe('npm run check-module -- --releases', () => {
     ]);
   });
 
-  it("takes the module's licence", () => {
-    const r = run(['-', '--root', ROOT, '--releases', 'v6.14..', '--license', 'Proprietary'], 'drm_gem_shmem_pin\n');
+  it("takes the module's licence", async () => {
+    const r = await run(['-', '--root', ROOT, '--releases', 'v6.14..', '--license', 'Proprietary'], 'drm_gem_shmem_pin\n');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
       "    breaks in v6.18.2 (links in v6.14): drm_gem_shmem_pin became GPL-only, and the module's licence is not GPL-compatible",
     );
-    expect(run(['-', '--root', ROOT, '--releases', 'v6.14..', '--license', 'GPL'], 'drm_gem_shmem_pin\n').status).toBe(0);
+    expect((await run(['-', '--root', ROOT, '--releases', 'v6.14..', '--license', 'GPL'], 'drm_gem_shmem_pin\n')).status).toBe(0);
   });
 
-  it('--snapshot checks any one release of the store, and the newest by default', () => {
-    const before = run(['-', '--root', ROOT, '--snapshot', 'v5.4.286'], 'kallsyms_lookup_name\n');
+  it('--snapshot checks any one release of the store, and the newest by default', async () => {
+    const before = await run(['-', '--root', ROOT, '--snapshot', 'v5.4.286'], 'kallsyms_lookup_name\n');
     expect(before.stdout).toContain('against v5.4.286 for x86');
     expect(before.stdout).not.toContain('not exported');
-    const after = run(['-', '--root', ROOT, '--snapshot', '5.7.14'], 'kallsyms_lookup_name\n');
+    const after = await run(['-', '--root', ROOT, '--snapshot', '5.7.14'], 'kallsyms_lookup_name\n');
     expect([after.status, after.stdout.includes('against v5.7.14 for x86')]).toEqual([1, true]);
-    expect(run(['-', '--root', ROOT], 'kallsyms_lookup_name\n').stdout).toContain('against v6.19 for x86');
+    expect((await run(['-', '--root', ROOT], 'kallsyms_lookup_name\n')).stdout).toContain('against v6.19 for x86');
   });
 
-  it('exits 2 for a release the store lacks, --snapshot with --releases, --license alone, a store that is missing', () => {
-    const missing = run(['-', '--root', ROOT, '--releases', 'v6.1'], 'mutex_lock\n');
+  it('exits 2 for a release the store lacks, --snapshot with --releases, --license alone, a store that is missing', async () => {
+    const missing = await run(['-', '--root', ROOT, '--releases', 'v6.1'], 'mutex_lock\n');
     expect([missing.status, missing.stdout]).toEqual([2, '']);
     expect(missing.stderr).toContain('check-module: no release v6.1 in the history store; it holds v5.4.286, v5.7.14');
-    expect(run(['-', '--root', ROOT, '--releases', 'all', '--snapshot', 'v6.19'], 'mutex_lock\n').stderr).toContain(
+    expect((await run(['-', '--root', ROOT, '--releases', 'all', '--snapshot', 'v6.19'], 'mutex_lock\n')).stderr).toContain(
       '--snapshot checks one snapshot, --releases releases of the history store: give one of them',
     );
-    expect(run(['-', '--root', ROOT, '--license', 'GPL'], 'mutex_lock\n').status).toBe(2);
-    const empty = fs.mkdtempSync('/tmp/checker-test-');
+    expect((await run(['-', '--root', ROOT, '--license', 'GPL'], 'mutex_lock\n')).status).toBe(2);
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'checker-test-'));
     try {
-      const none = run(['-', '--root', empty, '--releases', 'all'], 'mutex_lock\n');
+      const none = await run(['-', '--root', empty, '--releases', 'all'], 'mutex_lock\n');
       expect([none.status, none.stderr.trim()]).toEqual([
         2,
         `check-module: no releases in ${empty}/content/history (npm run history -- add adds them)`,

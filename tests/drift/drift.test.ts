@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/in-process.ts';
 import { computeDrift, recordAt, type DriftRecord } from '../../src/lib/drift/compare.ts';
 import { formatDriftText } from '../../src/lib/drift/format.ts';
 import { readDriftInput } from '../../src/lib/drift/input.ts';
@@ -22,7 +23,11 @@ const MODERN = path.join(REPO_ROOT, 'tests/fixtures/kernel/modern');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ked-drift-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function drift(...args: string[]) {
+/** npm run drift, run in this process (tests/helpers/in-process.ts). */
+const drift = (...args: string[]) => runCli('drift.ts', args);
+
+/** npm run drift as a real process: the exit code Node reports. */
+function driftProcess(...args: string[]) {
   const r = spawnSync(NODE, [path.join(REPO_ROOT, 'scripts/drift.ts'), ...args], { encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -237,8 +242,8 @@ describe('drift in the library', () => {
 });
 
 describe('npm run drift', () => {
-  it('prints the report grouped by kind, with counts, and exits 0 without --strict', () => {
-    const r = drift(SNAPSHOT, '--root', FIXTURE);
+  it('prints the report grouped by kind, with counts, and exits 0 without --strict', async () => {
+    const r = await drift(SNAPSHOT, '--root', FIXTURE);
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain(`drift: 14 records against v6.19 (snapshot ${SNAPSHOT}: 20 exports of 18 symbols)\n`);
     expect(r.stdout).toContain('Skipped 1 record with problems (npm run validate says what): content/exports/broken.mdx\n');
@@ -258,30 +263,30 @@ describe('npm run drift', () => {
     ).toBe(true);
   });
 
-  it("lists every symbol without a record with --all, and only a subsystem's with --subsystem", () => {
-    const all = drift(SNAPSHOT, '--root', FIXTURE, '--all').stdout;
+  it("lists every symbol without a record with --all, and only a subsystem's with --subsystem", async () => {
+    const all = (await drift(SNAPSHOT, '--root', FIXTURE, '--all')).stdout;
     expect(all).toContain(
       '  drivers/gpu           3\n      drm_a     EXPORT_SYMBOL_GPL  drivers/gpu/drm/drm_a.c:5\n      drm_b     EXPORT_SYMBOL  drivers/gpu/drm/drm_a.c:9\n      host1x_x  EXPORT_SYMBOL_NS_GPL HOST1X  drivers/gpu/host1x/x.c:3\n',
     );
     expect(all).toContain('      9p_fid_ref  EXPORT_SYMBOL (EXPORT_TRACEPOINT_SYMBOL)  net/9p/client.c:773\n');
-    const drivers = drift(SNAPSHOT, '--root', FIXTURE, '--subsystem', 'drivers').stdout;
+    const drivers = (await drift(SNAPSHOT, '--root', FIXTURE, '--subsystem', 'drivers')).stdout;
     expect(drivers).toContain(
       'Exported without a record: 4 symbols in 2 subsystems\n  drivers/gpu           3\n  drivers/dma-buf       1\n',
     );
   });
 
-  it('exits 1 with --strict when a record disagrees, and 0 when only records are missing', () => {
-    expect(drift(SNAPSHOT, '--root', FIXTURE, '--strict').status).toBe(1);
+  it('exits 1 with --strict when a record disagrees, and 0 when only records are missing', async () => {
+    expect(driftProcess(SNAPSHOT, '--root', FIXTURE, '--strict').status).toBe(1);
     const root = copyFixture();
     for (const f of ['arch_nofile', 'back_again', 'gone_stable', 'mods_wrong', 'ns_wrong', 'type_wrong'])
       fs.rmSync(path.join(root, `content/exports/${f}.mdx`));
-    const clean = drift(SNAPSHOT, '--root', root, '--strict');
+    const clean = await drift(SNAPSHOT, '--root', root, '--strict');
     expect(clean.status).toBe(0);
     expect(clean.stdout).toContain('\nNo mismatches; 13 exported symbols without a record.\n');
   });
 
-  it('gives the same report as JSON, listing symbols only with --all', () => {
-    const json = JSON.parse(drift(SNAPSHOT, '--root', FIXTURE, '--format', 'json').stdout);
+  it('gives the same report as JSON, listing symbols only with --all', async () => {
+    const json = JSON.parse((await drift(SNAPSHOT, '--root', FIXTURE, '--format', 'json')).stdout);
     expect(Object.keys(json)).toEqual(['input', 'records', 'unreadable', 'exportedSymbols', 'counts', 'mismatches', 'undocumented']);
     expect(json.input).toEqual({ kind: 'snapshot', path: SNAPSHOT, version: 'v6.19', rows: 20 });
     expect(json.counts).toEqual({ type: 2, namespace: 2, 'not-exported': 1, 're-exported': 1 });
@@ -297,7 +302,7 @@ describe('npm run drift', () => {
     });
     expect(json.undocumented.count).toBe(8);
     expect(json.undocumented.subsystems[0]).toEqual({ subsystem: 'drivers/gpu', count: 3 });
-    const all = JSON.parse(drift(SNAPSHOT, '--root', FIXTURE, '--format', 'json', '--all').stdout);
+    const all = JSON.parse((await drift(SNAPSHOT, '--root', FIXTURE, '--format', 'json', '--all')).stdout);
     expect(all.undocumented.subsystems[0].symbols.map((s: { symbol: string }) => s.symbol)).toEqual(['drm_a', 'drm_b', 'host1x_x']);
   });
 
@@ -309,7 +314,7 @@ describe('npm run drift', () => {
     fs.writeFileSync(path.join(root, 'content/exports/iwl_util_fn.mdx'), record('iwl_util_fn', 'EXPORT_SYMBOL_NS_GPL', 'IWLWIFI'));
     fs.writeFileSync(path.join(root, 'content/exports/ns_string.mdx'), record('ns_string', 'EXPORT_SYMBOL_NS_GPL', 'WRONG'));
     expect((await readDriftInput(MODERN)).kind).toBe('tree');
-    const r = drift(MODERN, '--root', root, '--format', 'json');
+    const r = await drift(MODERN, '--root', root, '--format', 'json');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect([json.input.kind, json.input.version]).toEqual(['tree', 'v6.19']);
@@ -331,43 +336,40 @@ describe('npm run drift', () => {
       [SNAPSHOT, '--root', FIXTURE, '--write'],
       'drift: --write would write 8 records: pass --limit N to write the first N listed, or --all to write every one\n',
     ],
-  ])('exits 2 on %j', (args, stderr) => {
-    const r = drift(...args);
+  ])('exits 2 on %j', async (args, stderr) => {
+    const r = await drift(...args);
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', stderr]);
   });
 
-  it('says which line of a bad snapshot is wrong', () => {
+  it('says which line of a bad snapshot is wrong', async () => {
     const bad = path.join(tmp, 'bad.tsv');
     fs.writeFileSync(bad, 'symbol\tmacro\tnamespace\tfile\tline\nfoo\tEXPORT_SYMBOL\t\tlib/foo.c\n');
-    expect(drift(bad)).toEqual({ status: 2, stdout: '', stderr: `drift: ${bad}:2: expected 5 tab-separated columns, got 4\n` });
+    expect(await drift(bad)).toEqual({ status: 2, stdout: '', stderr: `drift: ${bad}:2: expected 5 tab-separated columns, got 4\n` });
   });
 });
 
 describe('npm run drift -- --release', () => {
-  /** The fixture repository with a history store made from its two snapshots by `npm run history -- add`. */
-  function withStore(): string {
-    const root = copyFixture();
+  /** The fixture repository with a history store made from its two snapshots by `npm run history -- add`, once. */
+  let stored = '';
+  beforeAll(async () => {
+    stored = copyFixture();
     for (const release of ['v6.12', 'v6.19']) {
-      const r = spawnSync(
-        NODE,
-        [
-          path.join(REPO_ROOT, 'scripts/history.ts'),
-          'add',
-          path.join(FIXTURE, `content/snapshots/${release}.tsv`),
-          '--store',
-          path.join(root, 'content/history'),
-        ],
-        { encoding: 'utf8' },
-      );
+      const snapshot = path.join(FIXTURE, `content/snapshots/${release}.tsv`);
+      const r = await runCli('history.ts', ['add', snapshot, '--store', path.join(stored, 'content/history')]);
       expect(r.status, r.stderr).toBe(0);
     }
+  });
+  /** A copy of it to write into. */
+  function withStore(): string {
+    const root = fs.mkdtempSync(path.join(tmp, 'repo-'));
+    fs.cpSync(stored, root, { recursive: true });
     return root;
   }
 
-  it("compares with the store's newest release exactly as with its snapshot", () => {
+  it("compares with the store's newest release exactly as with its snapshot", async () => {
     const root = withStore();
-    const fromStore = drift('--release', 'v6.19', '--root', root);
-    const fromSnapshot = drift(SNAPSHOT, '--root', root);
+    const fromStore = await drift('--release', 'v6.19', '--root', root);
+    const fromSnapshot = await drift(SNAPSHOT, '--root', root);
     expect(fromStore.status).toBe(0);
     expect(fromStore.stdout.split('\n')[0]).toBe(
       'drift: 14 records against v6.19 (history store content/history: 20 exports of 18 symbols)',
@@ -375,9 +377,9 @@ describe('npm run drift -- --release', () => {
     expect(fromStore.stdout.split('\n').slice(1)).toEqual(fromSnapshot.stdout.split('\n').slice(1));
   });
 
-  it('compares an older release with what dated history and since say held then, never with undated current fields', () => {
+  it('compares an older release with what dated history and since say held then, never with undated current fields', async () => {
     const root = withStore();
-    const json = JSON.parse(drift('--release', 'v6.12', '--root', root, '--format', 'json').stdout);
+    const json = JSON.parse((await drift('--release', 'v6.12', '--root', root, '--format', 'json')).stdout);
     expect(json.input).toEqual({ kind: 'release', path: 'content/history', version: 'v6.12', rows: 3 });
     // The v6.12 snapshot given as a file is read with the current fields (records not yet exported then
     // are "not exported"); the store's older release is not.
@@ -398,27 +400,27 @@ describe('npm run drift -- --release', () => {
       'drift: give one input: a kernel tree, a snapshot (.tsv), or --release with a release of the history store\n',
     ],
     [[], 'drift: give one input: a kernel tree, a snapshot (.tsv), or --release with a release of the history store\n'],
-  ])('exits 2 on %j', (args, stderr) => {
-    const r = drift(...args, '--root', withStore());
+  ])('exits 2 on %j', async (args, stderr) => {
+    const r = await drift(...args, '--root', withStore());
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', stderr]);
   });
 
-  it('exits 2 naming file and line when the store is malformed', () => {
+  it('exits 2 naming file and line when the store is malformed', async () => {
     const root = withStore();
     const releases = path.join(root, 'content/history/releases.tsv');
     fs.writeFileSync(releases, fs.readFileSync(releases, 'utf8').replace('v6.12\t6.12', 'v6.12\t6.1'));
-    const r = drift('--release', 'v6.19', '--root', root);
+    const r = await drift('--release', 'v6.19', '--root', root);
     expect([r.status, r.stderr]).toEqual([2, 'drift: content/history/releases.tsv:2: line: must be 6.12 for v6.12 (got "6.1")\n']);
   });
 });
 
 describe('npm run drift -- --write', () => {
-  it('writes testing records filled from the code, never replacing a file, up to --limit', () => {
+  it('writes testing records filled from the code, never replacing a file, up to --limit', async () => {
     const root = copyFixture();
     // A broken file for drm_a: drift cannot read it, so drm_a counts as undocumented, but it stays.
     fs.writeFileSync(path.join(root, 'content/exports/drm_a.mdx'), 'junk\n');
     const before = exportsIn(root);
-    const r = drift(SNAPSHOT, '--root', root, '--write', '--limit', '3');
+    const r = await drift(SNAPSHOT, '--root', root, '--write', '--limit', '3');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
       [
@@ -448,16 +450,16 @@ describe('npm run drift -- --write', () => {
     expect(problems.map((p) => p.rule)).toEqual(['thread-message-id']);
 
     // A second run skips what exists and writes the rest.
-    const again = drift(SNAPSHOT, '--root', root, '--write', '--all');
+    const again = await drift(SNAPSHOT, '--root', root, '--write', '--all');
     expect(again.stdout).toContain(
       'Wrote 2 records (status testing, facts from the code):\n  content/exports/locked_fn.mdx\n  content/exports/kmalloc_fixture.mdx\n',
     );
     expect(again.stdout).toContain('  drm_b: content/exports/drm_b.mdx (or a name differing only in case) already exists\n');
   });
 
-  it('writes valid records when given the thread, and reports them as JSON', () => {
+  it('writes valid records when given the thread, and reports them as JSON', async () => {
     const root = copyFixture();
-    const r = drift(
+    const r = await drift(
       SNAPSHOT,
       '--root',
       root,

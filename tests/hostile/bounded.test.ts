@@ -16,7 +16,7 @@ import {
   parseModuleInput,
 } from '../../src/lib/check-module.ts';
 import { E, validRecord } from '../validate/corpus-rows.ts';
-import { REPO, runScript, tempDir, tempRepo } from '../validate/helpers.ts';
+import { REPO, runScriptHere, tempDir, tempRepo } from '../validate/helpers.ts';
 import { loadSnapshots } from '../../src/lib/records/load.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -205,7 +205,7 @@ describe('check-module input', () => {
     const file = path.join(dir, 'long.txt');
     fs.writeFileSync(file, `${'a'.repeat(150_000)}\n`);
     const started = performance.now();
-    const result = await runScript('scripts/check-module.ts', [file]);
+    const result = await runScriptHere('scripts/check-module.ts', [file]);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(`check-module: ${file}: line 1 is 150,000 characters long; the limit is 65,536`);
@@ -219,7 +219,7 @@ describe('check-module input', () => {
       file,
       Array.from({ length: 13_000 }, (_, i) => Array.from({ length: 10 }, (_, j) => `sym_${i * 10 + j}`).join(' ')).join('\n'),
     );
-    const result = await runScript('scripts/check-module.ts', [file]);
+    const result = await runScriptHere('scripts/check-module.ts', [file]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
       `check-module: ${file}: the input names more than 50,000 different symbols (line 5,001); a module links against a few hundred`,
@@ -254,12 +254,12 @@ describe('npm run abi -- search with a hostile pattern', () => {
     const symbol = 'a'.repeat(40);
     const root = tempRepo({ [`${E}/${symbol}.mdx`]: validRecord(symbol) });
     const started = performance.now();
-    const result = await runScript('scripts/abi.ts', ['search', '(\\w+)+!', '--root', root]);
+    const result = await runScriptHere('scripts/abi.ts', ['search', '(\\w+)+!', '--root', root]);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    const refused = await runScript('scripts/abi.ts', ['search', '(a)\\1', '--root', root]);
+    const refused = await runScriptHere('scripts/abi.ts', ['search', '(a)\\1', '--root', root]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^abi: cannot use \/\(a\)\\1\/: .*no backreferences/);
-    expect((await runScript('scripts/abi.ts', ['search', `^${symbol}$`, '--root', root])).code).toBe(0);
+    expect((await runScriptHere('scripts/abi.ts', ['search', `^${symbol}$`, '--root', root])).code).toBe(0);
   });
 });

@@ -1,11 +1,14 @@
 // Issue 17, class 6: every CLI ends with one clear line and the right exit code. Only regular files
 // are read (a FIFO would hang), a directory where a file is expected, an unknown flag or a bad --out
-// is exit 2 with one line naming the path, and --help works everywhere (exit 0).
+// is exit 2 with one line naming the path, and --help works everywhere (exit 0). --help runs each CLI
+// as a real process (the process-level contract); the rest run the CLI's code in this process
+// (tests/helpers/in-process.ts: an uncaught error, which would print a stack trace, fails the test).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runScript, tempDir, tempRepo } from '../validate/helpers.ts';
+import { runCli } from '../helpers/in-process.ts';
 
 const CLIS = [
   'validate',
@@ -23,8 +26,8 @@ const CLIS = [
 ];
 
 /** One line on stderr, no stack trace, nothing on stdout. */
-function expectOneLine(result: { code: number | null; stdout: string; stderr: string }, code = 2) {
-  expect(result.code, result.stderr).toBe(code);
+function expectOneLine(result: { status: number | null; stdout: string; stderr: string }, code = 2) {
+  expect(result.status, result.stderr).toBe(code);
   expect(result.stdout).toBe('');
   expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -38,8 +41,8 @@ describe('--help and unknown flags', () => {
   });
 
   it.each(CLIS)('%s --no-such-flag exits 2 with the problem and the usage, no stack trace', async (cli) => {
-    const result = await runScript(`scripts/${cli}.ts`, ['--no-such-flag']);
-    expect(result.code).toBe(2);
+    const result = await runCli(`${cli}.ts`, ['--no-such-flag']);
+    expect(result.status).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`^${cli.replace('bench-search', 'bench:search')}: Unknown option '--no-such-flag'\\nusage: `));
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
@@ -80,7 +83,7 @@ describe('paths that are not regular files', () => {
     ['check-links', [symvers], `check-links: ${symvers}: is a file, not a directory (run npm run build first)`],
   ])('%s %j', async (cli, args, message) => {
     const started = performance.now();
-    const result = await runScript(`scripts/${cli}.ts`, args);
+    const result = await runCli(`${cli}.ts`, args);
     expect(performance.now() - started).toBeLessThan(20_000);
     expectOneLine(result);
     expect(result.stderr.trimEnd()).toBe(message);
@@ -89,14 +92,14 @@ describe('paths that are not regular files', () => {
   it('import-symvers of an empty file is an input error, not "0 exports"', async () => {
     const empty = path.join(dir, 'empty.symvers');
     fs.writeFileSync(empty, '\n');
-    const result = await runScript('scripts/import-symvers.ts', [empty]);
+    const result = await runCli('import-symvers.ts', [empty]);
     expectOneLine(result);
     expect(result.stderr.trimEnd()).toBe(`import-symvers: ${empty}: is empty; a kernel build's Module.symvers lists every export`);
   });
 
   it('drift --root that is not a repository is an input error', async () => {
     const root = tempRepo({});
-    const result = await runScript('scripts/drift.ts', [path.join(root, 'content/snapshots/v6.19.tsv'), '--root', dir]);
+    const result = await runCli('drift.ts', [path.join(root, 'content/snapshots/v6.19.tsv'), '--root', dir]);
     expectOneLine(result);
     expect(result.stderr.trimEnd()).toBe(`drift: ${dir}/content/exports: no such directory`);
   });

@@ -9,7 +9,7 @@ import { formatGithubAnnotation, formatProblem, type Problem } from '../../src/l
 import { sitePaths } from '../../src/lib/urls.ts';
 import { E, validRecord } from '../validate/corpus-rows.ts';
 import { fixture } from '../validate/helpers.ts';
-import { runScript, runValidator, tempDir, tempRepo } from '../validate/helpers.ts';
+import { runScriptHere, runValidator, tempDir, tempRepo } from '../validate/helpers.ts';
 
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -122,7 +122,7 @@ describe('workflow annotations cannot be forged', () => {
     const dir = tempDir();
     const file = path.join(dir, 'problems.json');
     fs.writeFileSync(file, JSON.stringify([hostile]));
-    const result = await runScript('scripts/annotate.ts', [file]);
+    const result = await runScriptHere('scripts/annotate.ts', [file]);
     expect(result.code).toBe(1);
     for (const line of result.stdout.trimEnd().split('\n')) expect(line).toMatch(/^::error file=[^\n]*$/);
     for (const line of result.stderr.trimEnd().split('\n')) expect(line.startsWith('::')).toBe(false);
@@ -134,7 +134,7 @@ describe('workflow annotations cannot be forged', () => {
     const json = await runValidator(root, ['--format', 'json']);
     const file = path.join(tempDir(), 'problems.json');
     fs.writeFileSync(file, json.stdout);
-    const result = await runScript('scripts/annotate.ts', [file]);
+    const result = await runScriptHere('scripts/annotate.ts', [file]);
     expect(result.code).toBe(1);
     const lines = [...result.stdout.trimEnd().split('\n'), ...result.stderr.trimEnd().split('\n')];
     expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(2); // its two annotations, nothing forged
@@ -153,23 +153,23 @@ describe('terminal output', () => {
 
   it("check-module shows a pasted log's control characters escaped", async () => {
     const log = 'ERROR: modpost: module foo uses symbol snapshot_only from namespace DMA\u001b]0;owned\u0007BUF, but does not import it.\n';
-    const result = await runScript('scripts/check-module.ts', ['-', '--root', path.resolve('tests/fixtures/repo')], { input: log });
+    const result = await runScriptHere('scripts/check-module.ts', ['-', '--root', path.resolve('tests/fixtures/repo')], { input: log });
     expect(result.stdout).toContain('DMA\\x1b]0;owned\\x07BUF');
     expect(result.stdout + result.stderr).not.toMatch(RAW_CONTROL);
   });
 
   it('abi search skips records with control characters and prints none', async () => {
     const root = tempRepo({ [`${E}/control_character.mdx`]: fixture('control_character.mdx') });
-    const all = await runScript('scripts/abi.ts', ['search', '.', '--root', root]);
+    const all = await runScriptHere('scripts/abi.ts', ['search', '.', '--root', root]);
     expect(all.code).toBe(0);
     expect(all.stdout).toContain('valid_record');
     expect(all.stdout).not.toContain('control_character');
     expect(all.stderr).toContain('1 record with problems skipped');
     expect(all.stdout + all.stderr).not.toMatch(RAW_CONTROL);
-    const pattern = await runScript('scripts/abi.ts', ['search', 'zz\u001b]0;x\u0007zz', '--root', root]);
+    const pattern = await runScriptHere('scripts/abi.ts', ['search', 'zz\u001b]0;x\u0007zz', '--root', root]);
     expect(pattern.code).toBe(1);
     expect(pattern.stderr).toContain("abi: no record's symbol matches /zz\\x1b]0;x\\x07zz/\n");
-    const refused = await runScript('scripts/abi.ts', ['search', 'zz\u001b[2J', '--root', root]);
+    const refused = await runScriptHere('scripts/abi.ts', ['search', 'zz\u001b[2J', '--root', root]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).not.toMatch(RAW_CONTROL);
   });

@@ -8,7 +8,7 @@ import { TREE_PATH } from '../../src/lib/schema.ts';
 import { parseRecordFile } from '../../src/lib/records/parse.ts';
 import { sitePaths } from '../../src/lib/urls.ts';
 import { validRecord, E } from '../validate/corpus-rows.ts';
-import { runScript, tempDir } from '../validate/helpers.ts';
+import { runScriptHere, tempDir } from '../validate/helpers.ts';
 
 const INSIDE = [
   'mm/slub.c',
@@ -48,7 +48,7 @@ describe('file is a path inside the kernel tree', () => {
 describe('npm run new -- --file outside the tree', () => {
   it.each(['../../../etc/passwd', '/etc/passwd', 'mm/../../../escape.c'])('%s is refused and nothing is written', async (file) => {
     const root = tempDir();
-    const result = await runScript('scripts/new.ts', [
+    const result = await runScriptHere('scripts/new.ts', [
       'escape_probe',
       '--root',
       root,

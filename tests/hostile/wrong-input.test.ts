@@ -8,7 +8,7 @@ import { readElfUndefinedSymbols, ElfError } from '../../src/lib/elf-symbols.ts'
 import { ModuleInputError, readModuleInput } from '../../src/lib/check-module.ts';
 import { parseRecordFile } from '../../src/lib/records/parse.ts';
 import { sitePaths } from '../../src/lib/urls.ts';
-import { runScript, tempDir } from '../validate/helpers.ts';
+import { runScriptHere, tempDir } from '../validate/helpers.ts';
 import { validRecord, E } from '../validate/corpus-rows.ts';
 import { writeElf, type ElfSymbolSpec } from './elf-writer.ts';
 
@@ -52,7 +52,7 @@ describe('ELF modules', () => {
     const dir = tempDir();
     const ko = path.join(dir, 'foo.ko');
     fs.writeFileSync(ko, writeElf({ class: 64, endian: 'little', symbols: SYMBOLS }));
-    const result = await runScript('scripts/check-module.ts', [ko, '--root', path.resolve('tests/fixtures/repo'), '--format', 'json']);
+    const result = await runScriptHere('scripts/check-module.ts', [ko, '--root', path.resolve('tests/fixtures/repo'), '--format', 'json']);
     const json = JSON.parse(result.stdout) as { input: string; symbols: { symbol: string }[] };
     expect(json.input).toBe('the module file');
     expect(json.symbols.map((s) => s.symbol)).toEqual(['kmalloc_caches', 'snapshot_only']);
@@ -94,14 +94,14 @@ describe('other binaries are refused with what to run instead (exit 2)', () => {
     const dir = tempDir();
     const file = path.join(dir, 'input.bin');
     fs.writeFileSync(file, bytes);
-    const result = await runScript('scripts/check-module.ts', [file]);
+    const result = await runScriptHere('scripts/check-module.ts', [file]);
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toBe(`check-module: ${file} ${message}\n`);
   });
 
   it('/bin/ls (the mistake of passing a program) says what to run', async () => {
     if (!fs.existsSync('/bin/ls')) return;
-    const result = await runScript('scripts/check-module.ts', ['/bin/ls']);
+    const result = await runScriptHere('scripts/check-module.ts', ['/bin/ls']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^check-module: \/bin\/ls is an ELF (executable|shared object), not a kernel module .*nm -u foo\.ko/);
   });

@@ -16,7 +16,8 @@ import {
   typeListings,
   whereText,
 } from '../../src/lib/site/listings.ts';
-import { compareSymbols, type SiteMechanism, type SiteRecord } from '../../src/lib/site/model.ts';
+import type { SiteMechanism, SiteRecord } from '../../src/lib/site/model.ts';
+import { compareSymbols } from '../../src/lib/symbols.ts';
 import type { MechanismData, RecordData } from '../../src/lib/schema.ts';
 import { sitePaths } from '../../src/lib/urls.ts';
 

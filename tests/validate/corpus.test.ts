@@ -9,7 +9,7 @@ import { RULE_NAMES } from '../../src/lib/lint/rules.ts';
 import { formatProblem, type Problem } from '../../src/lib/problems.ts';
 import { parseRecordFile } from '../../src/lib/records/parse.ts';
 import { sitePaths } from '../../src/lib/urls.ts';
-import { FIXTURES, fixture, lines, runScript, runValidator, tempRepo } from './helpers.ts';
+import { FIXTURES, fixture, lines, runScript, runScriptHere, runValidator, tempRepo } from './helpers.ts';
 import { E, filesOf, historyStore, ROWS, utf8, validRecord } from './corpus-rows.ts';
 
 export { validRecord };
@@ -32,9 +32,10 @@ describe('bad-record corpus', () => {
   });
 });
 
-// The CLI prints what validateRepository returns (checked above for every row); each spawn costs a
-// Node start, so the CLI runs on the rows whose bytes, exit code or output differ in kind: clean,
-// warnings only, errors, encodings, a huge body, control characters, the history store, many problems.
+// The CLI prints what validateRepository returns (checked above for every row); it runs (in this
+// process, tests/helpers/in-process.ts) on the rows whose bytes, exit code or output differ in kind:
+// clean, warnings only, errors, encodings, a huge body, control characters, the history store, many
+// problems. The process itself (a real Node start) is checked once below and in tests/hostile/.
 const CLI_KINDS = [
   'empty file',
   'BOM and CRLF together are accepted',
@@ -69,7 +70,8 @@ describe('bad-record corpus through the CLI', () => {
     '$kind: same lines, exit 1 on errors and 0 when clean or only warned, in text and --format json',
     async (row, { expect }) => {
       const root = tempRepo(filesOf(row));
-      const [text, json] = await Promise.all([runValidator(root), runValidator(root, ['--format', 'json'])]);
+      const text = await runValidator(root);
+      const json = await runValidator(root, ['--format', 'json']);
       const code = row.expected.some((l) => l.includes(': error: ')) ? 1 : 0;
       expect(text.code, text.stderr).toBe(code);
       expect(lines(text.stdout)).toEqual(row.expected);
@@ -92,12 +94,12 @@ describe('hostile bodies', () => {
 });
 
 describe('validator CLI', () => {
-  it('exits 0 with no output on a clean repository, and prints [] in JSON', async () => {
+  it('exits 0 with no output on a clean repository, and prints [] in JSON (as a process)', async () => {
     const root = tempRepo({});
-    const text = await runValidator(root);
+    const text = await runScript('scripts/validate.ts', ['--root', root]);
     expect(text).toMatchObject({ code: 0, stdout: '' });
     expect(text.stderr.trim()).toBe('1 files checked, no problems');
-    const json = await runValidator(root, ['--format', 'json']);
+    const json = await runScript('scripts/validate.ts', ['--root', root, '--format', 'json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual([]);
   });
@@ -126,10 +128,12 @@ describe('validator CLI', () => {
 
   it('accepts a relative --root', async () => {
     const root = tempRepo({ [`${E}/mdx_script.mdx`]: fixture('mdx_script.mdx') });
-    const result = await runScript(
+    const result = await runScriptHere(
       'scripts/validate.ts',
       ['--root', path.basename(root), path.join(path.basename(root), E, 'valid_record.mdx')],
-      { cwd: path.dirname(root) },
+      {
+        cwd: path.dirname(root),
+      },
     );
     expect(result).toMatchObject({ code: 0, stdout: '' });
   });

@@ -7,7 +7,7 @@ import { RULES } from '../../src/lib/lint/rules.ts';
 import { fieldDocs } from '../../src/lib/schema-walk.ts';
 import { recordSchema } from '../../src/lib/schema.ts';
 import { formatGithubAnnotation, parseProblemsJson, type Problem } from '../../src/lib/problems.ts';
-import { REPO, fixture, lines, runScript, runValidator, tempDir, tempRepo } from './helpers.ts';
+import { REPO, fixture, lines, runScriptHere, runValidator, tempDir, tempRepo } from './helpers.ts';
 
 const CONTRIBUTING = path.join(REPO, 'CONTRIBUTING.md');
 
@@ -31,10 +31,10 @@ describe('CONTRIBUTING.md', () => {
     const root = tempDir();
     const stale = text.replace(/(<!-- generated:rules -->)[\s\S]*?(<!-- \/generated:rules -->)/, '$1\nold\n$2');
     fs.writeFileSync(path.join(root, 'CONTRIBUTING.md'), stale);
-    const check = await runScript('scripts/docs.ts', ['--root', root, '--check']);
+    const check = await runScriptHere('scripts/docs.ts', ['--root', root, '--check']);
     expect(check.code).toBe(1);
     expect(check.stderr.trim()).toBe('docs: CONTRIBUTING.md is out of date; run npm run docs');
-    expect((await runScript('scripts/docs.ts', ['--root', root])).code).toBe(0);
+    expect((await runScriptHere('scripts/docs.ts', ['--root', root])).code).toBe(0);
     expect(fs.readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8')).toBe(text);
   });
 
@@ -65,7 +65,7 @@ describe('GitHub annotations', () => {
     const json = await runValidator(root, ['--format', 'json']);
     const file = path.join(root, 'problems.json');
     fs.writeFileSync(file, json.stdout);
-    const result = await runScript('scripts/annotate.ts', [file]);
+    const result = await runScriptHere('scripts/annotate.ts', [file]);
     expect(result.code).toBe(1);
     expect(lines(result.stdout)).toEqual([
       '::error file=content/exports/impossible_date.mdx,line=7,col=7,title=[date-real]::date is not a real calendar date',
@@ -79,9 +79,9 @@ describe('GitHub annotations', () => {
       fs.writeFileSync(path.join(root, name), content);
       return path.join(root, name);
     };
-    expect(await runScript('scripts/annotate.ts', [write('clean.json', '[]\n')])).toMatchObject({ code: 0, stdout: '' });
-    expect((await runScript('scripts/annotate.ts', [write('empty.json', '')])).code).toBe(2);
-    expect((await runScript('scripts/annotate.ts', [write('banner.json', '> kernel-export-decisions validate\n[]')])).code).toBe(2);
+    expect(await runScriptHere('scripts/annotate.ts', [write('clean.json', '[]\n')])).toMatchObject({ code: 0, stdout: '' });
+    expect((await runScriptHere('scripts/annotate.ts', [write('empty.json', '')])).code).toBe(2);
+    expect((await runScriptHere('scripts/annotate.ts', [write('banner.json', '> kernel-export-decisions validate\n[]')])).code).toBe(2);
     expect(() => parseProblemsJson('[{"file": 1}]')).toThrow('expected the JSON array');
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { runCli } from '../helpers/in-process.ts';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const NODE = path.join(REPO, 'node_modules/.bin/node');
@@ -68,7 +69,21 @@ export function runScript(script: string, args: readonly string[], options: { cw
   });
 }
 
-export const runValidator = (root: string, args: readonly string[] = []) => runScript('scripts/validate.ts', ['--root', root, ...args]);
+/**
+ * runScript's result from the script's code run in this process (tests/helpers/in-process.ts): no Node
+ * start. The real process of each CLI is checked in tests/hostile/cli-input.test.ts.
+ */
+export async function runScriptHere(
+  script: string,
+  args: readonly string[],
+  options: { cwd?: string; input?: string } = {},
+): Promise<RunResult> {
+  const r = await runCli(path.basename(script), args, { cwd: options.cwd, stdin: options.input });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The validator on `root`, run in this process. */
+export const runValidator = (root: string, args: readonly string[] = []) => runScriptHere('scripts/validate.ts', ['--root', root, ...args]);
 
 /** Output lines without the trailing empty one. */
 export const lines = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));

@@ -6,9 +6,9 @@ import { missingFlags, recordData, scaffold, scaffoldFlags, type ScaffoldFlag } 
 import { recordSchema } from '../../src/lib/schema.ts';
 import { fieldDocs } from '../../src/lib/schema-walk.ts';
 import { todayIso } from '../../src/lib/dates.ts';
-import { lines, runScript, runValidator, tempDir, tempRepo } from './helpers.ts';
+import { lines, runScriptHere, runValidator, tempDir, tempRepo } from './helpers.ts';
 
-const runNew = (args: readonly string[]) => runScript('scripts/new.ts', args);
+const runNew = (args: readonly string[]) => runScriptHere('scripts/new.ts', args);
 const COMPLETE = [
   '--type',
   'EXPORT_SYMBOL_NS_GPL',

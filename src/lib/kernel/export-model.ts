@@ -172,6 +172,13 @@ export interface LinkerSymbol {
   condition?: string;
 }
 
+/** A linker symbol with a page of its own that leads to the symbol it comes from (__tracepoint_kmalloc → kmalloc). */
+export interface LinkerAlias {
+  name: string;
+  target: string;
+  entity: ExportEntity;
+}
+
 /** Static calls became real trampolines with CONFIG_HAVE_STATIC_CALL; elsewhere only the key exists. */
 const STATIC_CALL_TRAMP_CONDITION = 'only where the architecture implements static calls, CONFIG_HAVE_STATIC_CALL, as x86 does';
 /** include/linux/tracepoint.h gained __traceiter_ and the tp_func_ static call in v5.10 (read from v5.9.4 and v5.10.89). */

@@ -181,7 +181,46 @@ function exportingFileText(
   return text.join('\n') + '\n';
 }
 
-/** Exportless files of log-normal sizes around `mean` (most small, a few large, as in a real tree). */
+/** Sizes of exportless files: log-normal around `mean` (most small, a few large, as in a real tree). */
+function logNormalSizes(mean: number): (rand: () => number) => number {
+  const sigma = 1.2;
+  const mu = Math.log(mean) - (sigma * sigma) / 2;
+  return (rand) => {
+    const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()); // Box-Muller
+    return Math.min(2_000_000, Math.max(200, Math.round(Math.exp(mu + sigma * normal))));
+  };
+}
+
+/** 4,096 lines of `lines`, repeated: exportless text to cut files from. */
+const fillerSource = (lines: readonly string[]) => Array.from({ length: 4096 }, (_, i) => lines[i % lines.length]).join('\n') + '\n';
+
+/** The first `size` characters of `source` repeated, cut back to a whole line. */
+function fillerBody(source: string, size: number): string {
+  let body = source;
+  while (body.length < size) body += source;
+  return body.slice(0, body.lastIndexOf('\n', size) + 1);
+}
+
+/** The top-level Makefile of a tree of this kernel version. */
+const makefileText = (v: KernelVersion) =>
+  `VERSION = ${v.version}\nPATCHLEVEL = ${v.patchlevel}\nSUBLEVEL = ${v.sublevel}\nEXTRAVERSION = ${v.extraversion}\nNAME = Synthetic\n`;
+
+/** One wrapper macro for each macro of `rows` that is not a core export macro. */
+function wrapperPlans(rows: readonly ExportRow[]): Map<string, WrapperPlan> {
+  const plans = new Map<string, WrapperPlan>();
+  for (const [macro, used] of groupBy(
+    rows.filter((r) => !isCoreMacro(r.macro)),
+    (r) => r.macro,
+  ))
+    plans.set(macro, planWrapper(macro, new Set(used.map((r) => r.namespace))));
+  return plans;
+}
+
+/** The header defining the wrappers. */
+const wrapperHeaderText = (plans: ReadonlyMap<string, WrapperPlan>) =>
+  `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${GENERATOR}\n`;
+
+/** Exportless files of log-normal sizes around `mean`. */
 function* fillerFiles(
   count: number,
   mean: number,
@@ -190,17 +229,13 @@ function* fillerFiles(
   dirs: readonly string[],
   rand: () => number,
 ): Generator<[string, string]> {
-  const fillerText = Array.from({ length: 4096 }, (_, i) => lines[i % lines.length]).join('\n') + '\n';
-  const sigma = 1.2;
-  const mu = Math.log(mean) - (sigma * sigma) / 2;
+  const source = fillerSource(lines);
+  const sizeOf = logNormalSizes(mean);
   for (let i = 0; i < count; i++) {
-    const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()); // Box-Muller
-    const size = Math.min(2_000_000, Math.max(200, Math.round(Math.exp(mu + sigma * normal))));
-    let body = fillerText;
-    while (body.length < size) body += fillerText;
+    const size = sizeOf(rand);
     const name = names[Math.floor(rand() * names.length)]!;
     const file = name.startsWith('.') ? `synthetic_filler_${i}${name}` : `${name}${i}`;
-    yield [`${dirs[i % dirs.length]}/${file}`, body.slice(0, body.lastIndexOf('\n', size) + 1)];
+    yield [`${dirs[i % dirs.length]}/${file}`, fillerBody(source, size)];
   }
 }
 
@@ -212,23 +247,9 @@ export function writeSyntheticTree(root: string, options: SyntheticTreeOptions):
     tree.bytes += write(root, file, text);
   };
 
-  const v = options.kernelVersion;
-  add(
-    'Makefile',
-    `VERSION = ${v.version}\nPATCHLEVEL = ${v.patchlevel}\nSUBLEVEL = ${v.sublevel}\nEXTRAVERSION = ${v.extraversion}\nNAME = Synthetic\n`,
-  );
-
-  const plans = new Map<string, WrapperPlan>();
-  for (const [macro, rows] of groupBy(
-    options.rows.filter((r) => !isCoreMacro(r.macro)),
-    (r) => r.macro,
-  )) {
-    plans.set(macro, planWrapper(macro, new Set(rows.map((r) => r.namespace))));
-  }
-  add(
-    WRAPPER_HEADER,
-    `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${GENERATOR}\n`,
-  );
+  add('Makefile', makefileText(options.kernelVersion));
+  const plans = wrapperPlans(options.rows);
+  add(WRAPPER_HEADER, wrapperHeaderText(plans));
 
   const byFile = groupBy(options.rows, (r) => r.file);
   for (const [file, rows] of byFile) add(file, exportingFileText(rows, plans, options.bareNamespaces ?? false, rand, tree.unreproducible));
@@ -269,26 +290,12 @@ export interface SyntheticFile {
 export function syntheticReleaseFiles(options: SyntheticReleaseOptions): Map<string, SyntheticFile> {
   const files = new Map<string, SyntheticFile>();
   const fixed = (file: string, text: string) => files.set(file, { key: text, text: () => text });
-  const v = options.kernelVersion;
-  fixed(
-    'Makefile',
-    `VERSION = ${v.version}\nPATCHLEVEL = ${v.patchlevel}\nSUBLEVEL = ${v.sublevel}\nEXTRAVERSION = ${v.extraversion}\nNAME = Synthetic\n`,
-  );
-  const plans = new Map<string, WrapperPlan>();
-  for (const [macro, rows] of groupBy(
-    options.rows.filter((r) => !isCoreMacro(r.macro)),
-    (r) => r.macro,
-  ))
-    plans.set(macro, planWrapper(macro, new Set(rows.map((r) => r.namespace))));
-  fixed(
-    WRAPPER_HEADER,
-    `/* Wrappers for the synthetic tree. */\n#include <linux/stringify.h>\n${[...plans.values()].map((p) => p.definition).join('\n')}\n${GENERATOR}\n`,
-  );
+  fixed('Makefile', makefileText(options.kernelVersion));
+  const plans = wrapperPlans(options.rows);
+  fixed(WRAPPER_HEADER, wrapperHeaderText(plans));
 
-  const mean = options.meanFillerBytes ?? 14_000;
-  const fillerText = Array.from({ length: 4096 }, (_, i) => FILLER[i % FILLER.length]).join('\n') + '\n';
-  const sigma = 1.2;
-  const mu = Math.log(mean) - (sigma * sigma) / 2;
+  const source = fillerSource(FILLER);
+  const sizeOf = logNormalSizes(options.meanFillerBytes ?? 14_000);
   for (const [file, rows] of groupBy(options.rows, (r) => r.file)) {
     const usedPlans = [...new Set(rows.map((r) => r.macro))].map((m) => `${m}:${plans.get(m)?.perUse ?? '-'}`);
     const key = JSON.stringify([usedPlans, rows.map((r) => [r.symbol, r.macro, r.namespace, r.line])]);
@@ -296,16 +303,11 @@ export function syntheticReleaseFiles(options: SyntheticReleaseOptions): Map<str
     const base = file.replace(/\.[chS]$/, '');
     for (let k = 0; k < (options.fillerPerFile ?? 0); k++) {
       const rand = random(seedOf(`${file}\t${k}`));
-      const normal = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-      const size = Math.min(2_000_000, Math.max(200, Math.round(Math.exp(mu + sigma * normal))));
+      const size = sizeOf(rand);
       const name = `${base}_filler${k}${['.c', '.c', '.c', '.h', '.h', '.S'][Math.floor(rand() * 6)]}`;
       files.set(name, {
         key: String(size),
-        text: () => {
-          let body = fillerText;
-          while (body.length < size) body += fillerText;
-          return body.slice(0, body.lastIndexOf('\n', size) + 1);
-        },
+        text: () => fillerBody(source, size),
       });
     }
   }

@@ -2,7 +2,8 @@
 // latest snapshot exports it and how to start its record. At kernel scale there are 40,000 of
 // these, so they are rendered here as strings and handed to Astro as finished documents
 // (src/pages/symbols/[symbol].astro); Astro's component pipeline costs about 1 ms a page.
-import { effectiveNamespace, importAdvice, licenceNote, type SiteRecord } from '../site/model.ts';
+import { importAdvice, licenceNote, type SiteRecord } from '../site/model.ts';
+import { effectiveNamespace } from '../symbols.ts';
 import { canHaveRecord, prefilledRecord, recordStart, scaffoldCommand, type UndocumentedSymbol } from '../site/undocumented.ts';
 import { EXPORT_TYPE_INFO, TIER_PROMISES } from '../vocabulary.ts';
 import { pagefindAttributes } from '../search/pagefind-attributes.ts';
@@ -19,7 +20,8 @@ import { documentHtml } from './layout.ts';
 import { badges, exportTimeline, historyList, linkerSymbolList, scopeTable, symbolLink, threadList } from './parts.ts';
 import { describeModules, describeNamespace, ENTITY_NAMES, restrictedModules } from '../kernel/export-model.ts';
 import type { ExportRow } from '../kernel/snapshot.ts';
-import { entityOf, exportSentence, exportsByScope, linkerSymbolsOf, similarExports, type LinkerAlias } from '../site/symbol-exports.ts';
+import { entityOf, exportSentence, exportsByScope, linkerSymbolsOf, similarExports } from '../site/symbol-exports.ts';
+import type { LinkerAlias } from '../kernel/export-model.ts';
 
 export interface SymbolPageContext {
   paths: SitePaths;

@@ -1,9 +1,9 @@
 // The symbol-index entries: one per record, and one per exported symbol without a record.
 import type { SearchEntry } from './shards.ts';
-import { effectiveNamespace, type SiteRecord } from '../site/model.ts';
+import { effectiveNamespace } from '../symbols.ts';
+import type { RecordData } from '../schema.ts';
 import type { ExportRow } from '../kernel/snapshot.ts';
-import { describeNamespace, ENTITY_NAMES, exportEntity } from '../kernel/export-model.ts';
-import type { LinkerAlias } from '../site/symbol-exports.ts';
+import { describeNamespace, ENTITY_NAMES, exportEntity, type LinkerAlias } from '../kernel/export-model.ts';
 
 /** A symbol that an older release we hold exports and the newest does not: its last row there. */
 export interface FormerExport {
@@ -17,7 +17,7 @@ export interface FormerExport {
  * linker symbols, and symbols no longer exported, marked with the last release that did.
  */
 export function searchEntries(
-  records: readonly SiteRecord[],
+  records: readonly { data: RecordData }[],
   undocumented: readonly ExportRow[],
   aliases: readonly LinkerAlias[] = [],
   former: readonly FormerExport[] = [],

@@ -3,7 +3,7 @@
 // each becomes an empty element of its own. The filters share one key (pagefind-filter.ts).
 import { symbolKeys } from './keys.ts';
 import { PAGEFIND_FILTER, pagefindFilterValue } from './pagefind-filter.ts';
-import { effectiveNamespace } from '../site/model.ts';
+import { effectiveNamespace } from '../symbols.ts';
 import type { RecordData } from '../schema.ts';
 
 const clean = (value: string) => value.replace(/[,:]/g, ' ');

@@ -16,7 +16,8 @@ import type { ExportRow, Snapshot } from '../kernel/snapshot.ts';
 import { importLine } from '../check-module.ts';
 import { EXPORT_TYPES, type ExportType, type Tier } from '../vocabulary.ts';
 import { slugify } from '../urls.ts';
-import { bySymbol, effectiveNamespace, indexLetter, type SiteMechanism, type SiteRecord } from './model.ts';
+import { bySymbol, indexLetter, type SiteMechanism, type SiteRecord } from './model.ts';
+import { effectiveNamespace } from '../symbols.ts';
 
 /** How many symbols a listing page holds at most (about 20 KB of gzipped HTML at kernel scale). */
 export const LISTING_PAGE_SIZE = 1000;

@@ -5,9 +5,6 @@ import { slugify } from '../urls.ts';
 import { compareSymbols, effectiveNamespace } from '../symbols.ts';
 import { moduleImportLine, NAMESPACE_STRING_LITERAL_SINCE } from '../kernel/export-model.ts';
 
-// Kept here for src/lib/search (another change is moving it); new code imports ../symbols.ts.
-export { compareSymbols, effectiveNamespace };
-
 export interface SiteRecord {
   data: RecordData;
   /** Rendered body HTML. */

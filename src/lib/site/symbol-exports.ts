@@ -11,11 +11,15 @@ import {
   rowArch,
   type ExportEntity,
   type ExportedType,
+  type LinkerAlias,
   type LinkerSymbol,
 } from '../kernel/export-model.ts';
 import type { ExportRow } from '../kernel/snapshot.ts';
 import type { SnapshotIndex } from '../releases.ts';
 import { EXPORT_TYPE_INFO } from '../vocabulary.ts';
+
+// src/data/site.ts names the type through this module.
+export type { LinkerAlias };
 
 /** Generic code (every architecture) is written as this scope. */
 export const ALL_ARCHES = '';
@@ -123,13 +127,6 @@ export function similarExports(index: SnapshotIndex | undefined, name: string, l
   // Names that start with it (once leading underscores are dropped) first: __kmalloc_noprof before devm_kmalloc.
   const starts = (s: string) => (s.replace(/^_+/, '').startsWith(name.replace(/^_+/, '')) ? 0 : 1);
   return found.sort((a, b) => starts(a) - starts(b) || a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
-}
-
-/** A linker symbol with a page of its own that leads to the symbol it comes from (__tracepoint_kmalloc → kmalloc). */
-export interface LinkerAlias {
-  name: string;
-  target: string;
-  entity: ExportEntity;
 }
 
 /** Every linker symbol of a release that differs from the name in its export macro and has no page of its own. */
