@@ -163,10 +163,15 @@ try {
   let unequal = 0;
   let previous: { commit: string; listing: TreeListing } | undefined;
   try {
-    for (const tag of tags) {
+    // As history scan does: every tag's commit, and what changed from each to the next, asked at once.
+    const started = performance.now();
+    const commits = repository.commitsOf(tags);
+    const changes = repository.diffTrees(commits.slice(1).map((commit, i) => [commits[i]!, commit] as const));
+    incremental += performance.now() - started;
+    for (const [i, tag] of tags.entries()) {
       const started = performance.now();
-      const commit = repository.commitOf(tag);
-      const listing = repository.listTreeFrom(previous, commit);
+      const commit = commits[i]!;
+      const listing = repository.listTreeFrom(previous, commit, changes[i - 1]);
       previous = { commit, listing };
       const scan = scanner.scan(listing, tag);
       const ms = performance.now() - started;

@@ -33,9 +33,13 @@ describe('incremental scan of tags', () => {
     const resolvedPerTag: number[] = [];
     try {
       let previous: { commit: string; listing: TreeListing } | undefined;
-      for (const tag of FIXTURE_TAGS) {
-        const commit = git.commitOf(tag);
-        const listing = git.listTreeFrom(previous, commit);
+      // As history scan asks: every commit, and what changed from each tag to the next, in one call each.
+      const commits = git.commitsOf(FIXTURE_TAGS);
+      expect(commits).toEqual(FIXTURE_TAGS.map((tag) => git.commitOf(tag)));
+      const changes = git.diffTrees(commits.slice(1).map((commit, i) => [commits[i]!, commit] as const));
+      for (const [i, tag] of FIXTURE_TAGS.entries()) {
+        const commit = commits[i]!;
+        const listing = git.listTreeFrom(previous, commit, changes[i - 1]);
         // Each listing built from the one before is the commit's own.
         expect(listing).toEqual(git.listTree(commit));
         previous = { commit, listing };

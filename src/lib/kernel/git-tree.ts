@@ -17,6 +17,9 @@ export interface TreeEntry {
 /** A commit's files: `/`-separated path → entry. */
 export type TreeListing = ReadonlyMap<string, TreeEntry>;
 
+/** The paths whose entry differs between two commits → the entry in the second (undefined: none). */
+export type TreeChanges = ReadonlyMap<string, TreeEntry | undefined>;
+
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 export function isRegularFile(entry: TreeEntry | undefined): boolean {
@@ -70,24 +73,72 @@ export class GitRepository {
   /**
    * The files of `commit`, from those of an earlier commit and the difference between the two trees
    * (`git diff-tree`, which skips the subtrees they share): far less than listing every file again.
+   * `changes`: that difference, when already known (diffTrees).
    */
-  listTreeFrom(previous: { commit: string; listing: TreeListing } | undefined, commit: string): Map<string, TreeEntry> {
+  listTreeFrom(
+    previous: { commit: string; listing: TreeListing } | undefined,
+    commit: string,
+    changes?: TreeChanges,
+  ): Map<string, TreeEntry> {
     if (!previous) return this.listTree(commit);
     const entries = new Map(previous.listing);
-    const out = this.git(['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', previous.commit, commit]);
-    const fields = out.split('\0');
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      // `:oldmode newmode oldoid newoid status`, then the path.
-      const [, mode, , oid, status] = fields[i]!.slice(1).split(' ') as [string, string, string, string, string];
-      const file = fields[i + 1]!;
-      if (status === 'D') entries.delete(file);
-      else entries.set(file, { mode, oid });
-    }
+    for (const [file, entry] of changes ?? this.diffTrees([[previous.commit, commit]])[0]!)
+      if (entry) entries.set(file, entry);
+      else entries.delete(file);
     return entries;
+  }
+
+  /** The commits of many revisions (annotated tags peeled), in one `git rev-parse`. */
+  commitsOf(revisions: readonly string[]): string[] {
+    if (!revisions.length) return [];
+    return this.git(['rev-parse', ...revisions.map((r) => `${r}^{commit}`)]).trim().split('\n');
+  }
+
+  /**
+   * What changed between each pair of commits, all from one `git diff-tree --stdin` (a process per tag
+   * costs more than the comparison on a busy machine): for each pair, every path whose entry differs,
+   * with its entry in the second commit or undefined when it has none.
+   */
+  diffTrees(pairs: ReadonlyArray<readonly [string, string]>): TreeChanges[] {
+    if (!pairs.length) return [];
+    const trees = this.git(['rev-parse', ...pairs.flatMap(([a, b]) => [`${a}^{tree}`, `${b}^{tree}`])]).trim().split('\n');
+    const input = pairs.map((_, i) => `${trees[2 * i]} ${trees[2 * i + 1]}\n`).join('');
+    const out = execFileSync('git', ['-C', this.dir, 'diff-tree', '-r', '-z', '--no-renames', '--stdin'], {
+      input,
+      encoding: 'latin1',
+      maxBuffer: 1 << 30,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // Each pair's output: its two tree ids and a newline, then `:oldmode newmode oldoid newoid status\0path\0` per path.
+    const changes: TreeChanges[] = [];
+    let current: Map<string, TreeEntry | undefined> | undefined;
+    for (let at = 0; at < out.length; ) {
+      if (out[at] !== ':') {
+        const end = out.indexOf('\n', at);
+        changes.push((current = new Map()));
+        at = end + 1;
+        continue;
+      }
+      const metaEnd = out.indexOf('\0', at);
+      const pathEnd = out.indexOf('\0', metaEnd + 1);
+      const [, mode, , oid, status] = out.slice(at + 1, metaEnd).split(' ') as [string, string, string, string, string];
+      // Paths are bytes: latin1 in, UTF-8 back, as ls-tree's listing has them.
+      const file = Buffer.from(out.slice(metaEnd + 1, pathEnd), 'latin1').toString('utf8');
+      current!.set(file, status === 'D' ? undefined : { mode, oid });
+      at = pathEnd + 1;
+    }
+    if (changes.length !== pairs.length) throw new ScanError(`git diff-tree compared ${changes.length} pairs of trees, not ${pairs.length}`);
+    return changes;
   }
 
   /** Whether this is a partial clone, whose blobs may be absent until fetched (a promisor remote). */
   isPartial(): boolean {
+    return (this.partial ??= this.readPartial());
+  }
+
+  private partial: boolean | undefined;
+
+  private readPartial(): boolean {
     const config = (args: string[]) => spawnSync('git', ['-C', this.dir, 'config', ...args], { encoding: 'utf8' });
     const promisor = config(['--get-regexp', '^remote\\..*\\.promisor$'])
       .stdout.split('\n')
