@@ -144,7 +144,7 @@ export async function scanRepository(dir: string, store: HistoryStore, options: 
       const listing = repo.listTreeFrom(previous, commit, changes[i - 1]);
       let scan;
       try {
-        scan = scanner.scan(listing, `${dir}@${tag}`);
+        scan = scanner.scan(listing, `${dir}@${tag}`, (names, extensions) => repo.filesMentioning(commit, names, extensions));
       } catch (error) {
         if (error instanceof ScanError) throw new HistoryInputError(error.message);
         throw error;

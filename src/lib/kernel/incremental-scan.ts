@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { asmExportMacrosOf, finishExports } from './scan.ts';
 import { isRegularFile, type BlobReader, type TreeEntry, type TreeListing } from './git-tree.ts';
-import { lexFile, type FileLex, type MacroDefinition } from './lex.ts';
+import { EXPORT_MARKER, lexFile, type FileLex, type MacroDefinition } from './lex.ts';
 import { MacroEnvironment } from './macro-env.ts';
 import { treeVersionOf } from './scan.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
@@ -186,8 +186,12 @@ export class IncrementalScanner {
   private generatorsDigest = '';
   private scans = 0;
 
-  constructor(blobs: BlobReader) {
+  /** Fewest files to search for which `mentioning` is asked (a git grep costs a process and a pass over the commit). */
+  private readonly grepAtLeast: number;
+
+  constructor(blobs: BlobReader, options: { grepAtLeast?: number } = {}) {
     this.blobs = blobs;
+    this.grepAtLeast = options.grepAtLeast ?? 256;
   }
 
   /** The blob's text (latin1, as the scanner reads files), cached by blob id. */
@@ -227,8 +231,17 @@ export class IncrementalScanner {
     return walked;
   }
 
-  /** Scans one commit's files; `where` names the commit in errors. */
-  scan(listing: TreeListing, where: string): CommitScan {
+  /**
+   * Scans one commit's files; `where` names the commit in errors. `mentioning`, when given, names the
+   * commit's files (with these extensions) whose text contains any of the names (GitRepository
+   * filesMentioning): used instead of reading every blob when most of the tree must be searched (the
+   * first commit, or every file after the generators changed).
+   */
+  scan(
+    listing: TreeListing,
+    where: string,
+    mentioning?: (names: readonly string[], extensions: readonly string[]) => ReadonlySet<string>,
+  ): CommitScan {
     const started = performance.now();
     const stats: CommitScanStats = { files: 0, readFiles: 0, bytes: 0, lexedFiles: 0, resolvedFiles: 0, milliseconds: 0 };
     const makefile = listing.get('Makefile');
@@ -283,8 +296,8 @@ export class IncrementalScanner {
     // A file is read and searched again only when its blob or the generators it can use changed, and
     // not even then when that blob was searched for the same names before, here or at another path.
     const lexAll = (files: readonly string[], generatorsOf: (file: string) => string[], generatorsChanged: boolean): FileLex[] => {
-      const stale: number[] = [];
-      const wanted: string[] = [];
+      let stale: number[] = [];
+      let wanted: string[] = [];
       files.forEach((file, i) => {
         const oid = listing.get(file)!.oid;
         const cached = this.lexes.get(file);
@@ -300,6 +313,21 @@ export class IncrementalScanner {
           wanted.push(generators);
         }
       });
+      // Most of the files to search: git grep says which can mention a name, the others are not read.
+      if (mentioning && stale.length >= this.grepAtLeast && stale.length * 8 > files.length) {
+        const names = new Set([EXPORT_MARKER, ...wanted.flatMap((g) => (g ? g.split(' ') : []))]);
+        const extensions = [...new Set(stale.map((i) => files[i]!.slice(files[i]!.lastIndexOf('.'))))].map((e) => `*${e}`);
+        const mentions = mentioning([...names], extensions);
+        const read = stale.flatMap((i, n) => {
+          if (mentions.has(files[i]!)) return [n];
+          const oid = listing.get(files[i]!)!.oid;
+          this.quiet.add(`${oid}\t${wanted[n]}`);
+          this.lexes.set(files[i]!, { oid, generators: wanted[n]!, lex: undefined });
+          return [];
+        });
+        stale = read.map((n) => stale[n]!);
+        wanted = read.map((n) => wanted[n]!);
+      }
       const oids = stale.map((i) => listing.get(files[i]!)!.oid);
       this.blobs.readMany(oids, (n, content) => {
         const file = files[stale[n]!]!;
