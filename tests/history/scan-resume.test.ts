@@ -21,7 +21,9 @@ const options = { source: 'github:fixture/linux' };
 const bytes = (store: string) => Object.fromEntries(listStoreFiles(store).map((f) => [f, fs.readFileSync(path.join(store, f), 'utf8')]));
 /** Every file under `dir`, store files or not (a journal or temporary file left behind would show). */
 const allFiles = (dir: string): string[] =>
-  fs.readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((e) => (e.isFile() ? [path.relative(dir, path.join(e.parentPath, e.name))] : []));
+  fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .flatMap((e) => (e.isFile() ? [path.relative(dir, path.join(e.parentPath, e.name))] : []));
 
 describe('a scan stopped midway', () => {
   it('keeps the releases scanned before the failure, and a rerun with --new makes the uninterrupted store', async () => {

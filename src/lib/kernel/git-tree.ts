@@ -91,7 +91,9 @@ export class GitRepository {
   /** The commits of many revisions (annotated tags peeled), in one `git rev-parse`. */
   commitsOf(revisions: readonly string[]): string[] {
     if (!revisions.length) return [];
-    return this.git(['rev-parse', ...revisions.map((r) => `${r}^{commit}`)]).trim().split('\n');
+    return this.git(['rev-parse', ...revisions.map((r) => `${r}^{commit}`)])
+      .trim()
+      .split('\n');
   }
 
   /**
@@ -101,7 +103,9 @@ export class GitRepository {
    */
   diffTrees(pairs: ReadonlyArray<readonly [string, string]>): TreeChanges[] {
     if (!pairs.length) return [];
-    const trees = this.git(['rev-parse', ...pairs.flatMap(([a, b]) => [`${a}^{tree}`, `${b}^{tree}`])]).trim().split('\n');
+    const trees = this.git(['rev-parse', ...pairs.flatMap(([a, b]) => [`${a}^{tree}`, `${b}^{tree}`])])
+      .trim()
+      .split('\n');
     const input = pairs.map((_, i) => `${trees[2 * i]} ${trees[2 * i + 1]}\n`).join('');
     const out = execFileSync('git', ['-C', this.dir, 'diff-tree', '-r', '-z', '--no-renames', '--stdin'], {
       input,
@@ -112,7 +116,7 @@ export class GitRepository {
     // Each pair's output: its two tree ids and a newline, then `:oldmode newmode oldoid newoid status\0path\0` per path.
     const changes: TreeChanges[] = [];
     let current: Map<string, TreeEntry | undefined> | undefined;
-    for (let at = 0; at < out.length; ) {
+    for (let at = 0; at < out.length;) {
       if (out[at] !== ':') {
         const end = out.indexOf('\n', at);
         changes.push((current = new Map()));
@@ -127,7 +131,8 @@ export class GitRepository {
       current!.set(file, status === 'D' ? undefined : { mode, oid });
       at = pathEnd + 1;
     }
-    if (changes.length !== pairs.length) throw new ScanError(`git diff-tree compared ${changes.length} pairs of trees, not ${pairs.length}`);
+    if (changes.length !== pairs.length)
+      throw new ScanError(`git diff-tree compared ${changes.length} pairs of trees, not ${pairs.length}`);
     return changes;
   }
 
@@ -227,7 +232,7 @@ export class BlobReader {
 
   private request(lines: string): void {
     const bytes = Buffer.from(lines, 'latin1');
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.input, bytes, done);
+    for (let done = 0; done < bytes.length;) done += writeSync(this.input, bytes, done);
   }
 
   /** The answer to a request already sent. */

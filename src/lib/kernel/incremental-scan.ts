@@ -86,6 +86,8 @@ const MAX_SYMLINK_HOPS = 8;
 const MAX_CACHED_TEXT = 256e6;
 /** Lexes and resolutions of blobs a path no longer has, kept in case a later commit brings the blob back. */
 const MAX_EARLIER = 4096;
+/** Blobs known to mention no export macro, forgotten all at once past this many. */
+const MAX_QUIET = 1_000_000;
 
 function digest(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
@@ -176,8 +178,9 @@ export class IncrementalScanner {
   /** Entries replaced or dropped, by `path\tkey`: a stable tag after a mainline one brings blobs back. */
   private readonly earlierLexes = new Map<string, LexEntry>();
   private readonly earlierResolved = new Map<string, ResolvedEntry>();
-  /** `oid\tgenerators` of blobs that mention none of those names: never read again, whatever their path. */
+  /** Blobs that mention none of the generator names searched for (by blob and generators' number): never read again, whatever their path. */
   private readonly quiet = new Set<string>();
+  private readonly generatorNumbers = new Map<string, number>();
   private readonly texts = new Map<string, string | undefined>();
   private textBytes = 0;
   private readonly walked = new Map<string, boolean>();
@@ -223,6 +226,18 @@ export class IncrementalScanner {
     if (target === undefined || target.startsWith('/')) return undefined;
     const replaced = path.posix.join(path.posix.dirname(link), target) + normal.slice(link.length);
     return this.entryAt(listing, symlinks, replaced, hops + 1);
+  }
+
+  private quietKey(oid: string, generators: string): string {
+    let n = this.generatorNumbers.get(generators);
+    if (n === undefined) this.generatorNumbers.set(generators, (n = this.generatorNumbers.size));
+    return `${oid}${n}`;
+  }
+
+  private markQuiet(oid: string, generators: string): void {
+    // Bounded: a long run over hundreds of tags would otherwise keep every version of every file.
+    if (this.quiet.size >= MAX_QUIET) this.quiet.clear();
+    this.quiet.add(this.quietKey(oid, generators));
   }
 
   private isWalked(file: string): boolean {
@@ -307,7 +322,7 @@ export class IncrementalScanner {
         if (cached) remember(this.earlierLexes, `${file}\t${cached.oid}\t${cached.generators}`, cached);
         const earlier = this.earlierLexes.get(`${file}\t${oid}\t${generators}`);
         if (earlier) this.lexes.set(file, earlier);
-        else if (this.quiet.has(`${oid}\t${generators}`)) this.lexes.set(file, { oid, generators, lex: undefined });
+        else if (this.quiet.has(this.quietKey(oid, generators))) this.lexes.set(file, { oid, generators, lex: undefined });
         else {
           stale.push(i);
           wanted.push(generators);
@@ -321,7 +336,7 @@ export class IncrementalScanner {
         const read = stale.flatMap((i, n) => {
           if (mentions.has(files[i]!)) return [n];
           const oid = listing.get(files[i]!)!.oid;
-          this.quiet.add(`${oid}\t${wanted[n]}`);
+          this.markQuiet(oid, wanted[n]!);
           this.lexes.set(files[i]!, { oid, generators: wanted[n]!, lex: undefined });
           return [];
         });
@@ -336,7 +351,7 @@ export class IncrementalScanner {
         stats.bytes += content.length;
         const generators = wanted[n] ? wanted[n].split(' ') : [];
         const lex = mentionsAny(content, generators) ? lexFile(file, content.toString('latin1'), generators) : undefined;
-        if (!lex) this.quiet.add(`${oids[n]}\t${wanted[n]}`);
+        if (!lex) this.markQuiet(oids[n]!, wanted[n]!);
         this.lexes.set(file, { oid: oids[n]!, generators: wanted[n]!, lex });
       });
       const lexes: FileLex[] = [];
