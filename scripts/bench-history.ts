@@ -185,7 +185,7 @@ try {
       const commit = commits[i]!;
       const listing = repository.listTreeFrom(previous, commit, changes[i - 1]);
       previous = { commit, listing };
-      const scan = scanner.scan(listing, tag, (names, extensions) => repository.filesMentioning(commit, names, extensions));
+      const scan = scanner.scan(listing, tag, (names, pathspecs) => repository.filesMentioning(commit, names, pathspecs));
       const ms = performance.now() - started;
       incremental += ms;
       const same = rowsKey(scan.rows) === full.get(tag)!.rows;

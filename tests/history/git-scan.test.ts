@@ -49,7 +49,7 @@ describe('incremental scan of tags', () => {
         previous = { commit, listing };
         const scan = scanner.scan(listing, tag);
         resolvedPerTag.push(scan.stats.resolvedFiles);
-        const grepScan = grepping.scan(listing, tag, (names, extensions) => git.filesMentioning(commit, names, extensions));
+        const grepScan = grepping.scan(listing, tag, (names, pathspecs) => git.filesMentioning(commit, names, pathspecs));
         readPerTag.push([scan.stats.readFiles, grepScan.stats.readFiles]);
         const full = await fullScan(tag);
         expect(full.rows.length, tag).toBeGreaterThan(0);

@@ -116,7 +116,6 @@ export async function scanRepository(dir: string, store: HistoryStore, options: 
 
   const blobs = repo.openBlobs();
   let next = store;
-  const added: string[] = [];
   try {
     // Every tag's Makefile must name its release before anything is scanned.
     for (const tag of todo) {
@@ -144,7 +143,7 @@ export async function scanRepository(dir: string, store: HistoryStore, options: 
       const listing = repo.listTreeFrom(previous, commit, changes[i - 1]);
       let scan;
       try {
-        scan = scanner.scan(listing, `${dir}@${tag}`, (names, extensions) => repo.filesMentioning(commit, names, extensions));
+        scan = scanner.scan(listing, `${dir}@${tag}`, (names, pathspecs) => repo.filesMentioning(commit, names, pathspecs));
       } catch (error) {
         if (error instanceof ScanError) throw new HistoryInputError(error.message);
         throw error;
@@ -159,7 +158,6 @@ export async function scanRepository(dir: string, store: HistoryStore, options: 
         rows: scan.rows,
       };
       next = addRelease(next, snapshot, { date: dates.get(tag) || undefined });
-      added.push(tag);
       options.save?.(next, tag);
       options.onTag?.({ tag, index: i + 1, count: todo.length, stats: scan.stats, rows: scan.rows.length });
       previous = { commit, listing };

@@ -31,7 +31,7 @@ import { MakefileNamespaceLookup } from './namespaces.ts';
 import { resolveFile, type FileExports, type ResolveContext, type Unresolved } from './resolve.ts';
 import { mentionsAny } from './scan-jobs.ts';
 import { sortRows, type ExportRow } from './snapshot.ts';
-import { isWalkedSource } from './source-files.ts';
+import { isWalkedSource, walkedSourcePathspecs } from './source-files.ts';
 import { discoverWrappers, generatorsFor, generatorsOf, type WrapperTable } from './wrappers.ts';
 import type { KernelVersion } from './makefile-version.ts';
 import { ScanError } from './scan-error.ts';
@@ -248,14 +248,14 @@ export class IncrementalScanner {
 
   /**
    * Scans one commit's files; `where` names the commit in errors. `mentioning`, when given, names the
-   * commit's files (with these extensions) whose text contains any of the names (GitRepository
+   * commit's files under the pathspecs whose text contains any of the names (GitRepository
    * filesMentioning): used instead of reading every blob when most of the tree must be searched (the
    * first commit, or every file after the generators changed).
    */
   scan(
     listing: TreeListing,
     where: string,
-    mentioning?: (names: readonly string[], extensions: readonly string[]) => ReadonlySet<string>,
+    mentioning?: (names: readonly string[], pathspecs: readonly string[]) => ReadonlySet<string>,
   ): CommitScan {
     const started = performance.now();
     const stats: CommitScanStats = { files: 0, readFiles: 0, bytes: 0, lexedFiles: 0, resolvedFiles: 0, milliseconds: 0 };
@@ -331,8 +331,8 @@ export class IncrementalScanner {
       // Most of the files to search: git grep says which can mention a name, the others are not read.
       if (mentioning && stale.length >= this.grepAtLeast && stale.length * 8 > files.length) {
         const names = new Set([EXPORT_MARKER, ...wanted.flatMap((g) => (g ? g.split(' ') : []))]);
-        const extensions = [...new Set(stale.map((i) => files[i]!.slice(files[i]!.lastIndexOf('.'))))].map((e) => `*${e}`);
-        const mentions = mentioning([...names], extensions);
+        const extensions = [...new Set(stale.map((i) => files[i]!.slice(files[i]!.lastIndexOf('.'))))];
+        const mentions = mentioning([...names], walkedSourcePathspecs(extensions));
         const read = stale.flatMap((i, n) => {
           if (mentions.has(files[i]!)) return [n];
           const oid = listing.get(files[i]!)!.oid;
