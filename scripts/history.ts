@@ -3,7 +3,8 @@
 // npm run history -- scan <kernel git repository> [--tags GLOB|A..B] [--stable] [--rc] [--new] [--source NAME] [--store DIR]
 // The history store (content/history/, see its README.md): `add` adds or replaces one release and
 // writes only the files that change (nothing when the input is malformed); `list` prints the releases;
-// `scan` adds a git repository's release tags, scanning each next tag incrementally (progress on stderr).
+// `scan` adds a git repository's release tags, scanning each next tag incrementally (progress on stderr)
+// and writing the store after each release added.
 // Exit codes: 0 done, 1 the store itself is malformed, 2 usage error or an unreadable or malformed input.
 import path from 'node:path';
 import { addRelease } from '../src/lib/history/add-release.ts';
@@ -11,7 +12,7 @@ import { HistoryInputError, readHistoryInput } from '../src/lib/history/input.ts
 import { HistoryError, type HistoryStore } from '../src/lib/history/model.ts';
 import { scanRepository, type TagProgress } from '../src/lib/history/scan-repository.ts';
 import { HISTORY_DIR } from '../src/lib/history/store-files.ts';
-import { readStore, storeSize, writeStore } from '../src/lib/history/store-io.ts';
+import { finishInterruptedWrite, readStore, storeSize, writeStore } from '../src/lib/history/store-io.ts';
 import { REPO_ROOT } from '../src/lib/project.ts';
 import { fail as failCli, parseCli } from '../src/lib/cli-args.ts';
 
@@ -28,7 +29,9 @@ const USAGE = `usage: npm run history -- add <snapshot.tsv | Module.symvers | ke
   list   prints the releases with their row counts, oldest first
   scan   adds the release tags of a kernel git repository (a blobless clone will do; no work tree is
          read): the first tag scanned in full, each next one only where its files changed. Tags already
-         in the store at the same commit are skipped. Mainline releases (v6.19) by default;
+         in the store at the same commit are skipped. The store is written after each release, so a
+         run stopped midway keeps the releases it added (rerun with --new to go on).
+         Mainline releases (v6.19) by default;
          --stable adds stable point releases (v6.1.158), --rc release candidates (v6.19-rc3);
          --tags narrows them to a glob (v6.*) or an inclusive range of releases (v6.1..v6.19);
          --new to the tags after the newest release held and, with --stable, the point releases
@@ -65,6 +68,7 @@ function sizeText(): string {
 }
 
 function loadStore(): HistoryStore {
+  if (finishInterruptedWrite(storeDir)) console.error(`history: finished the interrupted write of ${display}`);
   try {
     return readStore(storeDir, display);
   } catch (error) {
@@ -123,6 +127,15 @@ if (command === 'list') {
       `history: [${index}/${count}] ${tag}: ${rows} rows; read ${stats.readFiles} of ${stats.files} files, resolved ${stats.resolvedFiles} of ${stats.lexedFiles} with exports, ${seconds(stats.milliseconds)} (${seconds(performance.now() - started)} so far)`,
     );
   };
+  // The store is written after each release added (only the files that changed), so a run stopped
+  // late keeps what it scanned and `--new` resumes after it.
+  const written = new Set<string>();
+  const removed = new Set<string>();
+  const save = (next: HistoryStore) => {
+    const change = writeStore(storeDir, next);
+    for (const file of change.written) written.add(file);
+    for (const file of change.removed) removed.add(file);
+  };
   let result;
   try {
     result = await scanRepository(rest[0]!, store, {
@@ -132,13 +145,14 @@ if (command === 'list') {
       onlyNew: values.new,
       source: values.source,
       onTag: progress,
+      save,
     });
   } catch (error) {
-    if (error instanceof HistoryInputError) fail(error.message);
+    if (error instanceof HistoryInputError) fail(`${error.message}${written.size ? ' (the releases before it are in the store)' : ''}`);
     throw error;
   }
-  const { written, removed } = writeStore(storeDir, result.store);
-  const change = written.length || removed.length ? `wrote ${written.length} files, removed ${removed.length}` : 'no file changed';
+  save(result.store);
+  const change = written.size || removed.size ? `wrote ${written.size} files, removed ${removed.size}` : 'no file changed';
   console.error(
     `history: scanned ${result.added.length} tag${result.added.length === 1 ? '' : 's'}${result.skipped.length ? `, skipped ${result.skipped.length} already in the store` : ''}: ${change}; ${result.store.releases.length} releases, ${result.store.intervals.length} intervals, ${sizeText()}; ${seconds(result.milliseconds)}`,
   );

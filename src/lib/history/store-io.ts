@@ -1,7 +1,10 @@
-// Reading the history store from its folder and writing it back. Writing is all or nothing as far as
-// a failure before the renames goes: every changed file is first written beside its target under a
-// temporary name, then each is renamed over its target (atomic per file), then files of shards that
-// no longer exist are deleted. Unchanged files are not touched.
+// Reading the history store from its folder and writing it back, all or nothing even if the process
+// dies midway: every changed file is first written beside its target under a temporary name; then a
+// journal naming those renames and the deletions is written (itself through a temporary name and a
+// rename, so it is whole or absent); then each file is renamed over its target (atomic per file), the
+// files of shards that no longer exist are deleted, and the journal goes. A write stopped before the
+// journal leaves the store as it was (its temporary files are removed by the next write); one stopped
+// after it is finished by the next (finishInterruptedWrite). Unchanged files are not touched.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryStore } from './model.ts';
@@ -43,11 +46,65 @@ export interface WriteResult {
   removed: string[];
 }
 
+/** Present only while a write's renames are under way: what they are. */
+export const WRITE_JOURNAL = '.write-journal.json';
+const TEMPORARY = /\.tmp-\d+$/;
+
+interface Journal {
+  /** Store files (relative) each renamed from `${file}${suffix}`. */
+  renames: string[];
+  suffix: string;
+  removals: string[];
+}
+
+function applyJournal(dir: string, journal: Journal): void {
+  for (const file of journal.renames) {
+    const temporary = path.join(dir, `${file}${journal.suffix}`);
+    // Already renamed when the write stopped, if absent.
+    if (fs.existsSync(temporary)) fs.renameSync(temporary, path.join(dir, file));
+  }
+  for (const file of journal.removals) fs.rmSync(path.join(dir, file), { force: true });
+  removeEmptyFolders(dir, journal.removals);
+  fs.rmSync(path.join(dir, WRITE_JOURNAL));
+}
+
+/** Temporary files a write left behind (below `dir`), as relative paths. */
+function temporaryFiles(dir: string, relative = ''): string[] {
+  const full = path.join(dir, relative);
+  if (!fs.existsSync(full)) return [];
+  return fs.readdirSync(full, { withFileTypes: true }).flatMap((entry) => {
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return temporaryFiles(dir, child);
+    return TEMPORARY.test(entry.name) ? [child] : [];
+  });
+}
+
+/**
+ * Finishes a write that was stopped after its journal (the renames it lists are done), or discards one
+ * stopped before (its temporary files are removed): the store is then the new one or the old one, whole.
+ * Returns whether there was anything to do.
+ */
+export function finishInterruptedWrite(dir: string): boolean {
+  const journalFile = path.join(dir, WRITE_JOURNAL);
+  let done = false;
+  if (fs.existsSync(journalFile)) {
+    applyJournal(dir, JSON.parse(fs.readFileSync(journalFile, 'utf8')) as Journal);
+    done = true;
+  }
+  for (const file of temporaryFiles(dir)) {
+    fs.rmSync(path.join(dir, file));
+    done = true;
+  }
+  return done;
+}
+
 export function writeStore(dir: string, store: HistoryStore): WriteResult {
+  finishInterruptedWrite(dir);
   const wanted = formatStore(store);
   const existing = listStoreFiles(dir);
   const changed = [...wanted].filter(([file, text]) => !existing.includes(file) || fs.readFileSync(path.join(dir, file), 'utf8') !== text);
-  const temporary = (file: string) => path.join(dir, `${file}.tmp-${process.pid}`);
+  const suffix = `.tmp-${process.pid}`;
+  const temporary = (file: string) => path.join(dir, `${file}${suffix}`);
   const staged: string[] = [];
   try {
     for (const [file, text] of changed) {
@@ -59,10 +116,12 @@ export function writeStore(dir: string, store: HistoryStore): WriteResult {
     for (const file of staged) fs.rmSync(temporary(file), { force: true });
     throw error;
   }
-  for (const file of staged) fs.renameSync(temporary(file), path.join(dir, file));
   const removed = existing.filter((f) => !wanted.has(f));
-  for (const file of removed) fs.rmSync(path.join(dir, file));
-  removeEmptyFolders(dir, removed);
+  if (!staged.length && !removed.length) return { written: [], removed: [] };
+  const journal: Journal = { renames: staged, suffix, removals: removed };
+  fs.writeFileSync(temporary(WRITE_JOURNAL), JSON.stringify(journal));
+  fs.renameSync(temporary(WRITE_JOURNAL), path.join(dir, WRITE_JOURNAL));
+  applyJournal(dir, journal);
   return { written: staged, removed };
 }
 

@@ -7,28 +7,31 @@
 //   lexes. A file's resolution is watched: the definitions of every name it looked up (present or not)
 //   are recorded, and the cached result holds while each is unchanged; a resolution that copied the
 //   whole table (a file with wrappers of its own, an X-macro) depends on all of it (its digest);
-// - the generators drawn from the table, the assembler export macros of headers and the list of
-//   architectures: their digest is part of every file's key (a change re-resolves every lexed file,
-//   from its cached lex: no blob is read again);
-// - the generators a file can use decide whether it is lexed at all and how: part of its lex key;
+// - the generators a file can use decide whether it is lexed at all and how: part of its lex key (so of
+//   its resolution's key too);
+// - the assembler export macros of headers: part of the resolution key of .S files (no other file's
+//   resolution reads them);
+// - the list of architectures: part of the resolution key of a file whose resolution consulted it (an
+//   <asm/…> include of generic code tries every arch's header), and of no other;
 // - everything a file's resolution reads besides its own text (the headers it includes for macro
 //   tables and X-macros, assembler includes, Makefile/Kbuild files for DEFAULT_SYMBOL_NAMESPACE): each
 //   path read is recorded with the blob it had (or none), and the cached result holds only while every
-//   one of them is unchanged;
+//   one of them is unchanged (checked against the paths that changed since the commit before, unless a
+//   symbolic link changed);
 // - headers' uses of their includers' wrappers and holes another file filled (scan.ts finishExports):
 //   recomputed for every commit from the per-file results, as scanTree does.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { asmExportMacrosOf, finishExports } from './scan.ts';
 import { isRegularFile, type BlobReader, type TreeEntry, type TreeListing } from './git-tree.ts';
-import { lexFile, type FileLex, type MacroDefinition } from './lex.ts';
+import { EXPORT_MARKER, lexFile, type FileLex, type MacroDefinition } from './lex.ts';
 import { MacroEnvironment } from './macro-env.ts';
 import { treeVersionOf } from './scan.ts';
 import { MakefileNamespaceLookup } from './namespaces.ts';
 import { resolveFile, type FileExports, type ResolveContext, type Unresolved } from './resolve.ts';
 import { mentionsAny } from './scan-jobs.ts';
 import { sortRows, type ExportRow } from './snapshot.ts';
-import { isWalkedSource } from './source-files.ts';
+import { isWalkedSource, walkedSourcePathspecs } from './source-files.ts';
 import { discoverWrappers, generatorsFor, generatorsOf, type WrapperTable } from './wrappers.ts';
 import type { KernelVersion } from './makefile-version.ts';
 import { ScanError } from './scan-error.ts';
@@ -54,24 +57,37 @@ export interface CommitScan {
 }
 
 interface LexEntry {
-  key: string;
+  oid: string;
+  /** The generator names the file was searched for, space-separated. */
+  generators: string;
   lex: FileLex | undefined;
 }
 
 interface ResolvedEntry {
+  /** The file's own inputs: its blob, the generators it was searched for and (.S files) the assembler macros. */
   key: string;
+  /** The whole wrapper table's digest, when the resolution read it whole (else `names` says what it looked up). */
+  table: string | undefined;
+  /** The arch list's digest, when the resolution consulted it. */
+  arches: string | undefined;
   /** Makefile/Kbuild paths read for DEFAULT_SYMBOL_NAMESPACE → makefileDependency then. */
   makefiles: Map<string, string>;
-  /** Wrapper names looked up → the digest of their definitions then; undefined: the whole table's digest is in `key`. */
+  /** Wrapper names looked up → the digest of their definitions then; undefined when the table was read whole. */
   names: Map<string, string> | undefined;
-  /** Every path the resolution read → the blob it had then ('' when absent). */
+  /** Every path the resolution read (and the file a symbolic link led to) → the blob it had then ('' when absent). */
   reads: Map<string, string>;
   result: FileExports;
+  /** The last scan that found it valid: only if that was the scan before are the paths changed since enough to check. */
+  checked: number;
 }
 
 const MAX_SYMLINK_HOPS = 8;
 /** Blob texts kept for lookups across files and commits; dropped all at once past this many bytes. */
 const MAX_CACHED_TEXT = 256e6;
+/** Lexes and resolutions of blobs a path no longer has, kept in case a later commit brings the blob back. */
+const MAX_EARLIER = 4096;
+/** Blobs known to mention no export macro, forgotten all at once past this many. */
+const MAX_QUIET = 1_000_000;
 
 function digest(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
@@ -148,15 +164,37 @@ function copyExports(found: FileExports): FileExports {
   return { ...found, rows: [...found.rows], unresolved: [...found.unresolved] };
 }
 
+/** Moves `entry` into a bounded map of earlier entries (oldest dropped first). */
+function remember<T>(earlier: Map<string, T>, key: string, entry: T): void {
+  earlier.delete(key);
+  earlier.set(key, entry);
+  if (earlier.size > MAX_EARLIER) earlier.delete(earlier.keys().next().value!);
+}
+
 export class IncrementalScanner {
   private readonly blobs: BlobReader;
   private readonly lexes = new Map<string, LexEntry>();
   private readonly resolved = new Map<string, ResolvedEntry>();
+  /** Entries replaced or dropped, by `path\tkey`: a stable tag after a mainline one brings blobs back. */
+  private readonly earlierLexes = new Map<string, LexEntry>();
+  private readonly earlierResolved = new Map<string, ResolvedEntry>();
+  /** Blobs that mention none of the generator names searched for (by blob and generators' number): never read again, whatever their path. */
+  private readonly quiet = new Set<string>();
+  private readonly generatorNumbers = new Map<string, number>();
   private readonly texts = new Map<string, string | undefined>();
   private textBytes = 0;
+  private readonly walked = new Map<string, boolean>();
+  /** The commit scanned last and its source generators' digest. */
+  private listing: TreeListing | undefined;
+  private generatorsDigest = '';
+  private scans = 0;
 
-  constructor(blobs: BlobReader) {
+  /** Fewest files to search for which `mentioning` is asked (a git grep costs a process and a pass over the commit). */
+  private readonly grepAtLeast: number;
+
+  constructor(blobs: BlobReader, options: { grepAtLeast?: number } = {}) {
     this.blobs = blobs;
+    this.grepAtLeast = options.grepAtLeast ?? 256;
   }
 
   /** The blob's text (latin1, as the scanner reads files), cached by blob id. */
@@ -172,12 +210,16 @@ export class IncrementalScanner {
     return text;
   }
 
-  /** The entry a path names in the tree, symbolic links followed (as a checkout's stat would); undefined when no regular file. */
-  private entryAt(listing: TreeListing, symlinks: readonly string[], file: string, hops = 0): TreeEntry | undefined {
+  /**
+   * The entry a path names in the tree, symbolic links followed (as a checkout's stat would), and the
+   * path it was found at; undefined when no regular file.
+   */
+  private entryAt(listing: TreeListing, symlinks: readonly string[], file: string, hops = 0): { entry: TreeEntry; at: string } | undefined {
     const normal = path.posix.normalize(file);
     if (normal.startsWith('../') || normal.startsWith('/') || hops > MAX_SYMLINK_HOPS) return undefined;
     const entry: TreeEntry | undefined = listing.get(normal);
-    if (entry && isRegularFile(entry)) return entry;
+    if (entry && isRegularFile(entry)) return { entry, at: normal };
+    if (!symlinks.length) return undefined;
     const link = entry?.mode === '120000' ? normal : symlinks.find((s) => normal.startsWith(`${s}/`));
     if (!link) return undefined;
     const target = this.text(listing.get(link)!.oid);
@@ -186,55 +228,152 @@ export class IncrementalScanner {
     return this.entryAt(listing, symlinks, replaced, hops + 1);
   }
 
-  /** Scans one commit's files; `where` names the commit in errors. */
-  scan(listing: TreeListing, where: string): CommitScan {
+  private quietKey(oid: string, generators: string): string {
+    let n = this.generatorNumbers.get(generators);
+    if (n === undefined) this.generatorNumbers.set(generators, (n = this.generatorNumbers.size));
+    return `${oid}${n}`;
+  }
+
+  private markQuiet(oid: string, generators: string): void {
+    // Bounded: a long run over hundreds of tags would otherwise keep every version of every file.
+    if (this.quiet.size >= MAX_QUIET) this.quiet.clear();
+    this.quiet.add(this.quietKey(oid, generators));
+  }
+
+  private isWalked(file: string): boolean {
+    let walked = this.walked.get(file);
+    if (walked === undefined) this.walked.set(file, (walked = isWalkedSource(file)));
+    return walked;
+  }
+
+  /**
+   * Scans one commit's files; `where` names the commit in errors. `mentioning`, when given, names the
+   * commit's files under the pathspecs whose text contains any of the names (GitRepository
+   * filesMentioning): used instead of reading every blob when most of the tree must be searched (the
+   * first commit, or every file after the generators changed).
+   */
+  scan(
+    listing: TreeListing,
+    where: string,
+    mentioning?: (names: readonly string[], pathspecs: readonly string[]) => ReadonlySet<string>,
+  ): CommitScan {
     const started = performance.now();
     const stats: CommitScanStats = { files: 0, readFiles: 0, bytes: 0, lexedFiles: 0, resolvedFiles: 0, milliseconds: 0 };
     const makefile = listing.get('Makefile');
     if (!makefile || !isRegularFile(makefile)) throw new ScanError(`${where}: no top-level Makefile, so not a kernel tree`);
     const kernelVersion = treeVersionOf(this.text(makefile.oid) ?? '', `${where}:Makefile`);
 
-    const symlinks = [...listing].filter(([, e]) => e.mode === '120000').map(([p]) => p);
-    const entryAt = (file: string) => this.entryAt(listing, symlinks, file);
-    const read = (file: string) => {
-      const entry = entryAt(file);
-      return entry && this.text(entry.oid);
-    };
-    const arches = [
-      ...new Set([...listing.keys()].map((p) => /^arch\/([^/]+)\//.exec(p)?.[1]).filter((a): a is string => a !== undefined)),
-    ].sort();
-
+    // The paths whose entry differs from the commit scanned before (every path, the first time).
+    const epoch = ++this.scans;
+    const previous = this.listing;
+    const dirty = new Set<string>();
+    const symlinks: string[] = [];
+    const archSet = new Set<string>();
     const headerFiles: string[] = [];
     const sourceFiles: string[] = [];
-    for (const [file, entry] of listing)
-      if (isRegularFile(entry) && isWalkedSource(file)) (file.endsWith('.h') ? headerFiles : sourceFiles).push(file);
+    let linkChanged = !previous;
+    for (const [file, entry] of listing) {
+      const before = previous?.get(file);
+      const changed = before?.oid !== entry.oid || before.mode !== entry.mode;
+      if (changed) dirty.add(file);
+      if (entry.mode === '120000') {
+        symlinks.push(file);
+        if (changed) linkChanged = true;
+      }
+      if (file.startsWith('arch/')) {
+        const slash = file.indexOf('/', 5);
+        if (slash > 5) archSet.add(file.slice(5, slash));
+      }
+      if (isRegularFile(entry) && this.isWalked(file)) (file.endsWith('.h') ? headerFiles : sourceFiles).push(file);
+    }
+    if (previous)
+      for (const [file, entry] of previous)
+        if (!listing.has(file)) {
+          dirty.add(file);
+          if (entry.mode === '120000') linkChanged = true;
+        }
+    this.listing = listing;
+    const arches = [...archSet].sort();
     headerFiles.sort();
     sourceFiles.sort();
     stats.files = headerFiles.length + sourceFiles.length;
 
-    // A file is read and searched again only when its blob or the generators it can use changed.
-    const lexAll = (files: readonly string[], generatorsOf: (file: string) => string[]): FileLex[] => {
-      const keys = files.map((file) => `${listing.get(file)!.oid}\t${generatorsOf(file).join(' ')}`);
-      const stale = files.flatMap((file, i) => (this.lexes.get(file)?.key === keys[i] ? [] : [i]));
+    const located = new Map<string, { entry: TreeEntry; at: string } | undefined>();
+    const entryAt = (file: string) => {
+      if (!located.has(file)) located.set(file, this.entryAt(listing, symlinks, file));
+      return located.get(file);
+    };
+    const read = (file: string) => {
+      const found = entryAt(file);
+      return found && this.text(found.entry.oid);
+    };
+
+    // A file is read and searched again only when its blob or the generators it can use changed, and
+    // not even then when that blob was searched for the same names before, here or at another path.
+    const lexAll = (files: readonly string[], generatorsOf: (file: string) => string[], generatorsChanged: boolean): FileLex[] => {
+      let stale: number[] = [];
+      let wanted: string[] = [];
+      files.forEach((file, i) => {
+        const oid = listing.get(file)!.oid;
+        const cached = this.lexes.get(file);
+        if (cached?.oid === oid && !generatorsChanged) return;
+        const generators = generatorsOf(file).join(' ');
+        if (cached?.oid === oid && cached.generators === generators) return;
+        if (cached) remember(this.earlierLexes, `${file}\t${cached.oid}\t${cached.generators}`, cached);
+        const earlier = this.earlierLexes.get(`${file}\t${oid}\t${generators}`);
+        if (earlier) this.lexes.set(file, earlier);
+        else if (this.quiet.has(this.quietKey(oid, generators))) this.lexes.set(file, { oid, generators, lex: undefined });
+        else {
+          stale.push(i);
+          wanted.push(generators);
+        }
+      });
+      // Most of the files to search: git grep says which can mention a name, the others are not read.
+      if (mentioning && stale.length >= this.grepAtLeast && stale.length * 8 > files.length) {
+        const names = new Set([EXPORT_MARKER, ...wanted.flatMap((g) => (g ? g.split(' ') : []))]);
+        const extensions = [...new Set(stale.map((i) => files[i]!.slice(files[i]!.lastIndexOf('.'))))];
+        const mentions = mentioning([...names], walkedSourcePathspecs(extensions));
+        const read = stale.flatMap((i, n) => {
+          if (mentions.has(files[i]!)) return [n];
+          const oid = listing.get(files[i]!)!.oid;
+          this.markQuiet(oid, wanted[n]!);
+          this.lexes.set(files[i]!, { oid, generators: wanted[n]!, lex: undefined });
+          return [];
+        });
+        stale = read.map((n) => stale[n]!);
+        wanted = read.map((n) => wanted[n]!);
+      }
       const oids = stale.map((i) => listing.get(files[i]!)!.oid);
       this.blobs.readMany(oids, (n, content) => {
         const file = files[stale[n]!]!;
         if (!content) throw new ScanError(`${where}:${file}: git has no blob ${oids[n]}`);
         stats.readFiles++;
         stats.bytes += content.length;
-        const generators = generatorsOf(file);
+        const generators = wanted[n] ? wanted[n].split(' ') : [];
         const lex = mentionsAny(content, generators) ? lexFile(file, content.toString('latin1'), generators) : undefined;
-        this.lexes.set(file, { key: keys[stale[n]!]!, lex });
+        if (!lex) this.markQuiet(oids[n]!, wanted[n]!);
+        this.lexes.set(file, { oid: oids[n]!, generators: wanted[n]!, lex });
       });
-      return files.map((file) => this.lexes.get(file)!.lex).filter((l): l is FileLex => l !== undefined);
+      const lexes: FileLex[] = [];
+      for (const file of files) {
+        const lex = this.lexes.get(file)!.lex;
+        if (lex) lexes.push(lex);
+      }
+      return lexes;
     };
 
-    const headers = lexAll(headerFiles, () => []);
+    const headers = lexAll(headerFiles, () => [], false);
     const wrappers = discoverWrappers(headers.flatMap((h) => h.defines));
     const asmMacros = asmExportMacrosOf(read, headers);
     const generators = [...generatorsOf(wrappers), ...asmMacros];
     const asmNames = asmMacros.map((g) => g.name);
-    const treeWide = digest([generators, asmNames, arches]);
+    const asmDigest = digest(asmNames);
+    const archesDigest = digest(arches);
+    // The generators each source file can use are worked out again only for files whose blob changed,
+    // or for all when the generators did.
+    const generatorsDigest = digest(generators);
+    const generatorsChanged = generatorsDigest !== this.generatorsDigest;
+    this.generatorsDigest = generatorsDigest;
     const watched = new WatchedTable(wrappers);
     let wholeTable: string | undefined;
     const nameDigests = new Map<string, string>();
@@ -243,46 +382,77 @@ export class IncrementalScanner {
       if (d === undefined) nameDigests.set(name, (d = definitionsDigest(wrappers.get(name))));
       return d;
     };
-    const sources = lexAll(sourceFiles, (f) => generatorsFor(f, generators));
+    const sources = lexAll(sourceFiles, (f) => generatorsFor(f, generators), generatorsChanged);
     stats.lexedFiles = headers.length + sources.length;
 
-    const resolveOne = (lex: FileLex, isSource: boolean): FileExports => {
-      const key = `${this.lexes.get(lex.file)!.key}\t${treeWide}`;
-      const cached = this.resolved.get(lex.file);
+    // The arch list, noting whether a resolution looked at it.
+    let archesRead = false;
+    const watchedArches = new Proxy(arches, {
+      get(target, property, receiver) {
+        archesRead = true;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+
+    const valid = (cached: ResolvedEntry | undefined, key: string): boolean => {
       if (
-        cached?.key === (cached?.names ? key : `${key}\t${(wholeTable ??= tableDigest(wrappers))}`) &&
-        [...cached.reads].every(([file, oid]) => (entryAt(file)?.oid ?? '') === oid) &&
+        cached === undefined ||
+        cached.key !== key ||
+        (cached.table !== undefined && cached.table !== (wholeTable ??= tableDigest(wrappers))) ||
+        (cached.arches !== undefined && cached.arches !== archesDigest)
+      )
+        return false;
+      // Valid at the scan before and no symbolic link changed: only the paths changed since can differ.
+      const since = cached.checked === epoch - 1 && !linkChanged;
+      const ok =
+        [...cached.reads].every(([file, oid]) => (since ? !dirty.has(file) : (entryAt(file)?.entry.oid ?? '') === oid)) &&
         [...cached.makefiles].every(([file, dependency]) => {
-          const oid = entryAt(file)?.oid;
+          if (since && !dirty.has(file)) return true;
+          const oid = entryAt(file)?.entry.oid;
           return makefileDependency(oid, oid && this.text(oid)) === dependency;
         }) &&
-        [...(cached.names ?? [])].every(([name, d]) => nameDigest(name) === d)
-      )
-        return cached.result;
+        [...(cached.names ?? [])].every(([name, d]) => nameDigest(name) === d);
+      if (ok) cached.checked = epoch;
+      return ok;
+    };
+    const resolveOne = (lex: FileLex, isSource: boolean): FileExports => {
+      const entry = this.lexes.get(lex.file)!;
+      const key = `${entry.oid}\t${entry.generators}\t${isSource && lex.file.endsWith('.S') ? asmDigest : ''}`;
+      const cached = this.resolved.get(lex.file);
+      if (valid(cached, key)) return cached!.result;
+      if (cached) remember(this.earlierResolved, `${lex.file}\t${cached.key}`, cached);
+      const earlier = this.earlierResolved.get(`${lex.file}\t${key}`);
+      if (valid(earlier, key)) {
+        this.resolved.set(lex.file, earlier!);
+        return earlier!.result;
+      }
       stats.resolvedFiles++;
       const reads = new Map<string, string>();
       const recordingRead = (file: string) => {
-        const entry = entryAt(file);
-        reads.set(file, entry?.oid ?? '');
-        return entry && this.text(entry.oid);
+        const found = entryAt(file);
+        reads.set(path.posix.normalize(file), found?.entry.oid ?? '');
+        if (found) reads.set(found.at, found.entry.oid);
+        return found && this.text(found.entry.oid);
       };
       const makefileReads = new Map<string, string>();
       const makefileRead = (file: string) => {
-        const oid = entryAt(file)?.oid;
-        const text = oid && this.text(oid);
-        makefileReads.set(file, makefileDependency(oid, text));
+        const found = entryAt(file);
+        const text = found && this.text(found.entry.oid);
+        makefileReads.set(path.posix.normalize(file), makefileDependency(found?.entry.oid, text));
+        if (found) makefileReads.set(found.at, makefileDependency(found.entry.oid, text));
         return text;
       };
       // Fresh lookups per file, so that every read lands in this file's record (a shared memo would hide some).
       const makefiles = new MakefileNamespaceLookup('', makefileRead);
       const context: ResolveContext = {
         makefileNamespace: () => makefiles.namespaceFor(lex.file),
-        tree: { read: recordingRead, macros: new MacroEnvironment(recordingRead, () => arches), arches: () => arches },
+        tree: { read: recordingRead, macros: new MacroEnvironment(recordingRead, () => watchedArches), arches: () => watchedArches },
         ...(isSource ? { asmMacros: asmNames } : {}),
       };
       const looked = new Set<string>();
       watched.looked = looked;
       watched.whole = false;
+      archesRead = false;
       let result: FileExports;
       try {
         result = resolveFile(lex, watched, context);
@@ -291,11 +461,14 @@ export class IncrementalScanner {
       }
       const names = watched.whole ? undefined : new Map([...looked].map((name) => [name, nameDigest(name)]));
       this.resolved.set(lex.file, {
-        key: names ? key : `${key}\t${(wholeTable ??= tableDigest(wrappers))}`,
+        key,
+        table: names ? undefined : (wholeTable ??= tableDigest(wrappers)),
+        arches: archesRead ? archesDigest : undefined,
         names,
         reads,
         makefiles: makefileReads,
         result,
+        checked: epoch,
       });
       return result;
     };
@@ -310,8 +483,19 @@ export class IncrementalScanner {
       tree,
     }));
 
-    // Files gone from the tree leave the caches.
-    for (const cache of [this.lexes, this.resolved]) for (const file of cache.keys()) if (!listing.has(file)) cache.delete(file);
+    // Files gone from the tree (or no longer scanned) leave the caches for the earlier entries, in case they come back.
+    const scanned = new Set([...headerFiles, ...sourceFiles]);
+    for (const file of this.lexes.keys())
+      if (!scanned.has(file)) {
+        const gone = this.lexes.get(file)!;
+        remember(this.earlierLexes, `${file}\t${gone.oid}\t${gone.generators}`, gone);
+        this.lexes.delete(file);
+      }
+    for (const [file, gone] of this.resolved)
+      if (!scanned.has(file)) {
+        remember(this.earlierResolved, `${file}\t${gone.key}`, gone);
+        this.resolved.delete(file);
+      }
     stats.milliseconds = performance.now() - started;
     return {
       kernelVersion,

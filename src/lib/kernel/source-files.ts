@@ -23,6 +23,19 @@ export function isWalkedSource(rel: string): boolean {
   return SOURCE_FILE.test(parts.at(-1)!);
 }
 
+/**
+ * Git pathspecs for the walked files with these extensions (`.c`): `git grep` then reads no blob a walk
+ * would skip (in a blobless clone, each would be fetched on its own).
+ */
+export function walkedSourcePathspecs(extensions: readonly string[]): string[] {
+  return [
+    ...extensions.map((e) => `*${e}`),
+    ...[...EXCLUDED_TOP_LEVEL].map((d) => `:(exclude)${d}/`),
+    ':(exclude,glob)**/.*',
+    ':(exclude,glob)**/.*/**',
+  ];
+}
+
 function addSource(into: SourceFiles, rel: string): void {
   if (rel.endsWith('.h')) into.headers.push(rel);
   else into.sources.push(rel);
