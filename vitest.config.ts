@@ -11,6 +11,7 @@ export const SITE_TESTS = [
   'tests/quality/**/*.test.ts',
   'tests/site/build.test.ts',
   'tests/site/data.test.ts',
+  'tests/site/history-add-rebuild.test.ts',
   'tests/site/listings-build.test.ts',
   'tests/site/page-cache.test.ts',
   'tests/site/record-html.test.ts',
