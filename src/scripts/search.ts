@@ -87,7 +87,9 @@ const renderConcept = (c: ConceptPage) =>
   `<li><a class="result-link" href="${escape(c.u)}">${escape(c.t)}</a><p class="result-excerpt">${escape(c.d)}</p></li>`;
 
 function renderProse(d: WordDoc): string {
-  const name = d.h ? `<a class="result-link" href="${escape(d.h)}">${escape(d.s)}</a>` : `<a class="result-link" href="${symbolHref(d.s)}"><code>${escape(d.s)}</code></a>`;
+  const name = d.h
+    ? `<a class="result-link" href="${escape(d.h)}">${escape(d.s)}</a>`
+    : `<a class="result-link" href="${symbolHref(d.s)}"><code>${escape(d.s)}</code></a>`;
   const tier = d.t ? ` <span class="badge tier tier-${escape(d.t)}">${escape(d.t)}</span>` : '';
   return `<li>${name}${tier} <span class="badge type">${escape(d.x)}</span><p class="result-excerpt">${escape(d.d ?? '')}</p></li>`;
 }
@@ -260,7 +262,9 @@ async function runProse(mine: number, raw: string, filters: Filters, shown: Set<
   if (!words?.docs) return;
   const [hits, only] = await Promise.all([
     raw
-      ? Promise.all(wordShardsFor(raw, words.prefixes).map((p) => wordFile<WordShard>(wordShardFile(p)))).then((shards) => rankWords(raw, shards))
+      ? Promise.all(wordShardsFor(raw, words.prefixes).map((p) => wordFile<WordShard>(wordShardFile(p)))).then((shards) =>
+          rankWords(raw, shards),
+        )
       : Promise.resolve(undefined),
     filteredIds(filters),
   ]);

@@ -69,7 +69,12 @@ describe('the word index', () => {
   it('lists the records of each filter value in full, as gaps between ids', () => {
     const index = buildWordIndex(inputs);
     expect(filterIds(index.filters.get(filterKey('t', 'obsolete'))!)).toEqual([1, 3]);
-    expect(intersect([[1, 3], [0, 3]])).toEqual([3]);
+    expect(
+      intersect([
+        [1, 3],
+        [0, 3],
+      ]),
+    ).toEqual([3]);
     expect(index.chunks.flat().map((d) => d.s)).toEqual(inputs.map((i) => i.doc.s));
   });
 

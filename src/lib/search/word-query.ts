@@ -29,7 +29,11 @@ export function wordShardsFor(query: string, prefixes: readonly string[]): strin
 }
 
 /** Doc id -> score for one word: its own postings, and a longer word it starts (while typed) at half the score. */
-function postingsOf(word: string, prefix: string | undefined, shards: readonly WordShard[]): { scores: Map<number, number>; complete: boolean } {
+function postingsOf(
+  word: string,
+  prefix: string | undefined,
+  shards: readonly WordShard[],
+): { scores: Map<number, number>; complete: boolean } {
   const scores = new Map<number, number>();
   let complete = true;
   const add = (list: number[], factor: number) => {

@@ -14,6 +14,11 @@ export async function GET() {
   });
   const words = await wordIndex();
   return new Response(
-    JSON.stringify({ version: 2, prefixes, concepts, words: { prefixes: words.prefixes, chunk: DOC_CHUNK, docs: words.chunks.flat().length } }),
+    JSON.stringify({
+      version: 2,
+      prefixes,
+      concepts,
+      words: { prefixes: words.prefixes, chunk: DOC_CHUNK, docs: words.chunks.flat().length },
+    }),
   );
 }
