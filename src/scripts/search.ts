@@ -60,6 +60,7 @@ const cached = <T>(url: string, missing?: T): Promise<T> => {
 const loadManifest = () => (manifest ??= getJson<Manifest>(`${base}search-index/manifest.json`));
 const shard = (prefix: string) => cached<SearchEntry[]>(`${base}search-index/${shardFileName(prefix)}.json`);
 const wordFile = <T>(name: string, missing?: T) => cached<T>(`${base}search-index/words/${name}.json`, missing);
+const wordShard = (prefix: string) => wordFile<WordShard>(wordShardFile(prefix));
 
 function currentFilters(): Filters {
   const filters: Filters = {};
@@ -213,17 +214,24 @@ async function search(mine: number) {
     symbols = { raw, filters, hits, shown: Math.min(hits.length, MAX_RESULTS), unread: wanted.slice(MAX_SHARDS), read };
     showSymbols(symbols);
     status.textContent = symbolStatus(symbols);
+    // The word shards load while the close names are looked for.
+    if (needsProse(hits, query, filters) && m.words)
+      for (const p of wordShardsFor(raw.trim(), m.words.prefixes)) void wordShard(p).catch(() => {});
     if (!hits.length && /^[a-z0-9_$]{3,}$/.test(query)) for (const s of await suggest(mine, raw, m.prefixes, filters)) listed.add(s);
   } else {
     status.textContent = 'Records matching the filters:';
   }
   if (mine !== generation) return;
-  // A symbol typed exactly needs no prose search; a word (nouveau, ZFS) or a rare prefix does.
-  const exact = hits[0] !== undefined && normalizeQuery(hits[0].s) === query;
-  if (!exact && hits.length < PROSE_THRESHOLD && (query.length >= 3 || Object.keys(filters).length)) {
+  if (needsProse(hits, query, filters)) {
     for (const h of hits) listed.add(h.s);
     await runProse(mine, raw.trim(), filters, listed);
   }
+}
+
+/** A symbol typed exactly needs no prose search; a word (nouveau, ZFS), a rare prefix or a filter does. */
+function needsProse(hits: readonly SearchEntry[], query: string, filters: Filters): boolean {
+  const exact = hits[0] !== undefined && normalizeQuery(hits[0].s) === query;
+  return !exact && hits.length < PROSE_THRESHOLD && (query.length >= 3 || Object.keys(filters).length > 0);
 }
 
 /** "Did you mean": the names closest to a query that matched no symbol, as the 404 page finds them. */
@@ -262,9 +270,7 @@ async function runProse(mine: number, raw: string, filters: Filters, shown: Set<
   if (!words?.docs) return;
   const [hits, only] = await Promise.all([
     raw
-      ? Promise.all(wordShardsFor(raw, words.prefixes).map((p) => wordFile<WordShard>(wordShardFile(p)))).then((shards) =>
-          rankWords(raw, shards),
-        )
+      ? Promise.all(wordShardsFor(raw, words.prefixes).map(wordShard)).then((shards) => rankWords(raw, shards))
       : Promise.resolve(undefined),
     filteredIds(filters),
   ]);
