@@ -113,13 +113,15 @@ export function buildWordIndex(inputs: readonly WordInput[]): WordIndex {
       const tf = weights[i]!;
       return Math.max(1, Math.round((100 * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / average))));
     });
-    // Only the best MAX_POSTINGS are kept: the lowest score that makes it, found on a sorted copy.
+    // Only the best MAX_POSTINGS are kept: the lowest score that makes it, found on a sorted copy;
+    // those above it sorted, then those at it by id (ties are many in a common word).
     const floor = df > MAX_POSTINGS ? Float64Array.from(scores).sort()[df - MAX_POSTINGS]! : 0;
     const kept: number[] = [];
-    for (let i = 0; i < df; i++) if (scores[i]! >= floor) kept.push(i);
+    for (let i = 0; i < df; i++) if (scores[i]! > floor) kept.push(i);
     kept.sort((a, b) => scores[b]! - scores[a]! || docs[a]! - docs[b]!);
+    for (let i = 0; i < df && kept.length < MAX_POSTINGS; i++) if (scores[i] === floor) kept.push(i);
     const list = [df];
-    for (const i of kept.slice(0, MAX_POSTINGS)) list.push(docs[i]!, scores[i]!);
+    for (const i of kept) list.push(docs[i]!, scores[i]!);
     postings.set(word, list);
   });
   const shards = new Map<string, WordShard>();
