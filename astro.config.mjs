@@ -27,6 +27,5 @@ export default defineConfig({
   build: { format: 'directory', concurrency: Number(process.env.KED_BUILD_CONCURRENCY ?? 32) },
   devToolbar: { enabled: false },
   // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
-  // The Pagefind index is the build's second step (scripts/index-search.ts), after Astro exits.
   integrations: [mdx(), cache, sitemap(cache.reusedPages), apiSymbolFiles()],
 });

@@ -2,8 +2,8 @@
 // (../shared/data/linux-exports.tsv) plus the repo's records, in a temp dir, then measures search
 // in headless Chromium: precision@1 for exact symbols, recall@10 for prefixes, bytes per query,
 // the share of the judged query set (tests/search/judged-queries.ts) met, word queries answered
-// from the records' prose (Pagefind: bytes and requests on a cold cache, time on a warm one), and
-// build time, memory, the Pagefind step's time and index size. Prints figures; asserts nothing.
+// from the records' prose (the word index: bytes and requests on a cold cache, time on a warm one),
+// and build time, memory, the word index's build time and file sizes. Prints figures; asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { loadSnapshots } from '../src/lib/records/load.ts';
 import { serveStatic } from '../src/lib/site/static-server.ts';
 import { normalizeQuery, symbolKeys } from '../src/lib/search/keys.ts';
 import { runJudged } from '../tests/search/judged-browser.ts';
+import { describeSizes, wordIndexSizes } from '../src/lib/bench/word-index-sizes.ts';
 
 const { values } = parseCli({
   name: 'bench:search',
@@ -40,7 +41,6 @@ fs.copyFileSync(tsv, path.join(content, 'snapshots/v6.19.tsv'));
 const dist = path.join(tmp, 'dist');
 
 console.log('building the site (one page per exported symbol)…');
-let pagefindMs = NaN;
 const started = performance.now();
 const build = spawnSync(
   '/usr/bin/time',
@@ -51,23 +51,14 @@ const build = spawnSync(
     encoding: 'utf8',
   },
 );
-if (build.status === 0) {
-  const indexed = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dist], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  if (indexed.status !== 0) {
-    console.error(indexed.stdout, indexed.stderr);
-    process.exit(1);
-  }
-  pagefindMs = Number(/indexed \d+ record pages in (\d+) ms/.exec(indexed.stdout)?.[1]);
-}
 const buildSeconds = (performance.now() - started) / 1000;
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
 }
 const peakKiB = Number(build.stderr.trim().split('\n').at(-1));
+const wordIndexMs = Number(/\[word-index\] \d+ documents, \d+ shards in (\d+) ms/.exec(build.stdout)?.[1]);
+const wordSizes = wordIndexSizes(dist);
 const du = (p: string) => Number(execFileSync('du', ['-sk', p], { encoding: 'utf8' }).split('\t')[0]) * 1024;
 const files = (p: string) => Number(execFileSync('sh', ['-c', `find '${p}' -type f | wc -l`], { encoding: 'utf8' }).trim());
 
@@ -132,9 +123,9 @@ for (const prefix of prefixes) {
   recallSum += expected.filter((s) => got.has(s)).length / expected.length;
 }
 // Word queries, answered from the records' prose (no symbol matches them): each on a fresh browser
-// context (a cold cache: the query fetches the symbol manifest and shards, then Pagefind's script,
-// WebAssembly, index and the first page of results), then the others on that page, where
-// Pagefind is loaded (a warm cache): time from the keystroke to the first record results shown.
+// context (a cold cache: the query fetches the symbol manifest and shards, then the word shard and
+// the document chunks of the first results), then the others on that page, where the manifest is
+// loaded (a warm cache): time from the keystroke to the first record results shown.
 const WORD_QUERIES = ['zfs', 'nvidia', 'proprietary', 'taint'];
 async function wordQuery(p: typeof page, q: string): Promise<{ ms: number; records: number }> {
   const t0 = performance.now();
@@ -173,16 +164,16 @@ const max = (xs: number[]) => Math.max(...xs);
 const p1 = hits / sample.length;
 console.log(`
 pages built                ${files(path.join(dist, 'symbols'))} symbol pages (${symbols.length} distinct symbols in v6.19)
-build wall (Astro+Pagefind) ${buildSeconds.toFixed(1)} s, peak RSS ${(peakKiB / 1024 / 1024).toFixed(2)} GB
+build wall                 ${buildSeconds.toFixed(1)} s, peak RSS ${(peakKiB / 1024 / 1024).toFixed(2)} GB
 symbol index               ${kb(du(path.join(dist, 'search-index')))} on disk, ${files(path.join(dist, 'search-index'))} files
-pagefind index             ${kb(du(path.join(dist, 'pagefind')))} on disk, ${files(path.join(dist, 'pagefind'))} files
+word index                 ${kb(wordSizes.bytes)} in ${wordSizes.files} files: ${describeSizes(wordSizes)}
 precision@1 (exact)        ${(p1 * 100).toFixed(2)}% over ${sample.length} symbols (target >= 99.5%)${misses.length ? `\n  misses: ${misses.join('; ')}` : ''}
 recall@10 (prefix)         ${((recallSum / prefixes.length) * 100).toFixed(1)}% over ${prefixes.length} prefixes
 first query                ${kb(firstBytes)} incl. the search script, ${first.ms.toFixed(0)} ms (target <= 250 KB)
 later queries              median ${kb(median(laterBytes))}, max ${kb(max(laterBytes))}, median ${median(laterMs).toFixed(0)} ms (target <= 40 KB)
 word query, cold cache      ${coldWords.map((w) => `${w.q} ${kb(w.bytes)} / ${w.requests} req / ${w.ms.toFixed(0)} ms (${w.records} records)`).join('; ')} (target <= 60 KB, <= 10 requests)
 word query, warm cache      first records shown median ${median(warmWordMs).toFixed(0)} ms, max ${max(warmWordMs).toFixed(0)} ms over ${warmWordMs.length} queries (target <= 300 ms)
-pagefind step               ${(pagefindMs / 1000).toFixed(1)} s (target <= 3 s)
+word index build step      ${wordIndexMs} ms (target <= 3 s)
 judged queries (top 5)     ${(judged.share * 100).toFixed(1)}% of ${judged.outcomes.length} met (target >= 95%)${judgedMisses.length ? `\n  misses: ${judgedMisses.join('; ')}` : ''}
 `);
 if (!values.keep) fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 // npm run bench [-- --n 1000,10000,40000] [--skip-reference]: generates N decision records from
 // ../shared/data/linux-exports.tsv into a temp content tree (the real content/ is untouched), runs
-// the full build (Astro + Pagefind) cold, then again after editing one record, and validates them;
-// prints wall time, pages/s, peak RSS of the whole process tree, dist size, Pagefind time and index
-// size, validate time — and the same for plain Markdown bodies through Astro's own pipeline.
+// the full build cold, then again after editing one record, and validates them; prints wall time,
+// pages/s, peak RSS of the whole process tree, dist size, the word index's build time, size and
+// file sizes, validate time — and the same for plain Markdown bodies through Astro's own pipeline.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { makeBuildDir, REPO_ROOT } from '../src/lib/project.ts';
 import { parseSnapshot } from '../src/lib/kernel/snapshot.ts';
 import { generateRecords, writeRecords } from '../src/lib/bench/generate.ts';
 import { samplePeak } from '../src/lib/bench/proc-tree.ts';
+import { describeSizes, wordIndexSizes } from '../src/lib/bench/word-index-sizes.ts';
 
 const { values } = parseCli({
   name: 'bench',
@@ -32,7 +33,7 @@ const snapshot = parseSnapshot(fs.readFileSync(tsv, 'utf8'));
 interface Run {
   wall: number;
   peak: number;
-  pagefindMs: number;
+  wordIndexMs: number;
   pages: number;
 }
 
@@ -51,12 +52,12 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<Run> {
     child.on('close', (code) => {
       const peak = sampler.stop();
       if (code !== 0) return reject(new Error(`${command.join(' ')} exited ${code}:\n${out.slice(-3000)}`));
-      const pf = /indexed (\d+) record pages in (\d+) ms/.exec(out);
+      const words = /\[word-index\] \d+ documents, \d+ shards in (\d+) ms/.exec(out);
       const pages = /(\d+) page\(s\) built/.exec(out);
       resolve({
         wall: (performance.now() - started) / 1000,
         peak,
-        pagefindMs: pf ? Number(pf[2]) : 0,
+        wordIndexMs: words ? Number(words[1]) : 0,
         pages: pages ? Number(pages[1]) : 0,
       });
     });
@@ -76,20 +77,18 @@ const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GB`;
 const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
 
 const astro = [process.execPath, path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
-const indexSearch = [process.execPath, path.join(REPO_ROOT, 'scripts/index-search.ts')];
 
 /**
- * `npm run build`'s two steps: Astro, then the Pagefind index; peak is the larger of the two.
- * Dirty pages are flushed first, so one build's writes do not slow the next one's.
+ * `npm run build` (Astro, the word index included). Dirty pages are flushed first, so one build's
+ * writes do not slow the next one's.
  */
 async function build(env: NodeJS.ProcessEnv): Promise<Run> {
   execFileSync('sync');
-  const site = await run(astro, env);
-  const search = await run(indexSearch, env);
-  return { wall: site.wall + search.wall, peak: Math.max(site.peak, search.peak), pagefindMs: search.pagefindMs, pages: site.pages };
+  return run(astro, env);
 }
 
 const rows: string[] = [];
+const wordRows: string[] = [];
 // Deleting a build of 80,000 files keeps this disk busy for a while (it discards freed blocks), so
 // the scratch trees are deleted after the last measurement, not between them.
 const scratch: string[] = [];
@@ -109,6 +108,8 @@ for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('m
     };
     process.stdout.write(`${format} n=${n}: cold build… `);
     const cold = await build(env);
+    const sizes = wordIndexSizes(path.join(tmp, 'dist'));
+    wordRows.push(`${format} n=${n}: word index ${mb(sizes.bytes)} in ${sizes.files} files; ${describeSizes(sizes)}`);
     // Edit one record and build again with the content-layer cache kept.
     const edited = path.join(exportsDir, `${records[0]!.symbol}.${format}`);
     fs.appendFileSync(edited, '\nOne more sentence after an edit.\n');
@@ -121,14 +122,16 @@ for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('m
     }
     console.log('done');
     rows.push(
-      `| ${format === 'mdx' ? 'MDX records (src/lib loader)' : 'Markdown reference (Astro glob + Markdown)'} | ${records.length} | ${cold.pages} | ${cold.wall.toFixed(1)} s | ${(cold.pages / cold.wall).toFixed(0)} | ${gb(cold.peak)} | ${warm.wall.toFixed(1)} s (${((warm.wall / cold.wall) * 100).toFixed(0)}%) | ${mb(du(path.join(tmp, 'dist')))} | ${(cold.pagefindMs / 1000).toFixed(1)} s / ${mb(du(path.join(tmp, 'dist/pagefind')))} | ${validate ? `${validate.wall.toFixed(1)} s` : '—'} |`,
+      `| ${format === 'mdx' ? 'MDX records (src/lib loader)' : 'Markdown reference (Astro glob + Markdown)'} | ${records.length} | ${cold.pages} | ${cold.wall.toFixed(1)} s | ${(cold.pages / cold.wall).toFixed(0)} | ${gb(cold.peak)} | ${warm.wall.toFixed(1)} s (${((warm.wall / cold.wall) * 100).toFixed(0)}%) | ${mb(du(path.join(tmp, 'dist')))} | ${(cold.wordIndexMs / 1000).toFixed(1)} s / ${mb(du(path.join(tmp, 'dist/search-index/words')))} | ${validate ? `${validate.wall.toFixed(1)} s` : '—'} |`,
     );
     scratch.push(tmp);
   }
 }
 for (const tmp of scratch) fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`
-| pipeline | records | pages | cold build | pages/s | peak RSS (tree) | rebuild after one edit | dist | Pagefind time / index | validate |
+| pipeline | records | pages | cold build | pages/s | peak RSS (tree) | rebuild after one edit | dist | word index time / size | validate |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
+
+${wordRows.join('\n')}
 `);

@@ -10,6 +10,9 @@ import { undocumentedSymbols, type UndocumentedSymbol } from '../lib/site/undocu
 import { searchEntries } from '../lib/search/entries.ts';
 import { linkerAliases, type LinkerAlias } from '../lib/site/symbol-exports.ts';
 import { buildShards, type ShardSet } from '../lib/search/shards.ts';
+import { buildWordIndex, type WordIndex } from '../lib/search/word-index.ts';
+import { mechanismWordInput, recordWordInput } from '../lib/search/word-inputs.ts';
+import { compareSymbols } from '../lib/symbols.ts';
 import type { Snapshot } from '../lib/kernel/snapshot.ts';
 import { buildReleases, indexSnapshots, snapshotSteps, type Release, type SnapshotIndex } from '../lib/releases.ts';
 import { readStore } from '../lib/history/store-io.ts';
@@ -141,6 +144,25 @@ export const searchShards = once(async (): Promise<ShardSet> =>
     ),
   ),
 );
+
+/** The word index of the records' and mechanism decisions' prose (src/lib/search/word-index.ts): records by symbol, then mechanisms. */
+export const wordIndex = once(async (): Promise<WordIndex> => {
+  const loaded = await allRecords();
+  const mechanisms = await allMechanisms();
+  // Timed from here: the records are loaded for every page anyway.
+  const started = performance.now();
+  const records = [...loaded].sort((a, b) => compareSymbols(a.data.symbol, b.data.symbol));
+  const entries = searchEntries(records, []);
+  const inputs = records.map((r, i) => recordWordInput(entries[i]!, r.html));
+  for (const m of mechanisms) {
+    const input = mechanismWordInput(paths, { id: m.id, ...m.data }, m.html);
+    if (input) inputs.push(input);
+  }
+  const index = buildWordIndex(inputs);
+  // Read by npm run bench: the step's time at scale.
+  console.log(`[word-index] ${inputs.length} documents, ${index.shards.size} shards in ${Math.round(performance.now() - started)} ms`);
+  return index;
+});
 
 /**
  * Every exported symbol of the latest snapshot under its export type, its namespaces and its letter

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { keepFolderAside, putFolderBack, restoreReusedOutputs, stashPreviousOutputs } from '../lib/site/page-cache.ts';
+import { restoreReusedOutputs, stashPreviousOutputs } from '../lib/site/page-cache.ts';
 import { codeDigest } from '../lib/site/page-keys.ts';
 
 /** Output folders whose pages are keyed per symbol; everything else is rendered on every build. */
@@ -37,8 +37,6 @@ export function pageCache(): PageCacheIntegration {
       },
       'astro:build:start': ({ logger }) => {
         if (process.env.KED_PAGE_CACHE_OFF) return;
-        // The build's second step keeps the Pagefind bundles whose pages did not change.
-        keepFolderAside(stateDir, outDir, 'pagefind');
         const { stashed } = stashPreviousOutputs(stateDir, outDir, CACHED_FOLDERS, codeDigest(root, configKey));
         process.env.KED_PAGE_CACHE = stateDir;
         if (stashed) logger.info(`${stashed} symbol pages from the previous build kept aside for reuse`);
@@ -46,7 +44,6 @@ export function pageCache(): PageCacheIntegration {
       'astro:build:done': ({ logger }) => {
         if (!process.env.KED_PAGE_CACHE) return;
         reused = restoreReusedOutputs(stateDir, outDir);
-        putFolderBack(stateDir, outDir, 'pagefind');
         delete process.env.KED_PAGE_CACHE;
         logger.info(`${reused.length} unchanged symbol pages reused`);
       },

@@ -1,20 +1,22 @@
 // The search page: concept pages from the manifest, symbol look-ups from the sharded index (a few
-// KB per query), close names when nothing matches (the 404 page's code), and full-text and filter
-// browsing from Pagefind, loaded only when a query needs the rationale prose or filters. Every
-// result set can be seen in full: "Show more" adds the next page of results.
+// KB per query), close names when nothing matches (the 404 page's code), and the records' prose and
+// filter browsing from the word index (plain JSON: a word shard, then the document chunks of the
+// results shown). Every result set can be seen in full: "Show more" adds the next page of results.
 import { exactForm, normalizeQuery } from '../lib/search/keys.ts';
 import { shardFileName, shardsForQuery, type SearchEntry } from '../lib/search/shards.ts';
 import { facetCounts, passes, rankEntries, type Filters } from '../lib/search/rank.ts';
 import { rankConcepts, type ConceptPage } from '../lib/search/concepts.ts';
 import { closestSymbols, suggestionShards } from '../lib/site/not-found.ts';
-import { PAGEFIND_FILTER, pagefindFilterValue } from '../lib/search/pagefind-filter.ts';
+import type { WordDoc, WordShard } from '../lib/search/word-index.ts';
+import { docChunkFile, filterFile, filterKey, wordShardFile } from '../lib/search/word-files.ts';
+import { filterIds, intersect, rankWords, wordShardsFor } from '../lib/search/word-query.ts';
 
 /** Shards read for a query at first; "Show more" reads the rest. */
 const MAX_SHARDS = 6;
 /** Results per page of symbols, and of records from the prose index. */
 const MAX_RESULTS = 50;
 const PROSE_PAGE = 20;
-/** Records from the prose index a word query shows at first: each costs Pagefind a request for its text. */
+/** Records from the prose index a word query shows at first, below the symbols. */
 const PROSE_FIRST = 5;
 /** Below this many symbol hits, the rationale prose is searched too. */
 const PROSE_THRESHOLD = 10;
@@ -39,44 +41,26 @@ const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter
 interface Manifest {
   prefixes: string[];
   concepts?: ConceptPage[];
+  words?: { prefixes: string[]; chunk: number; docs: number };
 }
 let manifest: Promise<Manifest> | undefined;
-const shardCache = new Map<string, Promise<SearchEntry[]>>();
+const files = new Map<string, Promise<unknown>>();
 
 const getJson = async <T>(url: string): Promise<T> => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json() as Promise<T>;
 };
+/** A file of the index, fetched once per page. */
+const cached = <T>(url: string, missing?: T): Promise<T> => {
+  let body = files.get(url) as Promise<T> | undefined;
+  if (!body) files.set(url, (body = getJson<T>(url).catch((error: unknown) => (missing !== undefined ? missing : Promise.reject(error)))));
+  return body;
+};
 const loadManifest = () => (manifest ??= getJson<Manifest>(`${base}search-index/manifest.json`));
-const shard = (prefix: string) => {
-  let entries = shardCache.get(prefix);
-  if (!entries) shardCache.set(prefix, (entries = getJson<SearchEntry[]>(`${base}search-index/${shardFileName(prefix)}.json`)));
-  return entries;
-};
-
-type PagefindHit = { url: string; excerpt: string; meta: Record<string, string> };
-type PagefindResults = { results: { data: () => Promise<PagefindHit> }[] };
-type Pagefind = {
-  options: (o: object) => Promise<void>;
-  search: (q: string | null, o?: object) => Promise<PagefindResults>;
-  preload: (q: string, o?: object) => Promise<void>;
-};
-let pagefind: Promise<Pick<Pagefind, 'search' | 'preload'>> | undefined;
-/** Set once Pagefind has loaded (after the first word query). */
-let pagefindReady: Pick<Pagefind, 'search' | 'preload'> | undefined;
-// One bundle of the record pages (src/lib/search/pagefind.ts); the page says whether there are any.
-const hasRecords = Number(root.dataset.records) > 0;
-const loadPagefind = () =>
-  (pagefind ??= (
-    hasRecords
-      ? import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
-          // No web worker: one request and 12 KB fewer; the records-only index is small enough for the main thread.
-          await pf.options({ baseUrl: base, noWorker: true });
-          return pf;
-        })
-      : Promise.resolve({ search: async (): Promise<PagefindResults> => ({ results: [] }), preload: async () => {} })
-  ).then((pf) => (pagefindReady = pf)));
+const shard = (prefix: string) => cached<SearchEntry[]>(`${base}search-index/${shardFileName(prefix)}.json`);
+const wordFile = <T>(name: string, missing?: T) => cached<T>(`${base}search-index/words/${name}.json`, missing);
+const wordShard = (prefix: string) => wordFile<WordShard>(wordShardFile(prefix));
 
 function currentFilters(): Filters {
   const filters: Filters = {};
@@ -103,8 +87,12 @@ function renderEntry(e: SearchEntry): string {
 const renderConcept = (c: ConceptPage) =>
   `<li><a class="result-link" href="${escape(c.u)}">${escape(c.t)}</a><p class="result-excerpt">${escape(c.d)}</p></li>`;
 
-function renderProse(d: PagefindHit): string {
-  return `<li><a class="result-link" href="${escape(d.url)}"><code>${escape(d.meta['symbol'] ?? d.meta['title'] ?? d.url)}</code></a> <span class="badge tier tier-${escape(d.meta['status'] ?? '')}">${escape(d.meta['status'] ?? '')}</span> <span class="badge type">${escape(d.meta['type'] ?? '')}</span><p class="result-excerpt">${d.excerpt}</p></li>`;
+function renderProse(d: WordDoc): string {
+  const name = d.h
+    ? `<a class="result-link" href="${escape(d.h)}">${escape(d.s)}</a>`
+    : `<a class="result-link" href="${symbolHref(d.s)}"><code>${escape(d.s)}</code></a>`;
+  const tier = d.t ? ` <span class="badge tier tier-${escape(d.t)}">${escape(d.t)}</span>` : '';
+  return `<li>${name}${tier} <span class="badge type">${escape(d.x)}</span><p class="result-excerpt">${escape(d.d ?? '')}</p></li>`;
 }
 
 function updateCounts(entries: SearchEntry[]) {
@@ -209,8 +197,6 @@ async function search(mine: number) {
   let hits: SearchEntry[] = [];
   /** Symbols listed above the prose results, which do not repeat them. */
   const listed = new Set<string>();
-  // Once Pagefind is loaded, it fetches the query's index chunks while the symbols are looked up.
-  if (pagefindReady && query.length >= 3) void pagefindReady.preload(raw.trim()).catch(() => {});
   if (query) {
     const m = await loadManifest();
     const wanted = shardsForQuery(query, m.prefixes);
@@ -228,17 +214,24 @@ async function search(mine: number) {
     symbols = { raw, filters, hits, shown: Math.min(hits.length, MAX_RESULTS), unread: wanted.slice(MAX_SHARDS), read };
     showSymbols(symbols);
     status.textContent = symbolStatus(symbols);
+    // The word shards load while the close names are looked for.
+    if (needsProse(hits, query, filters) && m.words)
+      for (const p of wordShardsFor(raw.trim(), m.words.prefixes)) void wordShard(p).catch(() => {});
     if (!hits.length && /^[a-z0-9_$]{3,}$/.test(query)) for (const s of await suggest(mine, raw, m.prefixes, filters)) listed.add(s);
   } else {
     status.textContent = 'Records matching the filters:';
   }
   if (mine !== generation) return;
-  // A symbol typed exactly needs no prose search; a word (nouveau, ZFS) or a rare prefix does.
-  const exact = hits[0] !== undefined && normalizeQuery(hits[0].s) === query;
-  if (!exact && hits.length < PROSE_THRESHOLD && (query.length >= 3 || Object.keys(filters).length)) {
+  if (needsProse(hits, query, filters)) {
     for (const h of hits) listed.add(h.s);
     await runProse(mine, raw.trim(), filters, listed);
   }
+}
+
+/** A symbol typed exactly needs no prose search; a word (nouveau, ZFS), a rare prefix or a filter does. */
+function needsProse(hits: readonly SearchEntry[], query: string, filters: Filters): boolean {
+  const exact = hits[0] !== undefined && normalizeQuery(hits[0].s) === query;
+  return !exact && hits.length < PROSE_THRESHOLD && (query.length >= 3 || Object.keys(filters).length > 0);
 }
 
 /** "Did you mean": the names closest to a query that matched no symbol, as the 404 page finds them. */
@@ -257,37 +250,60 @@ async function suggest(mine: number, raw: string, prefixes: string[], filters: F
   return close.map((e) => e.s);
 }
 
+/** The ids of the records matching every chosen filter, or undefined when none is chosen. */
+async function filteredIds(filters: Filters): Promise<Set<number> | undefined> {
+  const keys = Object.entries(filters).flatMap(([k, v]) => (v ? [filterKey(k, v)] : []));
+  if (!keys.length) return undefined;
+  const lists = await Promise.all(keys.map((k) => wordFile<number[]>(filterFile(k), [])));
+  return new Set(intersect(lists.map(filterIds)));
+}
+
+/** The documents of some ids, in order, from the chunks they are in. */
+async function docsOf(ids: readonly number[], chunk: number): Promise<WordDoc[]> {
+  const chunks = [...new Set(ids.map((id) => Math.floor(id / chunk)))];
+  const loaded = new Map(await Promise.all(chunks.map(async (c) => [c, await wordFile<WordDoc[]>(docChunkFile(c))] as const)));
+  return ids.map((id) => loaded.get(Math.floor(id / chunk))![id % chunk]!);
+}
+
 async function runProse(mine: number, raw: string, filters: Filters, shown: Set<string>) {
-  const pf = await loadPagefind();
-  const wanted = Object.entries(filters).flatMap(([k, v]) => (v ? [pagefindFilterValue(k, v)] : []));
-  const search = await pf.search(raw || null, { filters: wanted.length ? { [PAGEFIND_FILTER]: { all: wanted } } : {} });
+  const words = (await loadManifest()).words;
+  if (!words?.docs) return;
+  const [hits, only] = await Promise.all([
+    raw
+      ? Promise.all(wordShardsFor(raw, words.prefixes).map(wordShard)).then((shards) => rankWords(raw, shards))
+      : Promise.resolve(undefined),
+    filteredIds(filters),
+  ]);
   if (mine !== generation) return;
-  const results = search.results;
+  let ids = hits ? hits.ids : [...(only ?? [])];
+  if (hits && only) ids = ids.filter((id) => only.has(id));
+  const complete = hits?.complete ?? true;
   let loaded = 0;
   let repeated = 0;
-  const listed: PagefindHit[] = [];
+  const listed: WordDoc[] = [];
   // Records already listed among the symbols are not repeated; the count says how many are left.
   const loadPage = async (size: number) => {
-    const data = await Promise.all(results.slice(loaded, loaded + size).map((r) => r.data()));
-    loaded += data.length;
-    for (const d of data) {
-      if (shown.has(d.meta['symbol'] ?? '')) repeated++;
+    const docs = await docsOf(ids.slice(loaded, loaded + size), words.chunk);
+    loaded += docs.length;
+    for (const d of docs) {
+      if (!d.h && shown.has(d.s)) repeated++;
       else listed.push(d);
     }
   };
   const render = () => {
-    const total = results.length - repeated;
-    const counted = loaded < results.length ? `${plural(total, 'record')}, showing ${listed.length}` : plural(total, 'record');
+    const total = ids.length - repeated;
+    const count = complete ? plural(total, 'record') : `at least ${plural(total, 'record')}`;
+    const counted = loaded < ids.length ? `${count}, showing ${listed.length}` : count;
     proseHeading.textContent = raw ? `Mentioned in decision records: ${counted}` : `Records matching the filters: ${counted}`;
     if (!raw) status.textContent = `Records matching the filters: ${counted}`;
     prose.innerHTML = listed.map(renderProse).join('');
-    proseMore.hidden = loaded >= results.length;
-    proseMore.textContent = `Show ${Math.min(results.length - loaded, PROSE_PAGE)} more records`;
+    proseMore.hidden = loaded >= ids.length;
+    proseMore.textContent = `Show ${Math.min(ids.length - loaded, PROSE_PAGE)} more records`;
   };
   // A word query shows a few records below the symbols; browsing by filters is the list itself.
   await loadPage(raw ? PROSE_FIRST : PROSE_PAGE);
   if (mine !== generation) return;
-  if (!listed.length && loaded >= results.length) {
+  if (!listed.length && loaded >= ids.length) {
     if (!raw) status.textContent = 'No records match the filters.';
     return;
   }

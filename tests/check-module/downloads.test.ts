@@ -56,14 +56,16 @@ describe('the downloads at kernel scale (committed data)', () => {
     expect(checkAcrossReleases(input, historyFromParts, options)).toEqual(checkAcrossReleases(input, history, options));
   });
 
-  it('keeps the first check of a 75-symbol module well under 150 KB gzipped, and the other releases apart', () => {
+  it('keeps the first check of a 75-symbol module well under 150 KB gzipped, for the latest release or all of them', () => {
     const first = wanted.reduce((n, k) => n + gz(latestParts[k]), 0);
     const all = wanted.reduce((n, k) => n + gz(historyParts[k]), 0);
     console.log(
-      `check-module downloads for ${input.symbols.length} symbols: ${wanted.length} of ${bounds.length} ranges; latest ${(first / 1024).toFixed(1)} KB gzipped (whole table ${(gz(latest) / 1024).toFixed(1)} KB), all ${history.releases.length} releases ${(all / 1024).toFixed(1)} KB more (whole history ${(gz(encodedHistory) / 1024).toFixed(1)} KB)`,
+      `check-module downloads for ${input.symbols.length} symbols: ${wanted.length} of ${bounds.length} ranges; latest ${(first / 1024).toFixed(1)} KB gzipped (whole table ${(gz(latest) / 1024).toFixed(1)} KB), all ${history.releases.length} releases ${(all / 1024).toFixed(1)} KB instead (whole history ${(gz(encodedHistory) / 1024).toFixed(1)} KB)`,
     );
     // The page's HTML, script and CSS add under 20 KB (README figures).
     expect(first).toBeLessThan(130 * 1024);
+    // "Releases: all" fetches the history's ranges instead.
+    expect(all).toBeLessThan(130 * 1024);
     expect(all).toBeLessThan(gz(encodedHistory) / 2);
   });
 });

@@ -36,7 +36,7 @@ export function buildSite(contentRoot: string, options: { base?: string } = {}):
 }
 
 /**
- * `npm run build`'s two steps for a content tree, into <tmp>/dist with its cache in <tmp>/cache,
+ * `npm run build` for a content tree, into <tmp>/dist with its cache in <tmp>/cache,
  * so a second call into the same tmp is a rebuild. Returns the output dir; `log` gets Astro's output.
  */
 export function buildInto(tmp: string, contentRoot: string, options: { base?: string; log?: (text: string) => void } = {}): string {
@@ -52,9 +52,7 @@ export function buildInto(tmp: string, contentRoot: string, options: { base?: st
     }),
     stdio: 'pipe',
   });
-  // The build's second step, as in `npm run build`.
-  const indexed = execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/index-search.ts'), dir], { cwd: REPO_ROOT, stdio: 'pipe' });
-  options.log?.(`${out}${indexed}`);
+  options.log?.(String(out));
   return dir;
 }
 

@@ -433,7 +433,7 @@ describe('releases', () => {
     const history = (symbol: string) =>
       /<section class="history-timeline"[\s\S]*?<\/section>/.exec(site.read(`symbols/${symbol}/index.html`))?.[0];
     expect(history('kernel_fpu_end')).toBe(
-      '<section class="history-timeline" aria-labelledby="export-history" data-pagefind-ignore><h2 id="export-history">Export history</h2><ul class="history-facts">' +
+      '<section class="history-timeline" aria-labelledby="export-history"><h2 id="export-history">Export history</h2><ul class="history-facts">' +
         '<li class="fact-since">Exported since v5.15 or earlier: v5.15 is the oldest release we hold.</li>' +
         '<li class="fact-change">GPL-only from v6.19 (the change is between v6.1.20 and v6.19): EXPORT_SYMBOL in v6.1.20, EXPORT_SYMBOL_GPL in v6.19.</li>' +
         '<li class="fact-current">Exported in v6.19, the newest release we hold.</li></ul>' +

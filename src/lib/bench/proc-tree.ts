@@ -1,4 +1,4 @@
-// Peak memory of a whole process tree (Astro's node plus the Pagefind binary it spawns), sampled
+// Peak memory of a whole process tree (Astro's node and any process it spawns), sampled
 // from /proc; GNU time only reports the largest single process.
 import fs from 'node:fs';
 

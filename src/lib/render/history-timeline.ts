@@ -82,7 +82,7 @@ export function historyTimelineSection(paths: SitePaths, t: SymbolTimeline, fact
   const body = t.rows.map((row) => html`<tr class="${rowClass(row)}">${rowHeader(row)}${runCells(row.present)}`);
   const first = t.columns[0]!.release;
   const last = t.columns.at(-1)!.release;
-  return html`<section class="history-timeline" aria-labelledby="export-history" data-pagefind-ignore><h2 id="export-history">Export history</h2><ul class="history-facts">${facts.map(
+  return html`<section class="history-timeline" aria-labelledby="export-history"><h2 id="export-history">Export history</h2><ul class="history-facts">${facts.map(
     (f) => html`<li class="fact-${f.kind}">${f.text}</li>`,
   )}</ul><div class="table-wrap"><table class="timeline-grid" aria-label="Export by release">${columnGroups(
     t,

@@ -73,7 +73,7 @@ export function exportTimeline(paths: SitePaths, steps: readonly TimelineStep[])
         const label = CHANGE_LABELS[s.change];
         return html`<li>${release(s)} ${forms}${label && html` <span class="change">${label}</span>`}</li>`;
       })}</ol>`;
-  return html`<section class="export-timeline" aria-labelledby="exports-by-release" data-pagefind-ignore><h2 id="exports-by-release">Export by release</h2>${body}</section>`;
+  return html`<section class="export-timeline" aria-labelledby="exports-by-release"><h2 id="exports-by-release">Export by release</h2>${body}</section>`;
 }
 
 /** Where each release exports the symbol: generic code and each architecture down, releases across. */
@@ -91,7 +91,7 @@ export function scopeTable(paths: SitePaths, byScope: ExportsByScope): Html | un
     (row) =>
       html`<tr><th scope="row">${row.scope === ALL_ARCHES ? 'every architecture' : row.scope}</th>${row.cells.map((c) => html`<td>${cell(c)}</td>`)}</tr>`,
   );
-  return html`<section class="scope-table" aria-labelledby="exports-by-arch" data-pagefind-ignore><h2 id="exports-by-arch">Export by architecture</h2><p class="meta">Code in <code>arch/&lt;name&gt;/</code> is built only for that architecture; everything else for all of them. — means not exported there.</p><div class="table-wrap"><table><thead>${head}</thead><tbody>${body}</tbody></table></div></section>`;
+  return html`<section class="scope-table" aria-labelledby="exports-by-arch"><h2 id="exports-by-arch">Export by architecture</h2><p class="meta">Code in <code>arch/&lt;name&gt;/</code> is built only for that architecture; everything else for all of them. — means not exported there.</p><div class="table-wrap"><table><thead>${head}</thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 /** The linker symbols a release exports for a tracepoint or static call, as `nm -u` shows them in a module. */

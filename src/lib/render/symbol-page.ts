@@ -6,7 +6,6 @@ import { importAdvice, licenceNote, type SiteRecord } from '../site/model.ts';
 import { effectiveNamespace } from '../symbols.ts';
 import { canHaveRecord, prefilledRecord, recordStart, scaffoldCommand, type UndocumentedSymbol } from '../site/undocumented.ts';
 import { EXPORT_TYPE_INFO, TIER_PROMISES } from '../vocabulary.ts';
-import { pagefindAttributes } from '../search/pagefind-attributes.ts';
 import { symbolTimeline, type SnapshotIndex } from '../releases.ts';
 import type { Snapshot } from '../kernel/snapshot.ts';
 import { EXPORTS_DIR } from '../project.ts';
@@ -55,7 +54,6 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
   const d = record.data;
   const advice = importAdvice(d);
   const ns = effectiveNamespace(d);
-  const pagefind = pagefindAttributes(d);
   const latestRelease = ctx.snapshotIndexes.at(-1)?.release ?? '';
   const latestRows = ctx.snapshotIndexes.at(-1)?.bySymbol.get(d.symbol) ?? [];
   const fact = (term: string, value: Html | string) => html`<dt>${term}</dt><dd>${value}</dd>`;
@@ -93,9 +91,8 @@ function recordArticle(record: SiteRecord, ctx: SymbolPageContext): Html {
         )}`,
       ),
   ];
-  // Pagefind indexes the symbol, summary and rationale: threads and history would add words
-  // (Message-IDs, dates) that no one searches for, and cost index time and memory at 40,000 records.
-  return html`<article class="record" data-pagefind-body>${pagefind.meta.map((m) => html`<span data-pagefind-meta="${m}"></span>`)}${pagefind.filters.map((f) => html`<span data-pagefind-filter="${f}"></span>`)}<header class="record-header"><h1 data-pagefind-weight="10"><code>${d.symbol}</code></h1>${badges(paths, d.status, d.type)}<p class="lede">${d.summary}</p></header><section aria-labelledby="facts"><h2 id="facts" class="visually-hidden">Facts</h2><dl class="facts" data-pagefind-ignore>${facts}</dl>${advice && html`<div class="import-advice" data-pagefind-ignore><p>${advice.text}</p>${advice.line && html`<pre class="copyable"><code>${advice.line}</code></pre>`}</div>`}</section><section class="prose" aria-label="Rationale">${raw(record.html)}</section><div data-pagefind-ignore>${threadList(d.threads)}${d.history && historyList(d.history)}${exportSections(d.symbol, ctx)}<p class="edit"><a href="${editUrl(record.sourcePath)}">Edit this record</a></p></div></article>`;
+  // The word index reads the symbol, summary and rationale (src/lib/search/word-inputs.ts), not this page.
+  return html`<article class="record"><header class="record-header"><h1><code>${d.symbol}</code></h1>${badges(paths, d.status, d.type)}<p class="lede">${d.summary}</p></header><section aria-labelledby="facts"><h2 id="facts" class="visually-hidden">Facts</h2><dl class="facts">${facts}</dl>${advice && html`<div class="import-advice"><p>${advice.text}</p>${advice.line && html`<pre class="copyable"><code>${advice.line}</code></pre>`}</div>`}</section><section class="prose" aria-label="Rationale">${raw(record.html)}</section><div>${threadList(d.threads)}${d.history && historyList(d.history)}${exportSections(d.symbol, ctx)}<p class="edit"><a href="${editUrl(record.sourcePath)}">Edit this record</a></p></div></article>`;
 }
 
 /** Without a recorded since, what the export history bounds it by (not for arch-scoped records: the history spans every architecture). */

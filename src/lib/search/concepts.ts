@@ -92,11 +92,11 @@ export function conceptPages(paths: SitePaths, inputs: ConceptInputs): ConceptPa
   for (const tier of TIERS)
     pages.push({ t: `${TIER_PROMISES[tier].title} decisions`, u: paths.tier(tier), k: [tier, 'tier'], d: TIER_PROMISES[tier].promise });
   for (const m of inputs.mechanisms) {
-    const type = m.types[0];
-    if (!type) continue;
+    const url = mechanismUrl(paths, m);
+    if (!url) continue;
     pages.push({
       t: m.title,
-      u: `${paths.type(type)}#${m.id}`,
+      u: url,
       k: [...(m.macros ?? []), ...(m.namespace ? [m.namespace] : []), 'mechanism', 'decision'],
       d: m.summary,
     });
@@ -137,6 +137,12 @@ export function conceptPages(paths: SitePaths, inputs: ConceptInputs): ConceptPa
     });
   for (const s of inputs.subsystems) pages.push({ t: s, u: paths.subsystem(s), k: [], d: `Subsystem: the decision records of ${s}.` });
   return pages;
+}
+
+/** A mechanism decision's place: its section of its first export type's page. */
+export function mechanismUrl(paths: SitePaths, m: { id: string; types: readonly string[] }): string | undefined {
+  const type = m.types[0];
+  return type ? `${paths.type(type)}#${m.id}` : undefined;
 }
 
 /** Words typed for a concept in one form: lowercase, separators as underscores ("GPL-only" = "gpl only" = "gpl_only"). */

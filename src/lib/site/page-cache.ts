@@ -140,23 +140,3 @@ function removeStaleStash(previous: string): void {
   if (fs.existsSync(previous)) fs.renameSync(previous, path.join(trash, `previous-${process.pid}-${Date.now()}`));
   for (const name of fs.readdirSync(trash)) void fs.promises.rm(path.join(trash, name), { recursive: true, force: true }).catch(() => {});
 }
-
-/** Build start: moves a folder of outDir (the Pagefind bundles) out of the way of Astro's emptying it. */
-export function keepFolderAside(stateDir: string, outDir: string, folder: string): void {
-  const kept = path.join(stateDir, 'kept', folder);
-  if (fs.existsSync(kept)) fs.renameSync(kept, path.join(trashDir(stateDir), `kept-${process.pid}-${Date.now()}`));
-  const from = path.join(outDir, folder);
-  if (!fs.existsSync(from)) return;
-  fs.mkdirSync(path.dirname(kept), { recursive: true });
-  fs.renameSync(from, kept);
-}
-
-/** Build end: puts the folder kept aside back into outDir. */
-export function putFolderBack(stateDir: string, outDir: string, folder: string): void {
-  const kept = path.join(stateDir, 'kept', folder);
-  if (!fs.existsSync(kept)) return;
-  const to = path.join(outDir, folder);
-  fs.rmSync(to, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.renameSync(kept, to);
-}

@@ -43,8 +43,7 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     let body: Buffer = fs.readFileSync(file);
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache' };
-    // .pf_* files are Pagefind's own already-compressed index chunks.
-    if (/gzip/.test(String(req.headers['accept-encoding'])) && !/\.pf_/.test(file) && type !== 'application/octet-stream') {
+    if (/gzip/.test(String(req.headers['accept-encoding'])) && type !== 'application/octet-stream') {
       body = zlib.gzipSync(body);
       headers['content-encoding'] = 'gzip';
     }

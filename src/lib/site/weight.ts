@@ -1,6 +1,6 @@
 // What a built page weighs on the wire: its HTML, the JavaScript and CSS it loads (linked files,
-// the modules they import, inline code), each gzipped as a static host serves it. Pagefind's own
-// files and data fetched on use (JSON) are not counted: they load only when a reader searches.
+// the modules they import, inline code), each gzipped as a static host serves it. Data fetched on
+// use (JSON, such as the search index) is not counted: it loads only when a reader searches.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -36,9 +36,9 @@ const TAG = (name: string) => new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${nam
 /** Files a script pulls in when it runs: static imports and literal dynamic imports of the site's own modules. */
 const IMPORTS = /(?:\bimport\s*(?:[\w*{}\s,$]+\s*from\s*)?|\bimport\s*\(\s*|\bexport\s*[\w*{}\s,$]+\s*from\s*)["']([^"'`$]+\.m?js)["']/g;
 
-/** Is a URL something this budget leaves out (Pagefind's own files, data fetched on use, other hosts)? */
+/** Is a URL something this budget leaves out (data fetched on use, other hosts)? */
 function excluded(url: string): boolean {
-  return /^[a-z]+:|^\/\//i.test(url) || /(?:^|\/)pagefind\//.test(url) || /\.json(?:[?#]|$)/.test(url);
+  return /^[a-z]+:|^\/\//i.test(url) || /\.json(?:[?#]|$)/.test(url);
 }
 
 /**
