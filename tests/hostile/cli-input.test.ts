@@ -7,23 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runScript, tempDir, tempRepo } from '../validate/helpers.ts';
+import { REPO, runScript, tempDir, tempRepo } from '../validate/helpers.ts';
 import { runCli } from '../helpers/in-process.ts';
 
-const CLIS = [
-  'validate',
-  'abi',
-  'check-module',
-  'drift',
-  'import-symvers',
-  'new',
-  'docs',
-  'check-links',
-  'index-search',
-  'annotate',
-  'bench',
-  'bench-search',
-];
+/** Every command-line tool of scripts/ (each parses its arguments with the one helper in cli-args.ts). */
+const CLIS = fs
+  .readdirSync(path.join(REPO, 'scripts'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
 
 /** One line on stderr, no stack trace, nothing on stdout. */
 function expectOneLine(result: { status: number | null; stdout: string; stderr: string }, code = 2) {
@@ -43,7 +34,7 @@ describe('--help and unknown flags', () => {
   it.each(CLIS)('%s --no-such-flag exits 2 with the problem and the usage, no stack trace', async (cli) => {
     const result = await runCli(`${cli}.ts`, ['--no-such-flag']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^${cli.replace('bench-search', 'bench:search')}: Unknown option '--no-such-flag'\\nusage: `));
+    expect(result.stderr).toMatch(new RegExp(`^${cli.replace(/^bench-/, 'bench:')}: Unknown option '--no-such-flag'\\nusage: `));
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
