@@ -51,6 +51,9 @@ interface ShardFile {
   text: string;
 }
 
+const DIGITS = /^\d+$/;
+const NO_SPACE = /^\S+$/;
+
 /** Reads one shard's pair of files, checking each field against the releases (by position). */
 export function parseShard(
   shard: string,
@@ -62,14 +65,19 @@ export function parseShard(
   const exportLines = dataLines(exportsFile, EXPORT_COLUMNS);
   const lineLines = dataLines(linesFile, LINE_COLUMNS);
   const intervals: ExportInterval[] = [];
+  // Most files export many symbols: each path is checked once.
+  const checkedFiles = new Set<string>();
   for (let k = 0; k < exportLines.length; k++) {
     const { line: at, cols } = exportLines[k]!;
     const fail = (field: string, message: string) => new HistoryError(exportsFile.name, at, `${field}: ${message}`);
     const [symbol, macro, namespace, first, lastColumn, file] = cols as [string, string, string, string, string, string];
     if (symbol === '') throw fail('symbol', 'is empty');
     if (!MACRO.test(macro)) throw fail('macro', `must be a macro name such as EXPORT_SYMBOL_GPL (got "${macro}")`);
-    if (!isStorablePath(file)) throw fail('file', `must be a relative source path (got "${file}")`);
-    if (shardOf(file) !== shard) throw fail('file', `${file} belongs in the shard ${shardOf(file)}, not ${shard}`);
+    if (!checkedFiles.has(file)) {
+      if (!isStorablePath(file)) throw fail('file', `must be a relative source path (got "${file}")`);
+      if (shardOf(file) !== shard) throw fail('file', `${file} belongs in the shard ${shardOf(file)}, not ${shard}`);
+      checkedFiles.add(file);
+    }
     if (!positions.has(first)) throw fail('first', `"${first}" is not a release of releases.tsv`);
     const last = lastColumn === '' ? newest : lastColumn;
     if (!positions.has(last)) throw fail('last', `"${last}" is not a release of releases.tsv`);
@@ -90,22 +98,26 @@ export function parseShard(
         `symbol: "${pair.cols[0]}" does not match ${exportsFile.name}:${at} ("${symbol}"; the two files must line up)`,
       );
     const lines: LineChange[] = [];
-    for (const [n, token] of pair.cols[1]!.split(' ').entries()) {
-      const m = n === 0 ? /^(\d+)$/.exec(token) : /^(\d+)@(\S+)$/.exec(token);
-      if (!m || Number(m[1]) < 1)
+    const lastPosition = positions.get(last)!;
+    let previousPosition = -1;
+    const tokens = pair.cols[1]!.split(' ');
+    for (let n = 0; n < tokens.length; n++) {
+      const token = tokens[n]!;
+      const at = token.indexOf('@');
+      const digits = n === 0 ? token : at > 0 ? token.slice(0, at) : '';
+      const release = n === 0 ? first : token.slice(at + 1);
+      if (!DIGITS.test(digits) || Number(digits) < 1 || (n > 0 && !NO_SPACE.test(release)))
         throw failLines(
           n === 0
             ? `must start with the line number in ${first} (got "${token}")`
             : `"${token}" must be line@release, such as 124@v4.4.178`,
         );
-      const release = n === 0 ? first : m[2]!;
       const position = positions.get(release);
       if (position === undefined) throw failLines(`"${release}" is not a release of releases.tsv`);
-      const previous = lines.at(-1);
-      if (previous && position <= positions.get(previous.release)!)
-        throw failLines(`${token}: releases must increase, each after ${previous.release}`);
-      if (position > positions.get(last)!) throw failLines(`${token}: ${release} is after the interval's last release ${last}`);
-      lines.push({ release, line: Number(m[1]) });
+      if (position <= previousPosition) throw failLines(`${token}: releases must increase, each after ${lines.at(-1)!.release}`);
+      if (position > lastPosition) throw failLines(`${token}: ${release} is after the interval's last release ${last}`);
+      lines.push({ release, line: Number(digits) });
+      previousPosition = position;
     }
     intervals.push({ symbol, macro, namespace, file, first, last, lines });
   }
