@@ -1,4 +1,4 @@
-// npm run bench [-- --n 1000,10000,40000] [--skip-reference]: generates N decision records from
+// npm run bench [-- --n 1000,10000,40000] [--skip-reference] [--history]: generates N decision records from
 // ../shared/data/linux-exports.tsv into a temp content tree (the real content/ is untouched), runs
 // the full build cold, then again after editing one record, and validates them; prints wall time,
 // pages/s, peak RSS of the whole process tree, dist size, the word index's build time, size and
@@ -16,8 +16,12 @@ import { describeSizes, wordIndexSizes } from '../src/lib/bench/word-index-sizes
 const { values } = parseCli({
   name: 'bench',
   usage:
-    'usage: npm run bench [-- --n 1000,10000,40000] [--skip-reference]\n  Build benchmark on N generated records (reads ../shared/data/linux-exports.tsv); prints figures.',
-  options: { n: { type: 'string', default: '1000,10000,40000' }, 'skip-reference': { type: 'boolean', default: false } },
+    "usage: npm run bench [-- --n 1000,10000,40000] [--skip-reference] [--history]\n  Build benchmark on N generated records (reads ../shared/data/linux-exports.tsv); prints figures.\n  --history also copies the repository's history store (content/history), as the real site has it:\n  a page for every symbol of every release held, timelines, release pages.",
+  options: {
+    n: { type: 'string', default: '1000,10000,40000' },
+    'skip-reference': { type: 'boolean', default: false },
+    history: { type: 'boolean', default: false },
+  },
 });
 const sizes = values.n
   .split(',')
@@ -100,6 +104,7 @@ for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('m
     writeRecords(exportsDir, records, format);
     fs.mkdirSync(path.join(tmp, 'content/snapshots'), { recursive: true });
     fs.copyFileSync(tsv, path.join(tmp, 'content/snapshots/v6.19.tsv'));
+    if (values.history) fs.cpSync(path.join(REPO_ROOT, 'content/history'), path.join(tmp, 'content/history'), { recursive: true });
     const env = {
       KED_CONTENT_ROOT: tmp,
       KED_OUT_DIR: path.join(tmp, 'dist'),
