@@ -275,6 +275,11 @@ export function buildReleases(records: readonly RecordData[], steps: readonly Re
   return [...releases.values()].sort((a, b) => compareReleases(b.release, a.release));
 }
 
+/** A snapshot's source line as a page shows it after "Source:" (scans write it as "source: github:…"). */
+export function sourceText(source: string): string {
+  return source.replace(/^source:\s*/i, '');
+}
+
 /** One line saying what a release means for a record. */
 export function describeReleaseEvent(event: ReleaseRecordEvent, release: string): string {
   switch (event.kind) {

@@ -10,6 +10,7 @@ import {
   diffSnapshots,
   indexSnapshots,
   snapshotSteps,
+  sourceText,
   retypeKinds,
   symbolTimeline,
   topRetypeKinds,
@@ -156,6 +157,17 @@ describe('releases', () => {
     expect(new Set(areas.map((x) => x.slug)).size).toBe(areas.length);
     expect(areas.reduce((n, x) => n + x.added.length + x.removed.length + x.retyped.length, 0)).toBe(
       diff.added.length + diff.removed.length + diff.retyped.length,
+    );
+  });
+});
+
+describe('sourceText', () => {
+  it('shows a scan\'s source line after "Source:" without repeating the word', () => {
+    expect(sourceText('source: github:perishh/linux-6.14 | commit: 16b95dc | kernel version: 6.14.0')).toBe(
+      'github:perishh/linux-6.14 | commit: 16b95dc | kernel version: 6.14.0',
+    );
+    expect(sourceText('fixture snapshot (made-up rows) | kernel version: 6.1.0')).toBe(
+      'fixture snapshot (made-up rows) | kernel version: 6.1.0',
     );
   });
 });
