@@ -74,4 +74,18 @@ export function failingBuild(contentRoot: string): string {
   throw new Error('build succeeded but was expected to fail');
 }
 
+/** Every file below dir with its contents, for comparing two builds. */
+export function builtFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else files.set(path.relative(dir, full), fs.readFileSync(full, 'latin1'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
 export const FIXTURE_SITE = path.join(REPO_ROOT, 'tests/fixtures/site');

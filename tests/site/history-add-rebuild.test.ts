@@ -11,7 +11,7 @@ import { snapshotOf } from '../../src/lib/history/reconstruct.ts';
 import { listStoreFiles, readStore, writeStore } from '../../src/lib/history/store-io.ts';
 import { formatSnapshot } from '../../src/lib/kernel/snapshot.ts';
 import { makeBuildDir, REPO_ROOT } from '../../src/lib/project.ts';
-import { buildInto, FIXTURE_SITE } from '../helpers/site.ts';
+import { buildInto, builtFiles as tree, FIXTURE_SITE } from '../helpers/site.ts';
 
 const ADDED = 'v6.1.20';
 /** Pages and files that show the releases of the history, or a symbol's life across them. */
@@ -27,19 +27,6 @@ const CONCERNED = [
   /^index\.html$/,
   /^data\/index\.html$/,
 ];
-
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else files.set(path.relative(dir, full), fs.readFileSync(full, 'latin1'));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const storeFiles = (dir: string) => new Map(listStoreFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
 

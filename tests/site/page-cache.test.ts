@@ -7,21 +7,7 @@ import { openPageReuse, restoreReusedOutputs, stashPreviousOutputs, type PageReu
 import { pageCacheKey } from '../../src/lib/site/page-keys.ts';
 import { writeChangedFiles } from '../../src/lib/site/changed-files.ts';
 import { makeBuildDir } from '../../src/lib/project.ts';
-import { buildInto, FIXTURE_SITE } from '../helpers/site.ts';
-
-/** Every file below dir with its contents, for comparing two builds. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else files.set(path.relative(dir, full), fs.readFileSync(full, 'latin1'));
-    }
-  };
-  walk(dir);
-  return files;
-}
+import { buildInto, builtFiles as tree, FIXTURE_SITE } from '../helpers/site.ts';
 
 describe('page cache state', () => {
   let tmp: string;
