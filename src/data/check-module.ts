@@ -1,9 +1,9 @@
 // The /check-module/ page's downloads, computed once per build: the latest snapshot's table and the
 // history store's, each cut into the same name ranges (src/lib/check-module-shards.ts).
 import { allRecords, historyStore, latestSnapshot } from './site.ts';
-import { buildExportTable, encodeExportTable, frontDecode } from '../lib/check-module.ts';
+import { buildExportTable, encodeExportTable } from '../lib/check-module.ts';
 import { buildHistoryTable, encodeHistoryTable, type EncodedHistory } from '../lib/check-module-history.ts';
-import { shardBounds, splitEncoded } from '../lib/check-module-shards.ts';
+import { downloadBounds, splitEncoded } from '../lib/check-module-shards.ts';
 import type { EncodedTable } from '../lib/check-module-table.ts';
 
 export interface CheckModuleDownloads {
@@ -29,8 +29,7 @@ async function load(): Promise<CheckModuleDownloads> {
   const latest = encodeExportTable(table);
   const store = await historyStore();
   const history = store.releases.length ? encodeHistoryTable(buildHistoryTable(store, table.records)) : undefined;
-  const names = [...latest.groups, ...(history?.groups ?? [])].flatMap((g) => frontDecode(g.at(-1) as string));
-  const bounds = shardBounds([...names, ...latest.records.map((r) => r[0])]);
+  const bounds = downloadBounds(latest);
   return {
     bounds,
     latest: splitEncoded(latest, bounds),

@@ -28,6 +28,14 @@ export function shardBounds(names: Iterable<string>, count = SHARD_COUNT): strin
   return bounds;
 }
 
+/**
+ * The ranges of the page's downloads: cut at the latest release's names and records, so adding an
+ * older release to the history store leaves the latest release's files as they were.
+ */
+export function downloadBounds(latest: EncodedTable, count = SHARD_COUNT): string[] {
+  return shardBounds([...latest.groups.flatMap((g) => frontDecode(g.at(-1) as string)), ...latest.records.map((r) => r[0])], count);
+}
+
 /** The range a name falls in: the last bound not after it. */
 export function shardOf(bounds: readonly string[], name: string): number {
   let low = 0;

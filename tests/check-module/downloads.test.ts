@@ -5,10 +5,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkModule, decodeExportTable, encodeExportTable, frontDecode, parseModuleInput } from '../../src/lib/check-module.ts';
+import { checkModule, decodeExportTable, encodeExportTable, parseModuleInput } from '../../src/lib/check-module.ts';
 import { loadExportTable, loadHistoryTable } from '../../src/lib/check-module-data.ts';
 import { checkAcrossReleases, decodeHistoryTable, encodeHistoryTable, historyHasPage } from '../../src/lib/check-module-history.ts';
-import { mergeEncoded, shardBounds, shardOf, shardsFor, splitEncoded, SHARD_COUNT } from '../../src/lib/check-module-shards.ts';
+import {
+  downloadBounds,
+  mergeEncoded,
+  shardBounds,
+  shardOf,
+  shardsFor,
+  splitEncoded,
+  SHARD_COUNT,
+} from '../../src/lib/check-module-shards.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 
 describe('name ranges', () => {
@@ -34,8 +42,7 @@ describe('the downloads at kernel scale (committed data)', () => {
   const latest = encodeExportTable(table);
   const { history } = loadHistoryTable(REPO_ROOT);
   const encodedHistory = encodeHistoryTable(history);
-  const names = [...latest.groups, ...encodedHistory.groups].flatMap((g) => frontDecode(g.at(-1) as string));
-  const bounds = shardBounds(names);
+  const bounds = downloadBounds(latest);
   const latestParts = splitEncoded(latest, bounds);
   const historyParts = splitEncoded(encodedHistory, bounds);
   const input = parseModuleInput(TEXT);
