@@ -103,8 +103,9 @@ describe('did you mean, over every exported symbol', () => {
       .rows.map((r) => r.symbol);
     const suggester = new Suggester(v619);
     const words = v619
-      .filter((_, i) => i % 397 === 0)
-      .slice(0, 100)
+      // 40 names spread over the list (each plain scan reads all 40,000): a third each cut, extended, misspelt.
+      .filter((_, i) => i % 997 === 0)
+      .slice(0, 40)
       .map((s, i) => (i % 3 === 0 ? s.slice(1) : i % 3 === 1 ? `${s}_` : s.replace(/[aeiou]/, 'x')));
     for (const word of [...words, 'x', 'ab', 'kmallok', 'DMA_BUF_GET', '']) expect(suggester.closest(word), word).toBe(closest(word, v619));
   });

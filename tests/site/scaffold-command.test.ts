@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSnapshots } from '../../src/lib/records/load.ts';
 import { parseRecordFile } from '../../src/lib/records/parse.ts';
 import { recordData, scaffoldFlags } from '../../src/lib/scaffold.ts';
-import { recordSchema } from '../../src/lib/schema.ts';
+import { C_IDENTIFIER, recordSchema } from '../../src/lib/schema.ts';
 import { canHaveRecord, prefilledRecord, scaffoldCommand, undocumentedSymbols } from '../../src/lib/site/undocumented.ts';
 import { REPO_ROOT } from '../../src/lib/project.ts';
 import { sitePaths } from '../../src/lib/urls.ts';
@@ -41,6 +41,7 @@ describe('the prefilled npm run new command of every symbol page', () => {
   it(`parses and gives a valid record for all ${symbols.length} symbols of ${latest.version}`, () => {
     expect(symbols.length).toBeGreaterThan(30_000);
     const failures: string[] = [];
+    const verdicts = new Map<string, string>();
     for (const s of symbols.filter((u) => canHaveRecord(u.symbol))) {
       const command = scaffoldCommand(s.symbol, s.rows);
       if (/\$\{|\|/.test(command)) failures.push(`${s.symbol}: raw notation in ${command}`);
@@ -52,11 +53,19 @@ describe('the prefilled npm run new command of every symbol page', () => {
       const data = recordData(s.symbol, { ...values, thread: ['20240101000000.1-1-a@example.org'], summary: 'A fixture summary.' });
       // A module list the scanner could not resolve is left for the scaffolder to ask for.
       if (s.rows.some((r) => r.namespace.includes('${')) && !values.namespace) continue;
-      const parsed = recordSchema.safeParse(data);
-      if (!parsed.success)
-        failures.push(`${s.symbol}: ${command}\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      // The schema accepts any C identifier as the symbol and no rule it runs here compares the symbol
+      // with another field, so records alike but for the name get one verdict (about 7,000 schema runs, not 40,000).
+      const key = JSON.stringify({ ...data, symbol: C_IDENTIFIER.test(s.symbol) ? '' : s.symbol });
+      let problems = verdicts.get(key);
+      if (problems === undefined) {
+        const parsed = recordSchema.safeParse(data);
+        problems = parsed.success ? '' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        verdicts.set(key, problems);
+      }
+      if (problems) failures.push(`${s.symbol}: ${command}\n  ${problems}`);
     }
     expect(failures.slice(0, 10)).toEqual([]);
+    expect(verdicts.size).toBeGreaterThan(1000);
   });
 
   it('the GitHub skeleton has the facts and a thread placeholder the validator refuses', () => {
