@@ -31,8 +31,13 @@ export default defineConfig({
     // A temp folder per run (TMPDIR), removed at the end and, after an interrupted run, at the next start.
     globalSetup: ['tests/setup/temp-root.ts'],
     projects: [
-      // `npm run test:unit`: no site build, no browser; files run in parallel.
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS, sequence: { groupOrder: 0 } } },
+      // `npm run test:unit`: no site build, no browser; files run in parallel. A worker keeps the modules
+      // it has loaded from one file to the next (isolate: false; 65 s -> 52 s here): no unit test mocks a
+      // module or leaves a global changed (the one spy, in scan-resume, is restored after each test).
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS, isolate: false, sequence: { groupOrder: 0 } },
+      },
       { extends: true, test: { name: 'site', include: SITE_TESTS, fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
   },
