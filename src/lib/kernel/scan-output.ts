@@ -5,7 +5,7 @@ import { kernelRelease, kernelVersionText, type KernelVersion } from './makefile
 import type { Unresolved } from './resolve.ts';
 import { pathKind, requireRegularFile, ScanError } from './scan-error.ts';
 import type { ScanResult } from './scan.ts';
-import { formatSnapshot, type Snapshot } from './snapshot.ts';
+import { formatSnapshot, UNRESOLVED_SUFFIX, type Snapshot } from './snapshot.ts';
 
 function scanSnapshot(result: ScanResult): Snapshot {
   return { version: kernelRelease(result.kernelVersion), source: result.source, rows: result.rows };
@@ -74,7 +74,7 @@ export function snapshotFile(snapshotsDir: string, version: KernelVersion): stri
 
 /** The unresolved uses' file beside a snapshot: v6.19.tsv → v6.19.unresolved.tsv. */
 export function unresolvedFile(snapshot: string): string {
-  return snapshot.replace(/\.tsv$/, '.unresolved.tsv');
+  return snapshot.replace(/\.tsv$/, UNRESOLVED_SUFFIX);
 }
 
 /** Throws unless `file` may be written: it does not exist yet, or `force` is set and it is a regular file. */

@@ -18,9 +18,12 @@ export interface Snapshot {
   rows: ExportRow[];
 }
 
+/** How the file of a release's unresolved export-macro uses ends: v6.19.unresolved.tsv beside v6.19.tsv. */
+export const UNRESOLVED_SUFFIX = '.unresolved.tsv';
+
 /** A snapshot's file name (v6.19.tsv), not the unresolved uses' file beside it (v6.19.unresolved.tsv). */
 export function isSnapshotFileName(name: string): boolean {
-  return name.endsWith('.tsv') && !name.endsWith('.unresolved.tsv');
+  return name.endsWith('.tsv') && !name.endsWith(UNRESOLVED_SUFFIX);
 }
 
 export const SNAPSHOT_COLUMNS = ['symbol', 'macro', 'namespace', 'file', 'line'] as const;

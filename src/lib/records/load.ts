@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseMechanismFile, parseRecordFile, type Parsed } from './parse.ts';
 import { EXPORTS_DIR, MECHANISMS_DIR, SNAPSHOTS_DIR } from '../project.ts';
-import { isSnapshotFileName, parseSnapshot, type Snapshot } from '../kernel/snapshot.ts';
+import { isSnapshotFileName, parseSnapshot, UNRESOLVED_SUFFIX, type Snapshot } from '../kernel/snapshot.ts';
 import { parseUnresolvedFile, type UnresolvedUse } from '../kernel/unresolved-file.ts';
 import { compareReleases } from '../kernel/versions.ts';
 import { readStore } from '../history/store-io.ts';
@@ -84,8 +84,6 @@ export function loadMechanisms(root: string, paths: SitePaths): Parsed<Mechanism
     parseMechanismFile(relative(root, file), fs.readFileSync(file), paths),
   );
 }
-
-const UNRESOLVED_SUFFIX = '.unresolved.tsv';
 
 /**
  * The snapshots the site and the CLIs present, oldest release first: each `<release>.tsv` of
