@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { pageCache } from './src/integrations/page-cache.ts';
 import { apiSymbolFiles } from './src/integrations/api-symbol-files.ts';
+import { recordsLiveReload } from './src/integrations/records-live-reload.ts';
+import { buildCacheDir } from './src/lib/project.ts';
 
 // Unchanged symbol pages are kept from the previous build (KED_PAGE_CACHE_OFF=1 renders all).
 const cache = pageCache();
@@ -22,10 +24,10 @@ export default defineConfig({
   output: 'static',
   // Tests and benchmarks build other content trees into temp dirs, with their own cache.
   outDir: process.env.KED_OUT_DIR ?? './dist',
-  cacheDir: process.env.KED_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: buildCacheDir(),
   // Many pages in flight, so their file writes overlap (at 40,000 pages: 4 → 32 saves a few seconds; 1 doubles the time).
   build: { format: 'directory', concurrency: Number(process.env.KED_BUILD_CONCURRENCY ?? 32) },
   devToolbar: { enabled: false },
   // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
-  integrations: [mdx(), cache, sitemap(cache.reusedPages), apiSymbolFiles()],
+  integrations: [mdx(), cache, sitemap(cache.reusedPages), apiSymbolFiles(), recordsLiveReload()],
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { exportRecords, mechanismRecords } from './loaders/records.ts';
+import { mechanismRecords } from './loaders/mechanisms.ts';
 import { recordSchema } from './lib/schema.ts';
 import { EXPORTS_DIR } from './lib/project.ts';
 
@@ -12,8 +12,8 @@ const reference = process.env.KED_RECORD_PIPELINE === 'astro-markdown';
 const contentRoot = path.resolve(process.env.KED_CONTENT_ROOT ?? '.');
 
 export const collections = {
-  exports: reference
-    ? defineCollection({ loader: glob({ pattern: '*.md', base: path.join(contentRoot, EXPORTS_DIR) }), schema: recordSchema })
-    : defineCollection({ loader: exportRecords() }),
+  ...(reference
+    ? { exports: defineCollection({ loader: glob({ pattern: '*.md', base: path.join(contentRoot, EXPORTS_DIR) }), schema: recordSchema }) }
+    : {}),
   mechanisms: defineCollection({ loader: mechanismRecords() }),
 };

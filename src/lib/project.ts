@@ -18,3 +18,9 @@ export function makeBuildDir(prefix: string): string {
   fs.mkdirSync(parent, { recursive: true });
   return fs.mkdtempSync(path.join(parent, prefix));
 }
+
+/**
+ * Astro's cacheDir (astro.config.mjs) and the build's own caches under it. KED_CACHE_DIR lets tests
+ * and benchmarks keep theirs apart; relative to the working directory, the project root when Astro runs.
+ */
+export const buildCacheDir = (env: NodeJS.ProcessEnv = process.env): string => path.resolve(env.KED_CACHE_DIR ?? 'node_modules/.astro');

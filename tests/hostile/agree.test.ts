@@ -1,5 +1,5 @@
 // Issue 17, class 2: the validator and the build agree. One function (checkRecordSet) decides, and
-// both `npm run validate` and the build's content loader call it: the whole bad-record corpus
+// both `npm run validate` and the build's record loader call it: the whole bad-record corpus
 // (tests/fixtures/bad-records and the generated rows) gets the same error lines from both paths.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { sitePaths } from '../../src/lib/urls.ts';
 import { TIERS } from '../../src/lib/vocabulary.ts';
 import { E, filesOf, ROWS, validRecord } from '../validate/corpus-rows.ts';
 import { tempRepo } from '../validate/helpers.ts';
-import { runLoader, type Store } from './loader.ts';
+import { cacheFileIn, runLoader } from './loader.ts';
 
 const validateErrors = (root: string) =>
   validateRepository(root)
@@ -20,7 +20,7 @@ const validateErrors = (root: string) =>
     .map(formatProblem);
 
 describe('validate and the build reach the same verdict', () => {
-  // runLoader runs the records loader; a row about a mechanism file is not its business. Snapshots and
+  // runLoader loads the records as the build does; a row about a mechanism file is not its business. Snapshots and
   // the history store are what records are checked against, so rows with them are.
   const recordRows = ROWS.filter((row) => Object.keys(filesOf(row)).every((f) => /^content\/(exports|snapshots|history)\//.test(f)));
   it.each(recordRows)('$kind', async (row) => {
@@ -45,13 +45,13 @@ describe('validate and the build reach the same verdict', () => {
   });
 });
 
-describe('records kept from the content-layer cache are still checked as a set', () => {
+describe("records kept from the build's cache are still checked as a set", () => {
   it('a case twin added beside a cached record stops the next build, naming the added file', async () => {
     const root = tempRepo({ [`${E}/twin_sym.mdx`]: validRecord('twin_sym') });
-    const store: Store = new Map();
-    expect((await runLoader(root, store)).errors).toEqual([]);
+    const cache = cacheFileIn(root);
+    expect((await runLoader(root, cache)).errors).toEqual([]);
     fs.writeFileSync(path.join(root, E, 'Twin_sym.mdx'), validRecord('Twin_sym'));
-    const built = await runLoader(root, store);
+    const built = await runLoader(root, cache);
     expect(built.errors).toEqual(validateErrors(root));
     expect(built.errors).toContain(
       `${E}/Twin_sym.mdx:2:9: error: file name differs only in case from ${E}/twin_sym.mdx; they collide on case-insensitive file systems [duplicate-symbol]`,
@@ -61,11 +61,11 @@ describe('records kept from the content-layer cache are still checked as a set',
 
   it("an unchanged record's <Sym> is checked again when the snapshot loses the symbol", async () => {
     const root = tempRepo({});
-    const store: Store = new Map();
-    expect((await runLoader(root, store)).errors).toEqual([]);
+    const cache = cacheFileIn(root);
+    expect((await runLoader(root, cache)).errors).toEqual([]);
     const snapshot = path.join(root, 'content/snapshots/v6.19.tsv');
     fs.writeFileSync(snapshot, fs.readFileSync(snapshot, 'utf8').replace(/^snapshot_only\t.*\n/m, ''));
-    const built = await runLoader(root, store);
+    const built = await runLoader(root, cache);
     expect(built.errors).toEqual(validateErrors(root));
     expect(built.errors.map((l) => /\[([a-z-]+)\]$/.exec(l)![1]).sort()).toEqual(['related-exists', 'replaced-by-exists', 'sym-exists']);
   });

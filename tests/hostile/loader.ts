@@ -1,39 +1,43 @@
-// Runs the build's content loader (src/loaders/records.ts) on a repository with a stand-in for
-// Astro's LoaderContext: the same code path `npm run build` takes, without a whole site build.
-import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
-import { exportRecords, type RecordLoaderContext } from '../../src/loaders/records.ts';
+// Loads a repository's records the way the build does (src/lib/records/site-records.ts, called by
+// src/data/site.ts with the snapshots, history store and mechanisms it read): the same code path
+// `npm run build` takes, without a whole site build.
+import path from 'node:path';
+import { loadRecordSet } from '../../src/lib/records/site-records.ts';
+import { knownSymbols } from '../../src/lib/lint/record-set.ts';
+import { loadMechanisms } from '../../src/lib/records/load.ts';
 import { formatProblem, RecordError } from '../../src/lib/problems.ts';
+import { sitePaths } from '../../src/lib/urls.ts';
 
 export interface LoaderRun {
-  /** The error lines the loader stopped the build with ([] when it built). */
+  /** The error lines the build stopped with ([] when it built). */
   errors: string[];
   warnings: string[];
   ids: string[];
+  /** Files parsed in this run (the rest came from the cache). */
+  parsed: number;
 }
 
-export type Store = Map<string, Record<string, unknown>>;
-
-export async function runLoader(root: string, entries: Store = new Map()): Promise<LoaderRun> {
-  const warnings: string[] = [];
-  const store = {
-    get: (id: string) => entries.get(id),
-    set: (entry: { id: string }) => (entries.set(entry.id, entry as Record<string, unknown>), true),
-    keys: () => [...entries.keys()],
-    delete: (id: string) => void entries.delete(id),
-  };
-  const context = {
-    store,
-    config: { root: pathToFileURL(`${root}/`), base: '/' },
-    generateDigest: (data: string) => createHash('sha256').update(data).digest('hex'),
-    logger: { info: () => undefined, warn: (message: string) => void warnings.push(message) },
-  } as unknown as RecordLoaderContext;
-  delete process.env.KED_CONTENT_ROOT;
+/** `cacheFile`: the build's record cache, kept between runs like between builds. */
+export async function runLoader(root: string, cacheFile?: string): Promise<LoaderRun> {
   try {
-    await exportRecords().load(context);
-    return { errors: [], warnings, ids: [...entries.keys()].sort() };
+    const set = await loadRecordSet({
+      root,
+      base: '/',
+      symbols: knownSymbols(root),
+      mechanisms: loadMechanisms(root, sitePaths('/')),
+      cacheFile,
+    });
+    return {
+      errors: [],
+      warnings: set.warnings.map(formatProblem),
+      ids: set.records.map((r) => r.id).sort(),
+      parsed: set.parsed,
+    };
   } catch (error) {
-    if (error instanceof RecordError) return { errors: error.problems.map(formatProblem), warnings, ids: [...entries.keys()].sort() };
+    if (error instanceof RecordError) return { errors: error.problems.map(formatProblem), warnings: [], ids: [], parsed: 0 };
     throw error;
   }
 }
+
+/** A cache file inside a test's temp tree. */
+export const cacheFileIn = (root: string) => path.join(root, 'cache', 'records.v8');

@@ -1,6 +1,6 @@
 // The bad-record corpus: one row per kind of bad record, with every line the validator prints for
 // it. corpus.test.ts checks each through validate; tests/hostile/agree.test.ts checks that the build's
-// content loader reaches the same verdicts.
+// record loader reaches the same verdicts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fixture, REPO } from './helpers.ts';

@@ -1,5 +1,5 @@
-// The one decision whether a set of records is valid. `npm run validate` and the build's content
-// loader (src/loaders/records.ts) both call checkRecordSet, so a record the validator refuses never
+// The one decision whether a set of records is valid. `npm run validate` and the build's record
+// loader (src/lib/records/site-records.ts) both call checkRecordSet, so a record the validator refuses never
 // builds and a record that builds always validates: per-file problems (frontmatter, body), the
 // directory's entries, and the collection rules (duplicates, case twins, names sharing a page,
 // related, replaced_by, <Sym>).
@@ -29,7 +29,11 @@ export interface KnownSymbols {
 export function knownSymbols(root: string): KnownSymbols {
   // A malformed store throws HistoryError (file:line): the validator stops with it, as the build does.
   const history = readStore(path.join(path.resolve(root), HISTORY_DIR), HISTORY_DIR);
-  const snapshots = loadSnapshots(path.resolve(root), history);
+  return knownSymbolsOf(loadSnapshots(path.resolve(root), history), history);
+}
+
+/** The same from the snapshots and store a caller has already read (the site's build). */
+export function knownSymbolsOf(snapshots: readonly Snapshot[], history: HistoryStore): KnownSymbols {
   const known = new Set<string>();
   for (const snapshot of snapshots) for (const row of snapshot.rows) known.add(row.symbol);
   for (const interval of history.intervals) known.add(interval.symbol);

@@ -7,12 +7,21 @@ export type PortableParsed<T> = Omit<Parsed<T>, 'locate'> & { places: Record<str
 
 const key = (p: Path) => JSON.stringify(p);
 
-/** The frontmatter paths the collection rules point at. */
+/** The frontmatter paths the set's rules point at (collection, snapshot and history rules). */
 function collectionPaths(parsed: Parsed<unknown>): Path[] {
   // `raw` is kept only for records that failed the schema; valid ones have `data`.
   const source = (parsed.data ?? parsed.raw) as Record<string, unknown> | undefined;
-  const related = Array.isArray(source?.['related']) ? (source!['related'] as unknown[]) : [];
-  return [['symbol'], ['type'], ['replaced_by'], ['subsystem'], ['namespace'], ...related.map((_, i): Path => ['related', i])];
+  const list = (field: string) => (Array.isArray(source?.[field]) ? (source![field] as unknown[]) : []);
+  return [
+    ['symbol'],
+    ['type'],
+    ['since'],
+    ['replaced_by'],
+    ['subsystem'],
+    ['namespace'],
+    ...list('related').map((_, i): Path => ['related', i]),
+    ...list('history').map((_, i): Path => ['history', i, 'type']),
+  ];
 }
 
 /** Validation needs neither the body text nor its HTML, so by default they are left out to keep the copy cheap. */
