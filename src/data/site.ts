@@ -7,7 +7,7 @@ import type { SiteMechanism, SiteRecord } from '../lib/site/model.ts';
 import type { MechanismData, RecordData } from '../lib/schema.ts';
 import { sitePaths } from '../lib/urls.ts';
 import { loadMechanisms, loadSnapshots, loadUnresolved } from '../lib/records/load.ts';
-import { loadRecordSet } from '../lib/records/site-records.ts';
+import { loadRecordSet } from '../lib/lint/build-records.ts';
 import { knownSymbolsOf } from '../lib/lint/record-set.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { buildCacheDir, EXPORTS_DIR } from '../lib/project.ts';
@@ -50,7 +50,7 @@ interface AstroEntry {
 }
 
 /**
- * The export records, parsed and checked as a set by src/lib (site-records.ts); a set the validator
+ * The export records, parsed and checked as a set by src/lib (lint/build-records.ts); a set the validator
  * refuses stops the build with its messages. Only the benchmark's Markdown reference row reads
  * them through Astro's content layer.
  */

@@ -1,5 +1,5 @@
 // `npm run dev`: an edit under content/exports reloads the open pages with the edited record. The
-// records are read by src/lib (src/lib/records/site-records.ts), not by Astro's content layer, whose
+// records are read by src/lib (src/lib/lint/build-records.ts), not by Astro's content layer, whose
 // watcher would otherwise do this; src/data/site.ts computes what pages read once per module
 // instance, so every server-side module is evaluated afresh.
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // The Astro content-layer loader for mechanism decisions (content/mechanisms, a dozen files): each
 // file is parsed once by src/lib (frontmatter checked against the schema, body checked against the
 // allowlist and rendered to HTML), so it never becomes a JS module. Export records do not use the
-// content layer (src/lib/records/site-records.ts says why).
+// content layer (src/lib/lint/build-records.ts says why).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';

@@ -1,8 +1,8 @@
-// Loads a repository's records the way the build does (src/lib/records/site-records.ts, called by
+// Loads a repository's records the way the build does (src/lib/lint/build-records.ts, called by
 // src/data/site.ts with the snapshots, history store and mechanisms it read): the same code path
 // `npm run build` takes, without a whole site build.
 import path from 'node:path';
-import { loadRecordSet } from '../../src/lib/records/site-records.ts';
+import { loadRecordSet } from '../../src/lib/lint/build-records.ts';
 import { knownSymbols } from '../../src/lib/lint/record-set.ts';
 import { loadMechanisms } from '../../src/lib/records/load.ts';
 import { formatProblem, RecordError } from '../../src/lib/problems.ts';

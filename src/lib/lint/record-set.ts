@@ -1,5 +1,5 @@
 // The one decision whether a set of records is valid. `npm run validate` and the build's record
-// loader (src/lib/records/site-records.ts) both call checkRecordSet, so a record the validator refuses never
+// loader (src/lib/lint/build-records.ts) both call checkRecordSet, so a record the validator refuses never
 // builds and a record that builds always validates: per-file problems (frontmatter, body), the
 // directory's entries, and the collection rules (duplicates, case twins, names sharing a page,
 // related, replaced_by, <Sym>).

@@ -40,7 +40,7 @@ function plan(repoRoot: string, options: ValidateOptions): Plan {
 
 function finish({ root, onlyAbs, entries }: Plan, records: Parsed<RecordData>[]): ValidateResult {
   const mechanisms = loadMechanisms(root, sitePaths('/'));
-  // The build decides with the same function (src/lib/records/site-records.ts).
+  // The build decides with the same function (src/lib/lint/build-records.ts).
   let problems = [
     ...checkRecordSet({ records, entries, symbols: knownSymbols(root), mechanisms }),
     ...mechanisms.flatMap((m) => m.problems),

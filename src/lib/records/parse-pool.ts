@@ -1,5 +1,5 @@
 // Parses record files on every core (worker threads): `npm run validate` and the site's build
-// (site-records.ts) use it for large collections; each file is parsed exactly as parseRecordFile would.
+// (lint/build-records.ts) use it for large collections; each file is parsed exactly as parseRecordFile would.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PortableParsed } from './portable.ts';

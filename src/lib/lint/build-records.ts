@@ -1,4 +1,4 @@
-// The export records as the site builds them: every file parsed by src/lib (on every core for a
+// The export records as the site builds them (as validate.ts checks them for `npm run validate`): every file parsed by src/lib (on every core for a
 // large collection), checked as a set by checkRecordSet (the function `npm run validate` calls),
 // and kept between builds in one cache file, so a rebuild parses only the files that changed.
 // Records do not go through Astro's content layer: its store is bundled into the build as a single
@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { listRecordEntries } from './load.ts';
-import { parseRecordFile, type Parsed } from './parse.ts';
-import { parseInWorkers, PARALLEL_THRESHOLD } from './parse-pool.ts';
-import { fromPortable, toPortable, type PortableParsed } from './portable.ts';
-import { checkRecordSet, type KnownSymbols } from '../lint/record-set.ts';
+import { listRecordEntries } from '../records/load.ts';
+import { parseRecordFile, type Parsed } from '../records/parse.ts';
+import { parseInWorkers, PARALLEL_THRESHOLD } from '../records/parse-pool.ts';
+import { fromPortable, toPortable, type PortableParsed } from '../records/portable.ts';
+import { checkRecordSet, type KnownSymbols } from './record-set.ts';
 import { RecordError, type Problem } from '../problems.ts';
 import { EXPORTS_DIR } from '../project.ts';
 import { sitePaths } from '../urls.ts';

@@ -1,9 +1,9 @@
-// The build's record loading (src/lib/records/site-records.ts): a rebuild parses only the files that
+// The build's record loading (src/lib/lint/build-records.ts): a rebuild parses only the files that
 // changed, and what comes from the cache is what parsing the file gives.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRecordSet, type RecordSetOptions } from '../../src/lib/records/site-records.ts';
+import { loadRecordSet, type RecordSetOptions } from '../../src/lib/lint/build-records.ts';
 import { knownSymbols } from '../../src/lib/lint/record-set.ts';
 import { loadMechanisms } from '../../src/lib/records/load.ts';
 import { RecordError } from '../../src/lib/problems.ts';
