@@ -177,6 +177,9 @@ export const searchShards = once(async (): Promise<ShardSet> =>
   ),
 );
 
+/** Postings a word keeps in its shard; tests build the small fixture with a few so that the full postings are written and read too. */
+const wordMaxPostings = Number(process.env.KED_WORD_MAX_POSTINGS) || undefined;
+
 /** The word index of the records' and mechanism decisions' prose (src/lib/search/word-index.ts): records by symbol, then mechanisms. */
 export const wordIndex = once(async (): Promise<WordIndex> => {
   const loaded = await allRecords();
@@ -190,7 +193,7 @@ export const wordIndex = once(async (): Promise<WordIndex> => {
     const input = mechanismWordInput(paths, { id: m.id, ...m.data }, m.html);
     if (input) inputs.push(input);
   }
-  const index = buildWordIndex(inputs);
+  const index = buildWordIndex(inputs, { maxPostings: wordMaxPostings });
   // Read by npm run bench: the step's time at scale.
   console.log(`[word-index] ${inputs.length} documents, ${index.shards.size} shards in ${Math.round(performance.now() - started)} ms`);
   return index;

@@ -1,15 +1,16 @@
 // The search page: concept pages from the manifest, symbol look-ups from the sharded index (a few
 // KB per query), close names when nothing matches (the 404 page's code), and the records' prose and
 // filter browsing from the word index (plain JSON: a word shard, then the document chunks of the
-// results shown). Every result set can be seen in full: "Show more" adds the next page of results.
+// results shown; a common word's full postings only once its shard's best are not enough). Every
+// result set can be seen in full: "Show more" adds the next page of results.
 import { exactForm, normalizeQuery } from '../lib/search/keys.ts';
 import { shardFileName, shardsForQuery, type SearchEntry } from '../lib/search/shards.ts';
 import { facetCounts, passes, rankEntries, type Filters } from '../lib/search/rank.ts';
 import { rankConcepts, type ConceptPage } from '../lib/search/concepts.ts';
 import { closestSymbols, suggestionShards } from '../lib/site/not-found.ts';
-import type { WordDoc, WordShard } from '../lib/search/word-index.ts';
-import { docChunkFile, filterFile, filterKey, wordShardFile } from '../lib/search/word-files.ts';
-import { filterIds, intersect, rankWords, wordShardsFor } from '../lib/search/word-query.ts';
+import type { FullPostings, WordDoc, WordShard } from '../lib/search/word-index.ts';
+import { docChunkFile, filterFile, filterKey, fullPostingsFile, wordShardFile } from '../lib/search/word-files.ts';
+import { filterIds, intersect, rankWords, wordShardsFor, type WordHits } from '../lib/search/word-query.ts';
 
 /** Shards read for a query at first; "Show more" reads the rest. */
 const MAX_SHARDS = 6;
@@ -268,21 +269,42 @@ async function docsOf(ids: readonly number[], chunk: number): Promise<WordDoc[]>
 async function runProse(mine: number, raw: string, filters: Filters, shown: Set<string>) {
   const words = (await loadManifest()).words;
   if (!words?.docs) return;
-  const [hits, only] = await Promise.all([
-    raw
-      ? Promise.all(wordShardsFor(raw, words.prefixes).map(wordShard)).then((shards) => rankWords(raw, shards))
-      : Promise.resolve(undefined),
+  const [shards, only] = await Promise.all([
+    raw ? Promise.all(wordShardsFor(raw, words.prefixes).map(wordShard)) : Promise.resolve(undefined),
     filteredIds(filters),
   ]);
   if (mine !== generation) return;
-  let ids = hits ? hits.ids : [...(only ?? [])];
-  if (hits && only) ids = ids.filter((id) => only.has(id));
-  const complete = hits?.complete ?? true;
+  const full = new Map<string, FullPostings>();
+  let hits: WordHits | undefined;
+  let ids: number[] = [];
+  /** How many of `ids` are in their final places (WordHits.certain, after the filters). */
+  let certain = 0;
+  const rank = () => {
+    hits = shards && rankWords(raw, shards, full);
+    if (!hits) ids = [...(only ?? [])];
+    else if (!only) ids = hits.ids;
+    else ids = hits.ids.filter((id) => only.has(id));
+    certain = !hits ? ids.length : only ? hits.ids.slice(0, hits.certain).filter((id) => only.has(id)).length : hits.certain;
+  };
+  rank();
+  let fullRead = false;
+  // A common word's shard holds its best documents: its full postings are read (once) when the
+  // results asked for go past those known to be in place, as a filter or a second word soon does.
+  const ensure = async (upTo: number) => {
+    if (fullRead || !hits || hits.complete || upTo <= certain) return;
+    fullRead = true;
+    const read = await Promise.all(
+      hits.partial.map(async (w) => [w, await wordFile<FullPostings | null>(fullPostingsFile(w), null)] as const),
+    );
+    for (const [w, postings] of read) if (postings) full.set(w, postings);
+    rank();
+  };
   let loaded = 0;
   let repeated = 0;
   const listed: WordDoc[] = [];
   // Records already listed among the symbols are not repeated; the count says how many are left.
   const loadPage = async (size: number) => {
+    await ensure(loaded + size);
     const docs = await docsOf(ids.slice(loaded, loaded + size), words.chunk);
     loaded += docs.length;
     for (const d of docs) {
@@ -291,19 +313,22 @@ async function runProse(mine: number, raw: string, filters: Filters, shown: Set<
     }
   };
   const render = () => {
+    const complete = hits?.complete ?? true;
     const total = ids.length - repeated;
     const count = complete ? plural(total, 'record') : `at least ${plural(total, 'record')}`;
-    const counted = loaded < ids.length ? `${count}, showing ${listed.length}` : count;
+    const counted = loaded < ids.length || !complete ? `${count}, showing ${listed.length}` : count;
     proseHeading.textContent = raw ? `Mentioned in decision records: ${counted}` : `Records matching the filters: ${counted}`;
     if (!raw) status.textContent = `Records matching the filters: ${counted}`;
     prose.innerHTML = listed.map(renderProse).join('');
-    proseMore.hidden = loaded >= ids.length;
-    proseMore.textContent = `Show ${Math.min(ids.length - loaded, PROSE_PAGE)} more records`;
+    const rest = ids.length - loaded;
+    // Past the known results of a cut list, "Show more" reads the full postings (unless that failed).
+    proseMore.hidden = rest <= 0 && (complete || fullRead);
+    proseMore.textContent = rest >= PROSE_PAGE || complete ? `Show ${Math.min(rest, PROSE_PAGE)} more records` : 'Show more records';
   };
   // A word query shows a few records below the symbols; browsing by filters is the list itself.
   await loadPage(raw ? PROSE_FIRST : PROSE_PAGE);
   if (mine !== generation) return;
-  if (!listed.length && loaded >= ids.length) {
+  if (!listed.length && loaded >= ids.length && (hits?.complete ?? true)) {
     if (!raw) status.textContent = 'No records match the filters.';
     return;
   }

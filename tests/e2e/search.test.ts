@@ -167,7 +167,9 @@ describe('every result set can be seen in full', () => {
   let big: ServedSite;
   let tmp: string;
   beforeAll(async () => {
-    // The fixture with 120 more symbols sharing a prefix: more than one page of results.
+    // The fixture with 120 more symbols sharing a prefix: more than one page of results; a word keeps
+    // 5 documents in its shard, so "export" (in all 8 of the fixture's records and mechanisms) is a
+    // common word with its full postings in a file of its own.
     tmp = makeBuildDir('search-big-');
     fs.cpSync(FIXTURE_SITE, tmp, { recursive: true });
     const snapshot = path.join(tmp, 'content/snapshots/v6.19.tsv');
@@ -176,7 +178,7 @@ describe('every result set can be seen in full', () => {
       (_, i) => `dma_buf_fixture_${String(i).padStart(3, '0')}\tEXPORT_SYMBOL_NS_GPL\tDMA_BUF\tdrivers/dma-buf/extra.c\t${1000 + i}`,
     );
     fs.appendFileSync(snapshot, `${rows.join('\n')}\n`);
-    big = await openServedSite(tmp);
+    big = await openServedSite(tmp, { wordMaxPostings: 5 });
   });
   afterAll(async () => {
     await big?.close();
@@ -203,5 +205,45 @@ describe('every result set can be seen in full', () => {
     await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 121);
     expect(await page.textContent('#search-status')).toBe('121 symbols for “dma_buf”');
     expect(await page.$eval('#search-more', (b) => (b as HTMLElement).hidden)).toBe(true);
+  });
+
+  /** The search page at `query`, settled, with the word index files it has requested so far. */
+  async function openSearch(query: string) {
+    const page = await big.browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      const file = /search-index\/words\/(.*)\.json$/.exec(new URL(r.url()).pathname)?.[1];
+      if (file) requested.push(file);
+    });
+    await page.goto(`${big.server.url}search/?${query}`);
+    await page.waitForFunction(() => (document.querySelector<HTMLElement>('[data-search]')?.dataset['settled'] ?? '') !== '');
+    await page.waitForSelector('#prose-results li');
+    const prose = () => page.$$eval('#prose-results .result-link', (els) => els.map((e) => e.textContent));
+    return { page, requested, prose };
+  }
+
+  it("finds every record a filter leaves of a common word, also those below the word's best", async () => {
+    const { page, requested, prose } = await openSearch('q=export&t=obsolete');
+    // epsilon_ns is not among the 5 documents the shard keeps for "export": the full postings found it.
+    expect(await prose()).toEqual(['alloc_pages_vma', 'epsilon_ns']);
+    expect(await page.textContent('#prose-heading')).toBe('Mentioned in decision records: 2 records');
+    expect(requested).toContain('p-export');
+  });
+
+  it("shows a common word's best from its shard, and the rest on demand from the keyboard", async () => {
+    const { page, requested, prose } = await openSearch('q=export');
+    expect(await prose()).toHaveLength(5);
+    expect(requested).not.toContain('p-export');
+    expect(await page.textContent('#prose-heading')).toBe('Mentioned in decision records: at least 5 records, showing 5');
+    await page.focus('#prose-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#prose-results li').length === 8);
+    expect(requested).toContain('p-export');
+    expect(await page.textContent('#prose-heading')).toBe('Mentioned in decision records: 8 records');
+    expect(await page.$eval('#prose-more', (b) => (b as HTMLElement).hidden)).toBe(true);
+    expect(await page.evaluate(() => [...document.querySelectorAll('#prose-results .result-link')].indexOf(document.activeElement!))).toBe(
+      5,
+    );
+    expect((await new AxeBuilder({ page }).setLegacyMode(true).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 });

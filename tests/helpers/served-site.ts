@@ -1,6 +1,6 @@
 // A built site served on loopback with a browser open on it: the set-up every browser test shares.
 import type { Browser } from 'playwright-core';
-import { buildSite, type BuiltSite } from './site.ts';
+import { buildSite, type BuildOptions, type BuiltSite } from './site.ts';
 import { launchBrowser } from './browser.ts';
 import { serveStatic, type StaticServer } from '../../src/lib/site/static-server.ts';
 
@@ -12,7 +12,7 @@ export interface ServedSite {
   close: () => Promise<void>;
 }
 
-export async function openServedSite(contentRoot: string, options: { base?: string } = {}): Promise<ServedSite> {
+export async function openServedSite(contentRoot: string, options: BuildOptions = {}): Promise<ServedSite> {
   const site = buildSite(contentRoot, options);
   const server = await serveStatic(site.dir, options.base);
   const browser = await launchBrowser();

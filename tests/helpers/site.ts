@@ -25,7 +25,13 @@ export interface BuiltSite {
  */
 export const TEST_LISTING_PAGE_SIZE = 20;
 
-export function buildSite(contentRoot: string, options: { base?: string } = {}): BuiltSite {
+export interface BuildOptions {
+  base?: string;
+  /** Documents a word keeps in its word shard (KED_WORD_MAX_POSTINGS): a small number makes the fixture's words common. */
+  wordMaxPostings?: number;
+}
+
+export function buildSite(contentRoot: string, options: BuildOptions = {}): BuiltSite {
   const tmp = makeBuildDir('site-');
   const dir = buildInto(tmp, contentRoot, options);
   return {
@@ -39,7 +45,7 @@ export function buildSite(contentRoot: string, options: { base?: string } = {}):
  * `npm run build` for a content tree, into <tmp>/dist with its cache in <tmp>/cache,
  * so a second call into the same tmp is a rebuild. Returns the output dir; `log` gets Astro's output.
  */
-export function buildInto(tmp: string, contentRoot: string, options: { base?: string; log?: (text: string) => void } = {}): string {
+export function buildInto(tmp: string, contentRoot: string, options: BuildOptions & { log?: (text: string) => void } = {}): string {
   const dir = path.join(tmp, 'dist');
   const out = execFileSync(process.execPath, [ASTRO, 'build'], {
     cwd: REPO_ROOT,
@@ -49,6 +55,7 @@ export function buildInto(tmp: string, contentRoot: string, options: { base?: st
       KED_OUT_DIR: dir,
       KED_CACHE_DIR: path.join(tmp, 'cache'),
       BASE_PATH: options.base ?? '/',
+      ...(options.wordMaxPostings ? { KED_WORD_MAX_POSTINGS: String(options.wordMaxPostings) } : {}),
     }),
     stdio: 'pipe',
   });

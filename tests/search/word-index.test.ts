@@ -5,7 +5,7 @@ import { htmlText, indexWords, queryWords, stem } from '../../src/lib/search/wor
 import { buildWordIndex, MAX_POSTINGS, MAX_SHARD_POSTINGS, type WordInput } from '../../src/lib/search/word-index.ts';
 import { filterIds, intersect, rankWords, wordShardsFor } from '../../src/lib/search/word-query.ts';
 import { shardFor } from '../../src/lib/search/shards.ts';
-import { filterKey, wordIndexFiles } from '../../src/lib/search/word-files.ts';
+import { filterKey, fullPostingsFile, wordIndexFiles } from '../../src/lib/search/word-files.ts';
 
 const doc = (s: string, summary: string, body: string, t = 'stable', u = 'mm'): WordInput => ({
   doc: { s, t, x: 'EXPORT_SYMBOL_GPL', u, d: summary },
@@ -96,6 +96,105 @@ describe('the word index', () => {
     // Typed on, "word17" may still become word170…word179; finished, it is one word in ten records.
     expect(search(many, 'word17')).toHaveLength(110);
     expect(search(many, 'word17 ')).toHaveLength(10);
-    expect(wordIndexFiles(index).length).toBe(index.shards.size + index.chunks.length + index.filters.size);
+    expect(wordIndexFiles(index).length).toBe(index.shards.size + index.chunks.length + index.filters.size + index.full.size);
+  });
+});
+
+describe("a common word's full postings", () => {
+  const LIMIT = 5;
+  // "driver" is in every document, "locking" in every third, "rare" in two; the tier cycles.
+  const tiers = ['stable', 'testing', 'obsolete', 'removed'];
+  const inputs = Array.from({ length: 40 }, (_, i) =>
+    doc(
+      `sym_${i}`,
+      `Summary ${i}.`,
+      `${'The driver calls it. '.repeat(1 + (i % 7))}${i % 3 === 0 ? 'Locking rules apply. ' : ''}${i === 4 || i === 39 ? 'A rare word.' : ''}`,
+      tiers[i % 4],
+    ),
+  );
+  const index = buildWordIndex(inputs, { maxPostings: LIMIT });
+  const prefixes = new Set(index.prefixes);
+  const holding = (word: string) =>
+    inputs.flatMap((input, id) => (indexWords(`${input.title} ${input.summary} ${input.body}`).includes(word) ? [id] : []));
+
+  /** Runs a query as the search page does: the shards, then the full postings of the cut words, then the filter. */
+  function searchAll(query: string, only?: (id: number) => boolean) {
+    const shards = wordShardsFor(query, index.prefixes).map((p) => index.shards.get(p)!);
+    const first = rankWords(query, shards);
+    const full = new Map(first.partial.map((w) => [w, index.full.get(w)!]));
+    const hits = rankWords(query, shards, full);
+    return { first, hits, ids: only ? hits.ids.filter(only) : hits.ids };
+  }
+
+  it('is written for a word in more documents than its shard keeps, with every document holding it, and for no other word', () => {
+    const word = stem('driver');
+    const postings = index.full.get(word)!;
+    expect(filterIds(postings.i)).toEqual(holding(word));
+    expect(postings.s).toHaveLength(inputs.length);
+    expect(filterIds(index.full.get(stem('locking'))!.i)).toEqual(holding(stem('locking')));
+    expect(index.full.has('rare')).toBe(false);
+    for (const shard of index.shards.values()) {
+      for (const [w, list] of Object.entries(shard)) expect(index.full.has(w)).toBe(list[0]! > LIMIT);
+    }
+    expect(wordIndexFiles(index).map((f) => f.file)).toContain(fullPostingsFile(word));
+    // The default limit keeps every posting of this small set in the shards.
+    expect(buildWordIndex(inputs).full.size).toBe(0);
+  });
+
+  it('completes a filter with a common word: every matching record, also those ranked below the kept ones', () => {
+    const removed = new Set(filterIds(index.filters.get(filterKey('t', 'removed'))!));
+    const { first, ids } = searchAll('driver ', (id) => removed.has(id));
+    expect(first.complete).toBe(false);
+    expect(first.partial).toEqual([stem('driver')]);
+    expect(ids.sort((a, b) => a - b)).toEqual(holding(stem('driver')).filter((id) => removed.has(id)));
+    // At least one of them was left out of the shard's best.
+    const kept = new Set(first.ids);
+    expect(ids.some((id) => !kept.has(id))).toBe(true);
+  });
+
+  it('completes two words, and ranks as if every posting were in the shards', () => {
+    const whole = buildWordIndex(inputs, { maxPostings: Infinity });
+    expect(whole.full.size).toBe(0);
+    const { first, hits } = searchAll('driver locking');
+    expect(first.complete).toBe(false);
+    expect(hits.ids.sort((a, b) => a - b)).toEqual(holding(stem('locking')));
+    // One cut word alone: its kept best are in their final places, so the first results need no full postings.
+    expect(searchAll('driver ').first.certain).toBe(LIMIT);
+    expect(shardFor(stem('driver'), prefixes)).toBeDefined();
+  });
+
+  it('puts the hits it calls certain where the full postings put them, for any query and limit', () => {
+    // mulberry32: reproducible documents of a few words at skewed frequencies, once or twice each,
+    // so that many documents tie.
+    let seed = 7;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const vocabulary = ['alpha', 'beta', 'gamma', 'delta', 'deltoid', 'epsilon'];
+    const docs = Array.from({ length: 150 }, (_, i) => {
+      const words = vocabulary.flatMap((w, k) => (random() < 0.9 / (k + 1) ? Array<string>(1 + Math.floor(random() * 2)).fill(w) : []));
+      return doc(`doc_${i}`, random() < 0.2 ? vocabulary[i % 6]! : 'Summary.', `${words.join(' ')} filler text`);
+    });
+    const expected = buildWordIndex(docs, { maxPostings: Infinity }).shards;
+    const queries = ['alpha ', 'beta ', 'alpha beta', 'beta gamma ', 'delt', 'gamma delt', 'alpha beta gamma '];
+    let certainTotal = 0;
+    for (const limit of [3, 10, 40]) {
+      const cut = buildWordIndex(docs, { maxPostings: limit });
+      for (const query of queries) {
+        const want = rankWords(query, [...expected.values()]).ids;
+        const shards = wordShardsFor(query, cut.prefixes).map((p) => cut.shards.get(p)!);
+        const first = rankWords(query, shards);
+        const hits = rankWords(query, shards, new Map(first.partial.map((w) => [w, cut.full.get(w)!])));
+        expect(hits.complete).toBe(true);
+        expect(hits.ids).toEqual(want);
+        expect(first.ids.slice(0, first.certain)).toEqual(want.slice(0, first.certain));
+        certainTotal += first.partial.length ? first.certain : 0;
+      }
+    }
+    // The bound is not vacuous: cut lists still place some hits.
+    expect(certainTotal).toBeGreaterThan(0);
   });
 });

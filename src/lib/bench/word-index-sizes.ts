@@ -1,5 +1,5 @@
 // The word index's files in a built site (dist/search-index/words), gzipped as a static host serves
-// them: how many of each kind (word shards, document chunks, filter lists) and how big, for the
+// them: how many of each kind (word shards, document chunks, filter lists, full postings) and how big, for the
 // benchmarks' figures.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ export interface WordIndexSizes {
   kinds: { kind: string; count: number; median: number; max: number }[];
 }
 
-const KINDS: Record<string, string> = { w: 'word shards', d: 'document chunks', f: 'filter lists' };
+const KINDS: Record<string, string> = { w: 'word shards', d: 'document chunks', f: 'filter lists', p: 'full postings' };
 
 export function wordIndexSizes(distDir: string): WordIndexSizes {
   const dir = path.join(distDir, 'search-index/words');

@@ -2,8 +2,10 @@
 // JSON (no WebAssembly): a word query downloads the shard holding its words, then the few document
 // chunks its first results are in. Words are split into shards by prefix like the symbol index, a
 // shard split one character deeper while it holds too many postings; each word keeps its best
-// MAX_POSTINGS documents (with its true count). Records are also listed per filter value (tier,
-// export type, subsystem, namespace), in full, for browsing by filters.
+// MAX_POSTINGS documents (with its true count) in its shard, and a word in more documents than that
+// also has its full list in a file of its own, read only when a query needs documents past the best
+// (more results, a filter, a second word). Records are also listed per filter value (tier, export
+// type, subsystem, namespace), in full, for browsing by filters.
 import { expandToken, SEPARATORS } from './words.ts';
 import type { SearchEntry } from './shards.ts';
 import { filterKey } from './word-files.ts';
@@ -35,6 +37,22 @@ export interface WordIndex {
   chunks: WordDoc[][];
   /** Filter value ("t=stable") -> the ids of the records with it, ascending, as gaps from the previous id. */
   filters: Map<string, number[]>;
+  /** Word -> every document holding it, for a word whose shard lists only its best (FullPostings). */
+  full: Map<string, FullPostings>;
+}
+
+/**
+ * A common word's every posting, in id order: `i` the ids as gaps from the previous id (the first
+ * from 0), `s` their scores. Two arrays rather than pairs: runs of equal gaps and scores gzip well.
+ */
+export interface FullPostings {
+  i: number[];
+  s: number[];
+}
+
+export interface WordIndexOptions {
+  /** Postings a word keeps in its shard; a word in more documents also gets its full list. */
+  maxPostings?: number;
 }
 
 export const MAX_POSTINGS = 500;
@@ -44,7 +62,7 @@ const WEIGHTS = { title: 10, summary: 3, body: 1 };
 const K1 = 1.2;
 const B = 0.75;
 
-export function buildWordIndex(inputs: readonly WordInput[]): WordIndex {
+export function buildWordIndex(inputs: readonly WordInput[], { maxPostings = MAX_POSTINGS }: WordIndexOptions = {}): WordIndex {
   // Each word gets a number; per word, the documents holding it (ascending ids) and its weighted
   // count in each; per document, its weighted length. Counting into an array indexed by word number
   // (and the list of words touched) keeps this to one map look-up per word read.
@@ -104,6 +122,7 @@ export function buildWordIndex(inputs: readonly WordInput[]): WordIndex {
   const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, n);
   // BM25, as an integer per posting: the browser adds them up over the query's words.
   const postings = new Map<string, number[]>();
+  const full = new Map<string, FullPostings>();
   words.forEach((word, w) => {
     const docs = ids[w]!;
     const weights = tfs[w]!;
@@ -113,22 +132,23 @@ export function buildWordIndex(inputs: readonly WordInput[]): WordIndex {
       const tf = weights[i]!;
       return Math.max(1, Math.round((100 * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / average))));
     });
-    // Only the best MAX_POSTINGS are kept: the lowest score that makes it, found on a sorted copy;
+    // Only the best maxPostings are kept: the lowest score that makes it, found on a sorted copy;
     // those above it sorted, then those at it by id (ties are many in a common word).
-    const floor = df > MAX_POSTINGS ? Float64Array.from(scores).sort()[df - MAX_POSTINGS]! : 0;
+    const floor = df > maxPostings ? Float64Array.from(scores).sort()[df - maxPostings]! : 0;
     const kept: number[] = [];
     for (let i = 0; i < df; i++) if (scores[i]! > floor) kept.push(i);
     kept.sort((a, b) => scores[b]! - scores[a]! || docs[a]! - docs[b]!);
-    for (let i = 0; i < df && kept.length < MAX_POSTINGS; i++) if (scores[i] === floor) kept.push(i);
+    for (let i = 0; i < df && kept.length < maxPostings; i++) if (scores[i] === floor) kept.push(i);
     const list = [df];
     for (const i of kept) list.push(docs[i]!, scores[i]!);
     postings.set(word, list);
+    if (df > maxPostings) full.set(word, { i: docs.map((id, k) => (k === 0 ? id : id - docs[k - 1]!)), s: scores });
   });
   const shards = new Map<string, WordShard>();
   splitShards([...postings.keys()].sort(), postings, 1, '', shards);
   const chunks: WordDoc[][] = [];
   for (let i = 0; i < n; i += DOC_CHUNK) chunks.push(inputs.slice(i, i + DOC_CHUNK).map((input) => input.doc));
-  return { prefixes: [...shards.keys()].sort(), shards, chunks, filters: filterLists(inputs.map((i) => i.doc)) };
+  return { prefixes: [...shards.keys()].sort(), shards, chunks, filters: filterLists(inputs.map((i) => i.doc)), full };
 }
 
 const size = (words: readonly string[], postings: Map<string, number[]>) =>
