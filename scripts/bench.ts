@@ -115,7 +115,7 @@ for (const format of ['mdx', ...(values['skip-reference'] ? [] : ['md'])] as ('m
     const cold = await build(env);
     const sizes = wordIndexSizes(path.join(tmp, 'dist'));
     wordRows.push(`${format} n=${n}: word index ${mb(sizes.bytes)} in ${sizes.files} files; ${describeSizes(sizes)}`);
-    // Edit one record and build again with the content-layer cache kept.
+    // Edit one record and build again with the build's caches kept.
     const edited = path.join(exportsDir, `${records[0]!.symbol}.${format}`);
     fs.appendFileSync(edited, '\nOne more sentence after an edit.\n');
     process.stdout.write('rebuild… ');

@@ -24,7 +24,7 @@ describe('validateRepositoryParallel', () => {
 });
 
 describe('parseInWorkers', () => {
-  it('returns, in order, what parseRecordFile returns, bodies and HTML included (the content loader uses it)', async () => {
+  it('returns, in order, what parseRecordFile returns, bodies and HTML included (the build uses it)', async () => {
     const dir = path.join(REPO_ROOT, 'content/exports');
     const files = fs
       .readdirSync(dir)

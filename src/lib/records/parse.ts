@@ -1,5 +1,5 @@
 // One record file -> its checked data, its rendered body, and every problem found on the way.
-// Both the validator and the site's content loader call this, so they can never disagree.
+// Both the validator and the site's build call this, so they can never disagree.
 import path from 'node:path';
 import type { z } from 'zod';
 import { splitRecord } from './split.ts';
