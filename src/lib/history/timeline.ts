@@ -69,6 +69,13 @@ export function rowsAtPosition(index: HistoryIndex, symbol: string, position: nu
   return rows;
 }
 
+/** The newest release exporting the symbol, read off its intervals (no timeline derived); undefined when none does. */
+export function newestExporting(index: HistoryIndex, symbol: string): string | undefined {
+  let last = -1;
+  for (const p of index.bySymbol.get(symbol) ?? []) last = Math.max(last, p.last);
+  return index.releases[last]?.release;
+}
+
 // ---------------------------------------------------------------------------------------------
 // What changed between two releases, for one symbol
 
