@@ -1,6 +1,7 @@
 // Writes /api/v1/symbols/<symbol>.json at the end of `astro build`, split out of the exports.json
 // the build wrote (src/lib/api.ts symbolFilesOf), with each symbol's history from the history store
-// (content/history/): one write per symbol instead of one route each (54,000 of them).
+// (content/history/): one write per symbol instead of one route each (54,000 of them). The
+// histories are derived on a worker thread started with the build, while the pages render.
 // Astro empties outDir at the start of a build, so the previous build's folder is kept aside
 // and put back at the end, and only the files whose content changed are written again.
 import fs from 'node:fs';
@@ -10,9 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { symbolFilesOf, type ExportsFile } from '../lib/api.ts';
 import { writeChangedFiles, type FileHashes } from '../lib/site/changed-files.ts';
 import { sitePaths } from '../lib/urls.ts';
-import { readStore } from '../lib/history/store-io.ts';
-import { HISTORY_DIR } from '../lib/history/store-files.ts';
-import { indexHistory } from '../lib/history/timeline.ts';
+import { symbolHistoryTextsInWorker } from '../lib/site/api-history-thread.ts';
 
 interface State {
   outDir: string;
@@ -26,6 +25,7 @@ export function apiSymbolFiles(): AstroIntegration {
   let outDir = '';
   let stateDir = '';
   let folder = '';
+  let histories: Promise<Map<string, string>> | undefined;
   const files = () => ({ state: path.join(stateDir, 'state.json'), kept: path.join(stateDir, 'previous') });
   return {
     name: 'api-symbol-files',
@@ -36,6 +36,10 @@ export function apiSymbolFiles(): AstroIntegration {
         folder = path.join(outDir, path.dirname(relative(root.apiSymbol('x'))));
       },
       'astro:build:start': () => {
+        // KED_CONTENT_ROOT as in src/data/site.ts.
+        histories = symbolHistoryTextsInWorker(path.resolve(process.env.KED_CONTENT_ROOT ?? process.cwd()));
+        // A failure is reported where the result is awaited, at the build's end.
+        histories.catch(() => {});
         const { state, kept } = files();
         fs.rmSync(kept, { recursive: true, force: true });
         fs.mkdirSync(stateDir, { recursive: true });
@@ -43,7 +47,8 @@ export function apiSymbolFiles(): AstroIntegration {
         if (previous?.outDir === outDir && fs.existsSync(folder)) fs.renameSync(folder, kept);
         else fs.rmSync(state, { force: true });
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
+        const texts = await histories!;
         const { state, kept } = files();
         const exports = JSON.parse(fs.readFileSync(path.join(outDir, relative(root.apiExports())), 'utf8')) as ExportsFile;
         const previous = fs.existsSync(kept) ? readState(state) : undefined;
@@ -54,7 +59,7 @@ export function apiSymbolFiles(): AstroIntegration {
         fs.rmSync(state, { force: true });
         const { hashes, written } = writeChangedFiles(
           folder,
-          symbolFilesOf(exports, history()).map(({ symbol, json }) => ({ name: `${symbol}.json`, text: json })),
+          symbolFilesOf(exports, texts).map(({ symbol, json }) => ({ name: `${symbol}.json`, text: json })),
           previous?.hashes,
         );
         fs.writeFileSync(state, JSON.stringify({ outDir, hashes } satisfies State));
@@ -64,13 +69,6 @@ export function apiSymbolFiles(): AstroIntegration {
       },
     },
   };
-}
-
-/** The content tree's history store, indexed (KED_CONTENT_ROOT as in src/data/site.ts). */
-function history() {
-  const root = path.resolve(process.env.KED_CONTENT_ROOT ?? process.cwd());
-  const store = readStore(path.join(root, HISTORY_DIR), HISTORY_DIR);
-  return store.releases.length ? indexHistory(store) : undefined;
 }
 
 function readState(file: string): State | undefined {

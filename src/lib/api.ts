@@ -289,24 +289,34 @@ export function releasesFile(entries: readonly ReleaseEntry[], releases: readonl
 export const apiJson = (file: unknown): string => JSON.stringify(file, null, 1) + '\n';
 
 /**
+ * Every symbol of the history store with its history as the API gives it, as JSON text: derived
+ * apart from the symbol files (on another thread during a build, src/lib/site/api-history-thread.ts).
+ */
+export function symbolHistoryTexts(index: HistoryIndex): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const symbol of index.bySymbol.keys()) {
+    const h = symbolHistoryJson(index, symbol);
+    if (h) texts.set(symbol, JSON.stringify(h));
+  }
+  return texts;
+}
+
+/**
  * Every /api/v1/symbols/<symbol>.json, split out of exports.json: the same record objects, so the
  * two files cannot disagree, and 40,000 small files cost a write each instead of a page render.
+ * `histories`: symbolHistoryTexts of the history store, when there is one.
  */
-export function symbolFilesOf(exports: ExportsFile, history?: HistoryIndex): { symbol: string; json: string }[] {
+export function symbolFilesOf(exports: ExportsFile, histories?: ReadonlyMap<string, string>): { symbol: string; json: string }[] {
   const records = new Map(exports.records.map((r) => [r.symbol, r]));
-  const symbols = new Set([...records.keys(), ...(history ? [...history.bySymbol.keys()].filter(isPageName) : [])]);
+  const symbols = new Set([...records.keys(), ...(histories ? [...histories.keys()].filter(isPageName) : [])]);
   return [...symbols].map((symbol) => {
     const record = records.get(symbol);
-    const h = history && symbolHistoryJson(history, symbol);
-    const file: SymbolFile = {
-      version: exports.version,
-      site: exports.site,
-      symbol,
-      ...(record ? { record } : {}),
-      ...(h ? { history: h } : {}),
-    };
+    const file: SymbolFile = { version: exports.version, site: exports.site, symbol, ...(record ? { record } : {}) };
+    const history = histories?.get(symbol);
     // Compact: 54,000 of these, and a program reads them (exports.json keeps the indented form).
-    return { symbol, json: JSON.stringify(file) + '\n' };
+    // The history goes last, as its own JSON text: what JSON.stringify gives with it in the object.
+    const json = history === undefined ? JSON.stringify(file) : `${JSON.stringify(file).slice(0, -1)},"history":${history}}`;
+    return { symbol, json: `${json}\n` };
   });
 }
 
