@@ -128,3 +128,35 @@ describe('a rebuild after editing one record', () => {
     for (const [file, text] of cold) expect(rebuilt.get(file), file).toBe(text);
   });
 });
+
+describe("a rebuild after one symbol's history changes", () => {
+  let tmp: string;
+  let rebuiltLog = '';
+  let rebuilt: Map<string, string>;
+  let cold: Map<string, string>;
+  beforeAll(() => {
+    tmp = makeBuildDir('history-rebuild-');
+    const content = path.join(tmp, 'src');
+    fs.cpSync(path.join(FIXTURE_SITE, 'content'), path.join(content, 'content'), { recursive: true });
+    buildInto(path.join(tmp, 'site'), content);
+    // alpha_stable's line in v5.15, a release no snapshot page shows: only its own page reads it.
+    const lines = path.join(content, 'content/history/lines/mm.tsv');
+    const before = fs.readFileSync(lines, 'utf8');
+    fs.writeFileSync(lines, before.replace('alpha_stable\t5\n', 'alpha_stable\t6\n'));
+    expect(fs.readFileSync(lines, 'utf8')).not.toBe(before);
+    rebuilt = tree(buildInto(path.join(tmp, 'site'), content, { log: (text) => (rebuiltLog = text) }));
+    cold = tree(buildInto(path.join(tmp, 'cold'), content));
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('keeps the other symbol pages and renders that symbol page again', () => {
+    const pages = [...cold.keys()].filter((f) => /^symbols\/[^/]+\/index\.html$/.test(f)).length;
+    expect(Number(/(\d+) unchanged symbol pages reused/.exec(rebuiltLog)?.[1])).toBe(pages - 1);
+    expect(rebuilt.get('symbols/alpha_stable/index.html')).toContain(':6 in v5.15');
+  });
+
+  it('leaves exactly the site a cold build writes', () => {
+    expect([...rebuilt.keys()].sort()).toEqual([...cold.keys()].sort());
+    for (const [file, text] of cold) expect(rebuilt.get(file), file).toBe(text);
+  });
+});
