@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPageReuse, restoreReusedOutputs, stashPreviousOutputs, type PageReuse } from '../../src/lib/site/page-cache.ts';
 import { pageCacheKey } from '../../src/lib/site/page-keys.ts';
-import { writeChangedFiles } from '../../src/lib/site/changed-files.ts';
+import { writeChangedFiles, writeFilesAhead } from '../../src/lib/site/changed-files.ts';
 import { makeBuildDir } from '../../src/lib/project.ts';
 import { buildInto, builtFiles as tree, FIXTURE_SITE } from '../helpers/site.ts';
 
@@ -85,6 +85,44 @@ describe('page cache state', () => {
     expect(second.written).toBe(1);
     expect(fs.readdirSync(folder).sort()).toEqual(['a.json', 'b.json']);
     expect(fs.readFileSync(path.join(folder, 'a.json'), 'utf8')).toBe('left alone');
+    expect(fs.readFileSync(path.join(folder, 'b.json'), 'utf8')).toBe('B2');
+  });
+
+  it('writes files ahead, deleting nothing, so that the build end writes only what still differs', () => {
+    const folder = path.join(tmp, 'api-ahead');
+    const previous = writeChangedFiles(
+      folder,
+      [
+        { name: 'a.json', text: 'A' },
+        { name: 'b.json', text: 'B' },
+        { name: 'gone.json', text: 'G' },
+      ],
+      undefined,
+    ).hashes;
+    // Ahead: a unchanged, b changed, c new; the record file r is left for the end.
+    const ahead = writeFilesAhead(
+      folder,
+      [
+        { name: 'a.json', text: 'A' },
+        { name: 'b.json', text: 'B2' },
+        { name: 'c.json', text: 'C' },
+      ],
+      previous,
+    );
+    expect(ahead.written).toBe(2);
+    expect(fs.readdirSync(folder).sort()).toEqual(['a.json', 'b.json', 'c.json', 'gone.json']);
+    const end = writeChangedFiles(
+      folder,
+      [
+        { name: 'a.json', text: 'A' },
+        { name: 'b.json', text: 'B2' },
+        { name: 'c.json', text: 'C' },
+        { name: 'r.json', text: 'R' },
+      ],
+      ahead.hashes,
+    );
+    expect(end.written).toBe(1);
+    expect(fs.readdirSync(folder).sort()).toEqual(['a.json', 'b.json', 'c.json', 'r.json']);
     expect(fs.readFileSync(path.join(folder, 'b.json'), 'utf8')).toBe('B2');
   });
 
