@@ -22,8 +22,9 @@ import type { Snapshot } from '../lib/kernel/snapshot.ts';
 import { buildReleases, indexSnapshots, snapshotSteps, type Release, type SnapshotIndex } from '../lib/releases.ts';
 import { readStore } from '../lib/history/store-io.ts';
 import { HISTORY_DIR } from '../lib/history/store-files.ts';
-import { indexHistory, rowsAtPosition, symbolTimeline, type HistoryIndex } from '../lib/history/timeline.ts';
-import { lastExportedIn, timelineFacts } from '../lib/history/facts.ts';
+import type { ExportInterval } from '../lib/history/model.ts';
+import { indexHistory, newestExporting, rowsAtPosition, symbolTimeline, type HistoryIndex } from '../lib/history/timeline.ts';
+import { timelineFacts } from '../lib/history/facts.ts';
 import { historySteps } from '../lib/history/changes.ts';
 import type { HistoricSymbol, HistoryLookup, SymbolHistory } from '../lib/render/symbol-page.ts';
 import { isPageName } from '../lib/urls.ts';
@@ -108,10 +109,10 @@ export const linkerAliasPages = once(async (): Promise<LinkerAlias[]> => {
 
 export const historyIndex = once(async (): Promise<HistoryIndex> => indexHistory(await historyStore()));
 
-/** Recently derived timelines kept: a page and its cache key ask close together; keeping all 55,000 costs memory. */
-const DERIVED_KEPT = 4096;
+/** Recently derived timelines kept: a page asks more than once while it renders; keeping all 55,000 costs memory. */
+const DERIVED_KEPT = 64;
 
-/** Each symbol's timeline and facts, derived on first use (a page and its cache key both ask). */
+/** Each symbol's timeline and facts, derived when its page renders. */
 export const historyLookup = once(async (): Promise<HistoryLookup | undefined> => {
   const index = await historyIndex();
   if (index.releases.length === 0) return undefined;
@@ -145,14 +146,11 @@ const currentPages = once(
 /** Symbols some release in the history exports that have no page otherwise: each gets its history as a page. */
 export const historicSymbols = once(async (): Promise<HistoricSymbol[]> => {
   const index = await historyIndex();
-  const lookup = await historyLookup();
-  if (!lookup) return [];
   const pages = await currentPages();
   const list: HistoricSymbol[] = [];
   for (const symbol of index.bySymbol.keys()) {
     if (pages.has(symbol) || !isPageName(symbol)) continue;
-    const timeline = lookup.of(symbol)!.timeline;
-    list.push({ symbol, last: lastExportedIn(timeline) ?? lookup.last });
+    list.push({ symbol, last: newestExporting(index, symbol)! });
   }
   return list;
 });
@@ -239,7 +237,16 @@ export const feeds = once(async (): Promise<FeedSet> =>
 
 /** The symbol pages of the previous build that can be kept (src/integrations/page-cache.ts). */
 const pageReuse = once(async () => openPageReuse(process.env.KED_PAGE_CACHE));
-const sharedKey = once(async () => sharedPageKey(await symbolsWithPages(), await snapshots()));
+const sharedKey = once(async () => sharedPageKey(await symbolsWithPages(), await snapshots(), (await historyIndex()).releases));
+
+/**
+ * What a symbol page's history is derived from besides the releases (in the shared key): its
+ * intervals, or null. Pages are keyed on these, so a timeline is derived only when its page renders.
+ */
+export const historyInputs = once(async () => {
+  const index = await historyIndex();
+  return (symbol: string): readonly ExportInterval[] | null => index.bySymbol.get(symbol)?.map((p) => p.interval) ?? null;
+});
 
 /**
  * Keeps the items whose output must be rendered in this build: an item whose output (a path

@@ -289,25 +289,48 @@ export function releasesFile(entries: readonly ReleaseEntry[], releases: readonl
 export const apiJson = (file: unknown): string => JSON.stringify(file, null, 1) + '\n';
 
 /**
+ * Every symbol of the history store with its history as the API gives it, as JSON text: derived
+ * apart from the symbol files (on another thread during a build, src/lib/site/api-history-thread.ts).
+ */
+export function symbolHistoryTexts(index: HistoryIndex): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const symbol of index.bySymbol.keys()) {
+    const h = symbolHistoryJson(index, symbol);
+    if (h) texts.set(symbol, JSON.stringify(h));
+  }
+  return texts;
+}
+
+/** The start every symbol file shares with exports.json. */
+export type SymbolFileHead = Pick<ExportsFile, 'version' | 'site'>;
+
+/**
+ * /api/v1/symbols/<symbol>.json: compact, as 54,000 of these are read by programs (exports.json keeps
+ * the indented form). `history` (symbolHistoryTexts) goes last as its own JSON text: what JSON.stringify
+ * gives with it in the object.
+ */
+export function symbolFileText(head: SymbolFileHead, symbol: string, record: ApiRecord | undefined, history: string | undefined): string {
+  const file: SymbolFile = { version: head.version, site: head.site, symbol, ...(record ? { record } : {}) };
+  const json = history === undefined ? JSON.stringify(file) : `${JSON.stringify(file).slice(0, -1)},"history":${history}}`;
+  return `${json}\n`;
+}
+
+/** The symbols with a symbol file: those with a record, and those the history store gives a page. */
+export function symbolFileNames(records: Iterable<string>, histories?: ReadonlyMap<string, string>): Set<string> {
+  return new Set([...records, ...(histories ? [...histories.keys()].filter(isPageName) : [])]);
+}
+
+/**
  * Every /api/v1/symbols/<symbol>.json, split out of exports.json: the same record objects, so the
  * two files cannot disagree, and 40,000 small files cost a write each instead of a page render.
+ * `histories`: symbolHistoryTexts of the history store, when there is one.
  */
-export function symbolFilesOf(exports: ExportsFile, history?: HistoryIndex): { symbol: string; json: string }[] {
+export function symbolFilesOf(exports: ExportsFile, histories?: ReadonlyMap<string, string>): { symbol: string; json: string }[] {
   const records = new Map(exports.records.map((r) => [r.symbol, r]));
-  const symbols = new Set([...records.keys(), ...(history ? [...history.bySymbol.keys()].filter(isPageName) : [])]);
-  return [...symbols].map((symbol) => {
-    const record = records.get(symbol);
-    const h = history && symbolHistoryJson(history, symbol);
-    const file: SymbolFile = {
-      version: exports.version,
-      site: exports.site,
-      symbol,
-      ...(record ? { record } : {}),
-      ...(h ? { history: h } : {}),
-    };
-    // Compact: 54,000 of these, and a program reads them (exports.json keeps the indented form).
-    return { symbol, json: JSON.stringify(file) + '\n' };
-  });
+  return [...symbolFileNames(records.keys(), histories)].map((symbol) => ({
+    symbol,
+    json: symbolFileText(exports, symbol, records.get(symbol), histories?.get(symbol)),
+  }));
 }
 
 /** A snapshot as JSON, one row per line (about the size of the TSV, and as easy to diff). */

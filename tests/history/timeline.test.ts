@@ -7,7 +7,7 @@ import { addRelease } from '../../src/lib/history/add-release.ts';
 import { historySteps, releaseChanges } from '../../src/lib/history/changes.ts';
 import { lastExportedIn, timelineFacts } from '../../src/lib/history/facts.ts';
 import { EMPTY_STORE } from '../../src/lib/history/model.ts';
-import { indexHistory, symbolTimeline } from '../../src/lib/history/timeline.ts';
+import { indexHistory, newestExporting, symbolTimeline } from '../../src/lib/history/timeline.ts';
 import { parseSnapshot } from '../../src/lib/kernel/snapshot.ts';
 
 type Row = [symbol: string, macro: string, namespace: string, file: string, line: number];
@@ -68,6 +68,7 @@ describe('timeline facts', () => {
       'Not exported since v6.1.158: last seen in v6.1.20.',
     ]);
     expect(lastExportedIn(symbolTimeline(index, 'old_fn')!)).toBe('v6.1.20');
+    expect(newestExporting(index, 'old_fn')).toBe('v6.1.20');
   });
 
   it('dates a first export between the two releases that show it, and says when it is still exported', () => {
@@ -76,6 +77,8 @@ describe('timeline facts', () => {
       'Exported in v6.19, the newest release we hold.',
     ]);
     expect(lastExportedIn(symbolTimeline(index, 'late_fn')!)).toBeUndefined();
+    expect(newestExporting(index, 'late_fn')).toBe('v6.19');
+    expect(newestExporting(index, 'never_exported')).toBeUndefined();
   });
 
   it('tells a gap and the re-export after it', () => {

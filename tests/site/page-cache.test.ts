@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPageReuse, restoreReusedOutputs, stashPreviousOutputs, type PageReuse } from '../../src/lib/site/page-cache.ts';
 import { pageCacheKey } from '../../src/lib/site/page-keys.ts';
-import { writeChangedFiles } from '../../src/lib/site/changed-files.ts';
+import { writeChangedFiles, writeFilesAhead } from '../../src/lib/site/changed-files.ts';
 import { makeBuildDir } from '../../src/lib/project.ts';
 import { buildInto, builtFiles as tree, FIXTURE_SITE } from '../helpers/site.ts';
 
@@ -88,6 +88,44 @@ describe('page cache state', () => {
     expect(fs.readFileSync(path.join(folder, 'b.json'), 'utf8')).toBe('B2');
   });
 
+  it('writes files ahead, deleting nothing, so that the build end writes only what still differs', () => {
+    const folder = path.join(tmp, 'api-ahead');
+    const previous = writeChangedFiles(
+      folder,
+      [
+        { name: 'a.json', text: 'A' },
+        { name: 'b.json', text: 'B' },
+        { name: 'gone.json', text: 'G' },
+      ],
+      undefined,
+    ).hashes;
+    // Ahead: a unchanged, b changed, c new; the record file r is left for the end.
+    const ahead = writeFilesAhead(
+      folder,
+      [
+        { name: 'a.json', text: 'A' },
+        { name: 'b.json', text: 'B2' },
+        { name: 'c.json', text: 'C' },
+      ],
+      previous,
+    );
+    expect(ahead.written).toBe(2);
+    expect(fs.readdirSync(folder).sort()).toEqual(['a.json', 'b.json', 'c.json', 'gone.json']);
+    const end = writeChangedFiles(
+      folder,
+      [
+        { name: 'a.json', text: 'A' },
+        { name: 'b.json', text: 'B2' },
+        { name: 'c.json', text: 'C' },
+        { name: 'r.json', text: 'R' },
+      ],
+      ahead.hashes,
+    );
+    expect(end.written).toBe(1);
+    expect(fs.readdirSync(folder).sort()).toEqual(['a.json', 'b.json', 'c.json', 'r.json']);
+    expect(fs.readFileSync(path.join(folder, 'b.json'), 'utf8')).toBe('B2');
+  });
+
   it('reuses nothing without a state directory (the dev server)', () => {
     const reuse = openPageReuse(undefined);
     expect(reuse.reusable('symbols/a', 'ka')).toBe(false);
@@ -124,6 +162,38 @@ describe('a rebuild after editing one record', () => {
 
   it('leaves exactly the site a cold build writes', () => {
     // The word index included: the edited record's new sentence is found as a cold build finds it.
+    expect([...rebuilt.keys()].sort()).toEqual([...cold.keys()].sort());
+    for (const [file, text] of cold) expect(rebuilt.get(file), file).toBe(text);
+  });
+});
+
+describe("a rebuild after one symbol's history changes", () => {
+  let tmp: string;
+  let rebuiltLog = '';
+  let rebuilt: Map<string, string>;
+  let cold: Map<string, string>;
+  beforeAll(() => {
+    tmp = makeBuildDir('history-rebuild-');
+    const content = path.join(tmp, 'src');
+    fs.cpSync(path.join(FIXTURE_SITE, 'content'), path.join(content, 'content'), { recursive: true });
+    buildInto(path.join(tmp, 'site'), content);
+    // alpha_stable's line in v5.15, a release no snapshot page shows: only its own page reads it.
+    const lines = path.join(content, 'content/history/lines/mm.tsv');
+    const before = fs.readFileSync(lines, 'utf8');
+    fs.writeFileSync(lines, before.replace('alpha_stable\t5\n', 'alpha_stable\t6\n'));
+    expect(fs.readFileSync(lines, 'utf8')).not.toBe(before);
+    rebuilt = tree(buildInto(path.join(tmp, 'site'), content, { log: (text) => (rebuiltLog = text) }));
+    cold = tree(buildInto(path.join(tmp, 'cold'), content));
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('keeps the other symbol pages and renders that symbol page again', () => {
+    const pages = [...cold.keys()].filter((f) => /^symbols\/[^/]+\/index\.html$/.test(f)).length;
+    expect(Number(/(\d+) unchanged symbol pages reused/.exec(rebuiltLog)?.[1])).toBe(pages - 1);
+    expect(rebuilt.get('symbols/alpha_stable/index.html')).toContain(':6 in v5.15');
+  });
+
+  it('leaves exactly the site a cold build writes', () => {
     expect([...rebuilt.keys()].sort()).toEqual([...cold.keys()].sort());
     for (const [file, text] of cold) expect(rebuilt.get(file), file).toBe(text);
   });

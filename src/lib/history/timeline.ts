@@ -69,6 +69,13 @@ export function rowsAtPosition(index: HistoryIndex, symbol: string, position: nu
   return rows;
 }
 
+/** The newest release exporting the symbol, read off its intervals (no timeline derived); undefined when none does. */
+export function newestExporting(index: HistoryIndex, symbol: string): string | undefined {
+  let last = -1;
+  for (const p of index.bySymbol.get(symbol) ?? []) last = Math.max(last, p.last);
+  return index.releases[last]?.release;
+}
+
 // ---------------------------------------------------------------------------------------------
 // What changed between two releases, for one symbol
 
@@ -210,18 +217,40 @@ export function timelineColumns(releases: readonly ReleaseEntry[]): TimelineColu
 export function symbolTimeline(index: HistoryIndex, symbol: string): SymbolTimeline | undefined {
   const own = index.bySymbol.get(symbol);
   if (!own?.length) return undefined;
-  const perRelease = index.releases.map((_, p) => rowsAtPosition(index, symbol, p));
+  // Each release's rows as rowsAtPosition gives them (in the order of `own`), walking each interval's
+  // lines once instead of once per release; `held` numbers the intervals each release holds.
+  const perRelease: ExportRow[][] = index.releases.map(() => []);
+  const held: number[][] = index.releases.map(() => []);
+  own.forEach((p, k) => {
+    const { macro, namespace, file, lines } = p.interval;
+    // As lineAt: a release's line is the last of the longest run of changes not after it.
+    const at = (n: number) => (n < lines.length ? (index.positions.get(lines[n]!.release) ?? -Infinity) : Infinity);
+    let line = lines[0]!.line;
+    let next = 1;
+    let nextAt = at(next);
+    for (let position = p.first; position <= p.last; position++) {
+      while (nextAt <= position) {
+        line = lines[next]!.line;
+        nextAt = at(++next);
+      }
+      perRelease[position]!.push({ symbol, macro, namespace, file, line });
+      held[position]!.push(k);
+    }
+  });
+  const rowKeys = own.map(({ interval: i }) => `${rowArch(i.file) ?? GENERIC_SCOPE}\t${i.macro}\t${i.namespace}`);
   const rows = new Map<string, TimelineRow>();
-  perRelease.forEach((list, p) => {
-    for (const r of list) {
-      const scope = rowArch(r.file) ?? GENERIC_SCOPE;
-      const key = `${scope}\t${r.macro}\t${r.namespace}`;
+  held.forEach((numbers, p) => {
+    for (const k of numbers) {
+      const key = rowKeys[k]!;
       let row = rows.get(key);
-      if (!row)
+      if (!row) {
+        const { macro, namespace, file } = own[k]!.interval;
+        const scope = rowArch(file) ?? GENERIC_SCOPE;
         rows.set(
           key,
-          (row = { scope, macro: r.macro, namespace: r.namespace, gplOnly: exportKind(r).gplOnly, present: perRelease.map(() => false) }),
+          (row = { scope, macro, namespace, gplOnly: exportKind({ macro, namespace }).gplOnly, present: held.map(() => false) }),
         );
+      }
       row.present[p] = true;
     }
   });
@@ -233,19 +262,28 @@ export function symbolTimeline(index: HistoryIndex, symbol: string): SymbolTimel
       (a.macro + a.namespace < b.macro + b.namespace ? -1 : 1),
   );
   const places: PlaceRun[] = [];
+  const samePlaces = (a: PlaceRun['places'], b: PlaceRun['places']) =>
+    a.length === b.length && a.every((x, n) => x.file === b[n]!.file && x.line === b[n]!.line);
   perRelease.forEach((list, p) => {
     if (list.length === 0) return;
     const here = list
       .map((r) => ({ file: r.file, line: r.line }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
     const run = places.at(-1);
-    const key = (ps: PlaceRun['places']) => ps.map((x) => `${x.file}:${x.line}`).join(' ');
-    if (run && run.last === index.releases[p - 1]?.release && key(run.places) === key(here)) run.last = index.releases[p]!.release;
+    if (run && run.last === index.releases[p - 1]?.release && samePlaces(run.places, here)) run.last = index.releases[p]!.release;
     else places.push({ first: index.releases[p]!.release, last: index.releases[p]!.release, places: here });
   });
-  const states = perRelease.map(exportState);
+  // A state depends on the intervals held only (not their lines): a release holding the same ones as
+  // the one before shares its state, and nothing changed between them.
+  const states: (ExportState | undefined)[] = [];
+  held.forEach((numbers, p) => {
+    const before = held[p - 1];
+    const same = before !== undefined && before.length === numbers.length && before.every((k, n) => numbers[n] === k);
+    states.push(same ? states[p - 1] : exportState(perRelease[p]!));
+  });
   const changes: TimelineChange[] = [];
   for (let p = 1; p < states.length; p++) {
+    if (states[p] === states[p - 1]) continue;
     const kinds = classifyChange(states[p - 1], states[p]);
     if (kinds.length)
       changes.push({

@@ -3,7 +3,7 @@
 // export sat in each release. Everything here comes from src/lib/history (timeline.ts, facts.ts).
 import { describeNamespace, exportKind } from '../kernel/export-model.ts';
 import type { TimelineFact } from '../history/facts.ts';
-import { GENERIC_SCOPE, type SymbolTimeline, type TimelineRow } from '../history/timeline.ts';
+import { GENERIC_SCOPE, type SymbolTimeline, type TimelineColumn, type TimelineRow } from '../history/timeline.ts';
 import type { SitePaths } from '../urls.ts';
 import { html, raw, type Html } from './html.ts';
 
@@ -21,9 +21,9 @@ function rowClass(row: TimelineRow): string {
  * The header column, then the releases, consecutive columns in one group unless they are point
  * releases of one line, which get a shaded group of their own so a change inside a stable line shows.
  */
-function columnGroups(t: SymbolTimeline): Html[] {
+function columnGroups(columns: readonly TimelineColumn[]): Html[] {
   const groups: { line: string; span: number }[] = [];
-  for (const c of t.columns) {
+  for (const c of columns) {
     const last = groups.at(-1);
     if (last?.line === c.line) last.span++;
     else groups.push({ line: c.line, span: 1 });
@@ -76,15 +76,35 @@ function runCells(present: readonly boolean[]): Html[] {
 }
 
 // Table markup kept lean (optional end tags left out, no per-cell classes): 54,000 pages carry it.
+/** What the columns alone decide, the same on every page of a build (every timeline shares one columns array). */
+interface ColumnParts {
+  groups: Html[];
+  head: Html;
+  multiLine: Set<string>;
+}
+
+const columnParts = new WeakMap<readonly TimelineColumn[], ColumnParts>();
+
+function partsOf(columns: readonly TimelineColumn[]): ColumnParts {
+  let parts = columnParts.get(columns);
+  if (!parts)
+    columnParts.set(
+      columns,
+      (parts = {
+        groups: columnGroups(columns),
+        head: html`<tr><th class="corner">Built for, export${columns.map((c) => html`<th>${c.release}`)}`,
+        multiLine: new Set(columns.filter((c, i) => columns.findIndex((d) => d.line === c.line) !== i).map((c) => c.line)),
+      }),
+    );
+  return parts;
+}
+
 export function historyTimelineSection(paths: SitePaths, t: SymbolTimeline, facts: readonly TimelineFact[]): Html {
-  const multiLine = new Set(t.columns.filter((c, i) => t.columns.findIndex((d) => d.line === c.line) !== i).map((c) => c.line));
-  const head = html`<tr><th class="corner">Built for, export${t.columns.map((c) => html`<th>${c.release}`)}`;
+  const { groups, head, multiLine } = partsOf(t.columns);
   const body = t.rows.map((row) => html`<tr class="${rowClass(row)}">${rowHeader(row)}${runCells(row.present)}`);
   const first = t.columns[0]!.release;
   const last = t.columns.at(-1)!.release;
   return html`<section class="history-timeline" aria-labelledby="export-history"><h2 id="export-history">Export history</h2><ul class="history-facts">${facts.map(
     (f) => html`<li class="fact-${f.kind}">${f.text}</li>`,
-  )}</ul><div class="table-wrap"><table class="timeline-grid" aria-label="Export by release">${columnGroups(
-    t,
-  )}<thead>${head}</thead><tbody>${body}</tbody></table></div><p class="timeline-legend">✓ exported: <span class="key gpl">GPL-only</span> <span class="key any">any licence</span> <span class="key restricted">module-restricted</span>; blank: not exported. <a href="${paths.releases()}">Releases ${first} to ${last}</a>${multiLine.size > 0 && html`; shaded: point releases of one line (${[...multiLine].join(', ')})`}.</p><h3>Where, release by release</h3>${placesList(t)}</section>`;
+  )}</ul><div class="table-wrap"><table class="timeline-grid" aria-label="Export by release">${groups}<thead>${head}</thead><tbody>${body}</tbody></table></div><p class="timeline-legend">✓ exported: <span class="key gpl">GPL-only</span> <span class="key any">any licence</span> <span class="key restricted">module-restricted</span>; blank: not exported. <a href="${paths.releases()}">Releases ${first} to ${last}</a>${multiLine.size > 0 && html`; shaded: point releases of one line (${[...multiLine].join(', ')})`}.</p><h3>Where, release by release</h3>${placesList(t)}</section>`;
 }

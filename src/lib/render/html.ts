@@ -40,9 +40,14 @@ function opensAttribute(text: string): boolean {
   return start >= 0 && text.indexOf('"', start + 2) === -1;
 }
 
+/** Per template (one strings array per call site): which values sit inside an attribute value. */
+const attributeValues = new WeakMap<TemplateStringsArray, boolean[]>();
+
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
+  let inAttribute = attributeValues.get(strings);
+  if (!inAttribute) attributeValues.set(strings, (inAttribute = strings.slice(0, -1).map(opensAttribute)));
   let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += flatten(values[i]!, opensAttribute(strings[i]!)) + strings[i + 1]!;
+  for (let i = 0; i < values.length; i++) out += flatten(values[i]!, inAttribute[i]!) + strings[i + 1]!;
   return new Html(out);
 }
 

@@ -31,3 +31,26 @@ export function writeChangedFiles(
   for (const name of Object.keys(previous ?? {})) if (!(name in hashes)) fs.rmSync(path.join(folder, name), { force: true });
   return { hashes, written };
 }
+
+/**
+ * Writes, ahead of writeChangedFiles, files whose content is known early (on another thread while
+ * the pages render), deleting nothing. `held`: the hashes of what `folder` holds now. Returns those
+ * of what it holds afterwards: writeChangedFiles, given them, writes only what still differs.
+ */
+export function writeFilesAhead(
+  folder: string,
+  files: Iterable<{ name: string; text: string }>,
+  held: FileHashes,
+): { hashes: FileHashes; written: number } {
+  fs.mkdirSync(folder, { recursive: true });
+  const hashes = { ...held };
+  let written = 0;
+  for (const { name, text } of files) {
+    const hash = hashOf(text);
+    if (hashes[name] === hash) continue;
+    fs.writeFileSync(path.join(folder, name), text);
+    hashes[name] = hash;
+    written++;
+  }
+  return { hashes, written };
+}

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Snapshot } from '../kernel/snapshot.ts';
+import type { ReleaseEntry } from '../history/model.ts';
 
 export function digest(...parts: readonly string[]): string {
   const hash = createHash('sha256');
@@ -12,12 +13,19 @@ export function digest(...parts: readonly string[]): string {
   return hash.digest('base64url');
 }
 
-/** The build-wide data every symbol page may show: the set of symbols with pages, and the snapshots. */
-export function sharedPageKey(symbolsWithPages: Iterable<string>, snapshots: readonly Snapshot[]): string {
+/**
+ * The build-wide data every symbol page may show: the set of symbols with pages, the snapshots, and
+ * the history store's releases (a page's timeline is derived from them and its own intervals, which key the page).
+ */
+export function sharedPageKey(
+  symbolsWithPages: Iterable<string>,
+  snapshots: readonly Snapshot[],
+  historyReleases: readonly ReleaseEntry[],
+): string {
   const snapshotParts = snapshots.map(
     (s) => `${s.version}\n${s.rows.map((r) => `${r.symbol}\t${r.macro}\t${r.namespace}\t${r.file}\t${r.line}`).join('\n')}`,
   );
-  return digest([...symbolsWithPages].sort().join('\n'), ...snapshotParts);
+  return digest([...symbolsWithPages].sort().join('\n'), ...snapshotParts, JSON.stringify(historyReleases));
 }
 
 /** The key of one output: code, shared data, its props and any extra inputs (e.g. the date). */
