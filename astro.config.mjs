@@ -5,6 +5,7 @@ import { sitemap } from './src/integrations/sitemap.ts';
 import { pageCache } from './src/integrations/page-cache.ts';
 import { apiSymbolFiles } from './src/integrations/api-symbol-files.ts';
 import { recordsLiveReload } from './src/integrations/records-live-reload.ts';
+import { staleOutput } from './src/integrations/stale-output.ts';
 import { buildCacheDir } from './src/lib/project.ts';
 
 // Unchanged symbol pages are kept from the previous build (KED_PAGE_CACHE_OFF=1 renders all).
@@ -29,5 +30,5 @@ export default defineConfig({
   build: { format: 'directory', concurrency: Number(process.env.KED_BUILD_CONCURRENCY ?? 32) },
   devToolbar: { enabled: false },
   // MDX for the site's own authored pages only; records are parsed by src/lib and never compiled.
-  integrations: [mdx(), cache, sitemap(cache.reusedPages), apiSymbolFiles(), recordsLiveReload()],
+  integrations: [mdx(), cache, sitemap(cache.reusedPages), apiSymbolFiles(), recordsLiveReload(), staleOutput()],
 });

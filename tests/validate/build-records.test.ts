@@ -64,3 +64,30 @@ describe('loadRecordSet', () => {
     await expect(loadRecordSet(options(root))).rejects.toThrow(/content\/exports\/rec_a\.mdx:\d+:\d+: error: .*\[sym-exists\]/);
   });
 });
+
+describe('the record cache', () => {
+  it('writes only the changes after a small edit, and a new base after a large one', async () => {
+    const files = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`${E}/rec_${i}.mdx`, linked(`rec_${i}`)]));
+    const root = tempRepo(files);
+    const cacheFile = path.join(root, 'cache/records.v8');
+    await loadRecordSet(options(root));
+    const base = fs.readFileSync(cacheFile);
+    fs.writeFileSync(path.join(root, E, 'rec_3.mdx'), linked('rec_3').replace('for rec_3.', 'for rec_3, edited.'));
+    fs.rmSync(path.join(root, E, 'rec_4.mdx'));
+    const edited = await loadRecordSet(options(root));
+    expect(edited.parsed).toBe(1);
+    expect(fs.readFileSync(cacheFile).equals(base)).toBe(true);
+    expect(fs.existsSync(`${cacheFile}.changes`)).toBe(true);
+    // Read back: the base with the changes applied is what parsing every file gives.
+    const cached = await loadRecordSet(options(root));
+    expect(cached.parsed).toBe(0);
+    expect(view(cached)).toEqual(view(await loadRecordSet(options(root, { cacheFile: undefined }))));
+    expect(cached.records.map((r) => r.id)).not.toContain('rec_4');
+    // Every record edited: a new base, and the changes file gone.
+    for (let i = 0; i < 70; i++) if (i !== 4) fs.appendFileSync(path.join(root, E, `rec_${i}.mdx`), '\nMore.\n');
+    expect((await loadRecordSet(options(root))).parsed).toBe(69);
+    expect(fs.readFileSync(cacheFile).equals(base)).toBe(false);
+    expect(fs.existsSync(`${cacheFile}.changes`)).toBe(false);
+    expect((await loadRecordSet(options(root))).parsed).toBe(0);
+  });
+});

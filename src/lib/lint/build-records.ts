@@ -1,17 +1,17 @@
-// The export records as the site builds them (as validate.ts checks them for `npm run validate`): every file parsed by src/lib (on every core for a
-// large collection), checked as a set by checkRecordSet (the function `npm run validate` calls),
-// and kept between builds in one cache file, so a rebuild parses only the files that changed.
-// Records do not go through Astro's content layer: its store is bundled into the build as a single
-// JavaScript module, and at 40,000 records (200 MB, mostly rendered HTML) V8 took five minutes to
-// compile it (the time grows faster than the size: 10 MB in 0.4 s, 40 MB in 15 s).
+// The export records as the site builds them: every file parsed by src/lib (on every core for a
+// large collection), checked as a set by checkRecordSet (the function `npm run validate` calls, in
+// validate.ts), and kept between builds in a cache (records/record-cache.ts), so a rebuild parses
+// only the files that changed. Records do not go through Astro's content layer: its store is bundled
+// into the build as a single JavaScript module, and at 40,000 records (200 MB, mostly rendered HTML)
+// V8 took five minutes to compile it (the time grows faster than the size: 10 MB in 0.4 s, 40 MB in 15 s).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
 import { listRecordEntries } from '../records/load.ts';
 import { parseRecordFile, type Parsed } from '../records/parse.ts';
 import { parseInWorkers, PARALLEL_THRESHOLD } from '../records/parse-pool.ts';
 import { fromPortable, toPortable, type PortableParsed } from '../records/portable.ts';
+import { readRecordCache, writeRecordCache, type CachedRecords, type RecordCache } from '../records/record-cache.ts';
 import { checkRecordSet, type KnownSymbols } from './record-set.ts';
 import { RecordError, type Problem } from '../problems.ts';
 import { EXPORTS_DIR } from '../project.ts';
@@ -41,25 +41,19 @@ export interface SiteRecordSet {
   parsed: number;
 }
 
-interface CacheFile {
-  key: string;
-  /** Relative file name → the digest of its bytes and the record parsed from them. */
-  entries: Map<string, { digest: string; record: PortableParsed<RecordData> }>;
-}
-
 /** Throws RecordError with the validator's own messages when the set has an error. */
 export async function loadRecordSet(options: RecordSetOptions): Promise<SiteRecordSet> {
   const { root, base } = options;
   const key = `${options.codeKey ?? ''}\0${base}`;
-  const cache = readCache(options.cacheFile, key);
+  const cache: RecordCache = options.cacheFile ? readRecordCache(options.cacheFile, key) : { entries: new Map() };
   const { files, problems: entries } = listRecordEntries(path.join(root, EXPORTS_DIR), root);
-  const next: CacheFile['entries'] = new Map();
+  const next: CachedRecords = new Map();
   const portable: PortableParsed<RecordData>[] = new Array(files.length);
   const toParse: { file: string; rel: string; at: number; digest: string }[] = [];
   files.forEach((file, at) => {
     const rel = path.relative(root, file).split(path.sep).join('/');
     const digest = createHash('sha256').update(fs.readFileSync(file)).digest('base64url');
-    const cached = cache?.entries.get(rel);
+    const cached = cache.entries.get(rel);
     if (cached?.digest === digest) {
       portable[at] = cached.record;
       next.set(rel, cached);
@@ -80,25 +74,6 @@ export async function loadRecordSet(options: RecordSetOptions): Promise<SiteReco
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new RecordError(errors);
   // Written only for a set that builds: a refused file is parsed again, and reported again, next time.
-  if (options.cacheFile && (toParse.length > 0 || next.size !== cache?.entries.size)) writeCache(options.cacheFile, { key, entries: next });
+  if (options.cacheFile && (toParse.length > 0 || next.size !== cache.entries.size)) writeRecordCache(options.cacheFile, key, next, cache);
   return { records, warnings: problems.filter((p) => p.severity === 'warning'), parsed: toParse.length };
-}
-
-function readCache(file: string | undefined, key: string): CacheFile | undefined {
-  if (!file) return undefined;
-  try {
-    const cache = v8.deserialize(fs.readFileSync(file)) as CacheFile;
-    return cache.key === key && cache.entries instanceof Map ? cache : undefined;
-  } catch {
-    // Absent or unreadable (an older format, a cut-off write): every file is parsed again.
-    return undefined;
-  }
-}
-
-function writeCache(file: string, cache: CacheFile) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // Written aside and renamed, so a build cut off mid-write leaves the previous cache or none.
-  const partial = `${file}.partial`;
-  fs.writeFileSync(partial, v8.serialize(cache));
-  fs.renameSync(partial, file);
 }
