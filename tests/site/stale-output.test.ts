@@ -18,7 +18,7 @@ describe('trashPreviousOutput', () => {
     expect(trashPreviousOutput(stateDir, outDir)).toBe(3);
     expect(fs.readdirSync(outDir)).toEqual(['.git']);
     // The trash is deleted in the background.
-    for (let i = 0; i < 100 && fs.readdirSync(path.join(stateDir, 'trash')).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && fs.readdirSync(path.join(stateDir, 'trash')).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(fs.readdirSync(path.join(stateDir, 'trash'))).toEqual([]);
   });
 

@@ -8,6 +8,7 @@
 // page reads. The state lives in <cacheDir>/ked-pages: manifest.json (the keys of what outDir
 // holds), build.json (this build's code digest), previous/ (the stash) and next.json (the keys
 // the routes computed in this build).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -144,7 +145,7 @@ export function trashPreviousOutput(stateDir: string, outDir: string): number {
       // Left in place: Astro empties outDir itself.
     }
   }
-  void fs.promises.rm(trash, { recursive: true, force: true }).catch(() => {});
+  deleteInBackground(trash);
   return moved;
 }
 
@@ -162,5 +163,16 @@ function trashDir(stateDir: string): string {
 function removeStaleStash(previous: string): void {
   const trash = trashDir(path.dirname(previous));
   if (fs.existsSync(previous)) fs.renameSync(previous, path.join(trash, `previous-${process.pid}-${Date.now()}`));
-  for (const name of fs.readdirSync(trash)) void fs.promises.rm(path.join(trash, name), { recursive: true, force: true }).catch(() => {});
+  deleteInBackground(trash, { keep: true });
+}
+
+/**
+ * Deletes a folder (or only what is in it) from a process of its own that outlives the build:
+ * deleted in this process, every file's unlink would queue on the thread pool that Vite's and the
+ * build's own file reads and writes wait on (a rebuild's bundling step took 38 s instead of 2).
+ */
+function deleteInBackground(dir: string, { keep = false } = {}): void {
+  const script = `const fs = require('node:fs'), path = require('node:path'), dir = ${JSON.stringify(dir)};
+for (const name of ${keep ? 'fs.readdirSync(dir)' : '[""]'}) fs.rmSync(path.join(dir, name), { recursive: true, force: true });`;
+  spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
 }
