@@ -45,6 +45,7 @@ export interface SiteRecordSet {
 export async function loadRecordSet(options: RecordSetOptions): Promise<SiteRecordSet> {
   const { root, base } = options;
   const key = `${options.codeKey ?? ''}\0${base}`;
+  const paths = sitePaths(base);
   const cache: RecordCache = options.cacheFile ? readRecordCache(options.cacheFile, key) : { entries: new Map() };
   const { files, problems: entries } = listRecordEntries(path.join(root, EXPORTS_DIR), root);
   const next: CachedRecords = new Map();
@@ -62,7 +63,7 @@ export async function loadRecordSet(options: RecordSetOptions): Promise<SiteReco
   const parsed =
     toParse.length >= PARALLEL_THRESHOLD
       ? await parseInWorkers(toParse, { base, keepBody: true, worker: options.workerFile })
-      : toParse.map(({ file, rel }) => toPortable(parseRecordFile(rel, fs.readFileSync(file), sitePaths(base)), { keepBody: true }));
+      : toParse.map(({ file, rel }) => toPortable(parseRecordFile(rel, fs.readFileSync(file), paths), { keepBody: true }));
   toParse.forEach(({ rel, at, digest }, i) => {
     // The body text is not needed once rendered; the HTML is what pages show.
     const { body: _, ...record } = parsed[i]!;

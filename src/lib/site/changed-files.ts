@@ -18,16 +18,7 @@ export function writeChangedFiles(
   files: Iterable<{ name: string; text: string }>,
   previous: FileHashes | undefined,
 ): { hashes: FileHashes; written: number } {
-  fs.mkdirSync(folder, { recursive: true });
-  const hashes: FileHashes = {};
-  let written = 0;
-  for (const { name, text } of files) {
-    const hash = hashOf(text);
-    hashes[name] = hash;
-    if (previous?.[name] === hash) continue;
-    fs.writeFileSync(path.join(folder, name), text);
-    written++;
-  }
+  const { hashes, written } = writeDiffering(folder, files, previous ?? {});
   for (const name of Object.keys(previous ?? {})) if (!(name in hashes)) fs.rmSync(path.join(folder, name), { force: true });
   return { hashes, written };
 }
@@ -42,14 +33,20 @@ export function writeFilesAhead(
   files: Iterable<{ name: string; text: string }>,
   held: FileHashes,
 ): { hashes: FileHashes; written: number } {
+  const { hashes, written } = writeDiffering(folder, files, held);
+  return { hashes: { ...held, ...hashes }, written };
+}
+
+/** Writes each file whose hash differs from `held`'s; returns the hashes of the files given. */
+function writeDiffering(folder: string, files: Iterable<{ name: string; text: string }>, held: FileHashes) {
   fs.mkdirSync(folder, { recursive: true });
-  const hashes = { ...held };
+  const hashes: FileHashes = {};
   let written = 0;
   for (const { name, text } of files) {
     const hash = hashOf(text);
-    if (hashes[name] === hash) continue;
-    fs.writeFileSync(path.join(folder, name), text);
     hashes[name] = hash;
+    if (held[name] === hash) continue;
+    fs.writeFileSync(path.join(folder, name), text);
     written++;
   }
   return { hashes, written };
